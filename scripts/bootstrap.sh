@@ -1,0 +1,39 @@
+# Shared by scripts/demo and scripts/test: a virtualenv in .venv with the project installed.
+# Usage: . scripts/bootstrap.sh EXTRAS   (e.g. "desktop,heic,dev")
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PYTHON="${PYTHON:-python3}"
+
+apt_install() {
+    # System packages, when we are root on a Debian-like machine and they are missing.
+    local missing=()
+    for pkg in "$@"; do
+        dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+    done
+    if ((${#missing[@]})); then
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            echo "Installing system packages: ${missing[*]}"
+            apt-get update -qq
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        else
+            echo "Note: missing system packages (install them for the full experience): ${missing[*]}" >&2
+        fi
+    fi
+}
+
+bootstrap_venv() {
+    local extras="$1"
+    if [ ! -x "$VENV/bin/python" ]; then
+        echo "Creating $VENV"
+        "$PYTHON" -m venv "$VENV"
+    fi
+    local stamp="$VENV/.installed-$extras"
+    if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
+        echo "Installing taza-field[$extras]"
+        "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
+        "$VENV/bin/python" -m pip install -q -e "$ROOT[$extras]"
+        touch "$stamp"
+    fi
+}
