@@ -1,0 +1,357 @@
+"""Read queries over the local store. Plain functions of a connection: the store calls them on its
+per-thread reader, write jobs on the writer's own connection."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from fieldapp.models import CleanupAction, Status
+from fieldapp.textfold import like_pattern
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days from ``start`` up to, not including, ``end``."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        return cls(date(year, month, 1), date(year + month // 12, month % 12 + 1, 1))
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year + 1, 1, 1))
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """``"2025"`` or ``"2025-05"``."""
+        parts = text.strip().split("-")
+        if len(parts) == 1:
+            return cls.year(int(parts[0]))
+        if len(parts) == 2:
+            return cls.month(int(parts[0]), int(parts[1]))
+        raise ValueError(f"not a year or month: {text!r}")
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    period: Period | None = None
+    campaign: str | None = None
+    status: Status | None = None
+    settlement: str | None = None
+    text: str = ""
+    include_deleted: bool = False
+
+    def sql(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if not self.include_deleted:
+            clauses.append("a.deleted = 0")
+        if self.period:
+            clauses.append("a.action_date >= ? AND a.action_date < ?")
+            params += [self.period.start.isoformat(), self.period.end.isoformat()]
+        if self.campaign:
+            clauses.append("a.campaign = ?")
+            params.append(self.campaign)
+        if self.status:
+            clauses.append("a.status = ?")
+            params.append(Status(self.status).value)
+        if self.settlement:
+            clauses.append("a.settlement = ?")
+            params.append(self.settlement)
+        pattern = like_pattern(self.text)
+        if pattern:
+            clauses.append("a.search_text LIKE ? ESCAPE '\\'")
+            params.append(pattern)
+        return (" AND ".join(clauses) or "1"), params
+
+
+@dataclass(frozen=True)
+class ActionSummary:
+    """One line of the list: what the table shows without loading the whole record."""
+
+    id: str
+    revision: int
+    action_date: date
+    settlement: str
+    campaign: str
+    participants: int
+    total_kg: int
+    area_m2: int
+    trees: int
+    photo_count: int
+    status: Status
+    review_comment: str
+    deleted: bool
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Position in the list, for fetching the next page after this row."""
+        return (self.action_date.isoformat(), self.id)
+
+
+_SUMMARY_SQL = """
+SELECT a.id, a.revision, a.action_date, a.settlement, a.campaign, a.participants,
+       (SELECT coalesce(sum(w.kg), 0) FROM action_waste w WHERE w.action_id = a.id),
+       a.area_m2, a.trees,
+       (SELECT count(*) FROM action_photos p WHERE p.action_id = a.id),
+       a.status, a.review_comment, a.deleted
+FROM actions a
+"""
+
+
+def _summary(row: tuple[Any, ...]) -> ActionSummary:
+    return ActionSummary(
+        id=row[0],
+        revision=row[1],
+        action_date=date.fromisoformat(row[2]),
+        settlement=row[3],
+        campaign=row[4],
+        participants=row[5],
+        total_kg=row[6],
+        area_m2=row[7],
+        trees=row[8],
+        photo_count=row[9],
+        status=Status(row[10]),
+        review_comment=row[11],
+        deleted=bool(row[12]),
+    )
+
+
+def list_actions(
+    conn: sqlite3.Connection, where: ActionFilter, limit: int, after: tuple[str, str] | None
+) -> list[ActionSummary]:
+    clause, params = where.sql()
+    if after is not None:
+        clause += " AND (a.action_date, a.id) < (?, ?)"
+        params += list(after)
+    sql = f"{_SUMMARY_SQL} WHERE {clause} ORDER BY a.action_date DESC, a.id DESC LIMIT ?"
+    return [_summary(r) for r in conn.execute(sql, [*params, limit])]
+
+
+def count_actions(conn: sqlite3.Connection, where: ActionFilter) -> int:
+    clause, params = where.sql()
+    return conn.execute(f"SELECT count(*) FROM actions a WHERE {clause}", params).fetchone()[0]
+
+
+def same_day(
+    conn: sqlite3.Connection, settlement: str, action_date: str, campaign: str, exclude: str
+) -> list[ActionSummary]:
+    sql = (
+        f"{_SUMMARY_SQL} WHERE a.settlement = ? AND a.action_date = ? AND a.campaign = ? "
+        "AND a.deleted = 0 AND a.id != ? ORDER BY a.id"
+    )
+    return [_summary(r) for r in conn.execute(sql, [settlement, action_date, campaign, exclude])]
+
+
+# -- one record ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    seq: int
+    revision: int
+    event: str  # create, edit, delete (later: sent, review, conflict)
+    origin: str  # local, server
+    recorded_at: str
+    action: CleanupAction
+
+
+def current(conn: sqlite3.Connection, action_id: str) -> CleanupAction | None:
+    """The newest history entry is the record as it stands."""
+    row = conn.execute(
+        "SELECT body FROM action_history WHERE action_id = ? ORDER BY seq DESC LIMIT 1",
+        [action_id],
+    ).fetchone()
+    return CleanupAction.model_validate_json(row[0]) if row else None
+
+
+def find_ids(conn: sqlite3.Connection, prefix: str, limit: int) -> list[str]:
+    if not prefix or any(c not in "0123456789abcdef-" for c in prefix):
+        return []
+    rows = conn.execute(
+        "SELECT id FROM actions WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+        [prefix, prefix + "\uffff", limit],
+    )
+    return [r[0] for r in rows]
+
+
+def history(conn: sqlite3.Connection, action_id: str) -> list[HistoryEntry]:
+    rows = conn.execute(
+        "SELECT seq, revision, event, origin, recorded_at, body FROM action_history "
+        "WHERE action_id = ? ORDER BY seq",
+        [action_id],
+    )
+    return [
+        HistoryEntry(seq, rev, event, origin, at, CleanupAction.model_validate_json(body))
+        for seq, rev, event, origin, at, body in rows
+    ]
+
+
+def photo(conn: sqlite3.Connection, sha256: str) -> dict[str, Any] | None:
+    cursor = conn.execute("SELECT * FROM photos WHERE sha256 = ?", [sha256])
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+
+# -- totals --------------------------------------------------------------------------------------
+
+_GROUPS = ("settlement", "campaign", "month")
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Sums over the live records of one group (a settlement, a campaign, a month...)."""
+
+    group: dict[str, str]
+    actions: int
+    participants: int
+    area_m2: int
+    trees: int
+    kg_by_fraction: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total_kg(self) -> int:
+        return sum(self.kg_by_fraction.values())
+
+
+def totals(
+    conn: sqlite3.Connection,
+    period: Period,
+    group_by: tuple[str, ...],
+    statuses: Iterable[Status] | None,
+) -> list[Totals]:
+    """Totals of the live records in ``period``, grouped. Whole months are read from the monthly
+    sums the writer keeps; other periods are summed from the records themselves."""
+    unknown = set(group_by) - set(_GROUPS)
+    if unknown:
+        raise ValueError(f"cannot group by {sorted(unknown)}")
+    wanted = None if statuses is None else [Status(s).value for s in statuses]
+    if period.start.day == 1 and period.end.day == 1:
+        sums, waste = _from_monthly(conn, period, group_by, wanted)
+    else:
+        sums, waste = _from_records(conn, period, group_by, wanted)
+    n = len(group_by)
+    by_group: dict[tuple[Any, ...], dict[str, int]] = {}
+    for row in waste:
+        if row[n + 1]:
+            by_group.setdefault(tuple(row[:n]), {})[row[n]] = row[n + 1]
+    return [
+        Totals(
+            group=dict(zip(group_by, row[:n], strict=True)),
+            actions=row[n],
+            participants=row[n + 1],
+            area_m2=row[n + 2],
+            trees=row[n + 3],
+            kg_by_fraction=by_group.get(tuple(row[:n]), {}),
+        )
+        for row in sums
+        if row[n]  # an aggregate without GROUP BY gives a row even when nothing matched
+    ]
+
+
+def _status_clause(column: str, wanted: list[str] | None) -> tuple[str, list[str]]:
+    if wanted is None:
+        return "", []
+    return f" AND {column} IN ({', '.join('?' * len(wanted))})", wanted
+
+
+def _from_monthly(
+    conn: sqlite3.Connection, period: Period, group_by: tuple[str, ...], wanted: list[str] | None
+) -> tuple[list[Any], list[Any]]:
+    keys = [f"t.{g}" for g in group_by]
+    status_sql, status_params = _status_clause("t.status", wanted)
+    where = f"t.month >= ? AND t.month < ?{status_sql}"
+    params = [period.start.isoformat()[:7], period.end.isoformat()[:7], *status_params]
+    select = "".join(f"{k}, " for k in keys)
+    group = f"GROUP BY {', '.join(keys)}" if keys else ""
+    sums = conn.execute(
+        f"SELECT {select}coalesce(sum(t.actions), 0), coalesce(sum(t.participants), 0), "
+        f"coalesce(sum(t.area_m2), 0), coalesce(sum(t.trees), 0) "
+        f"FROM totals_monthly t WHERE {where} {group}",
+        params,
+    ).fetchall()
+    waste = conn.execute(
+        f"SELECT {select}t.fraction, sum(t.kg) FROM totals_monthly_waste t WHERE {where} "
+        f"GROUP BY {select}t.fraction",
+        params,
+    ).fetchall()
+    return sums, waste
+
+
+_RECORD_KEYS = {
+    "settlement": "a.settlement",
+    "campaign": "a.campaign",
+    "month": "substr(a.action_date, 1, 7)",
+}
+
+
+def _from_records(
+    conn: sqlite3.Connection, period: Period, group_by: tuple[str, ...], wanted: list[str] | None
+) -> tuple[list[Any], list[Any]]:
+    keys = [_RECORD_KEYS[g] for g in group_by]
+    status_sql, status_params = _status_clause("a.status", wanted)
+    where = f"a.deleted = 0 AND a.action_date >= ? AND a.action_date < ?{status_sql}"
+    params = [period.start.isoformat(), period.end.isoformat(), *status_params]
+    select = "".join(f"{k}, " for k in keys)
+    group = f"GROUP BY {', '.join(keys)}" if keys else ""
+    sums = conn.execute(
+        f"SELECT {select}count(*), coalesce(sum(a.participants), 0), "
+        f"coalesce(sum(a.area_m2), 0), coalesce(sum(a.trees), 0) "
+        f"FROM actions a WHERE {where} {group}",
+        params,
+    ).fetchall()
+    waste = conn.execute(
+        f"SELECT {select}w.fraction, sum(w.kg) FROM actions a "
+        f"JOIN action_waste w ON w.action_id = a.id WHERE {where} GROUP BY {select}w.fraction",
+        params,
+    ).fetchall()
+    return sums, waste
+
+
+def totals_drift(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """Rows where the kept monthly sums and a fresh sum over the records disagree (none, unless
+    something is wrong): the check behind ``Store.integrity_check``."""
+    fresh = (
+        "SELECT substr(action_date, 1, 7), settlement, campaign, status, count(*), "
+        "sum(participants), sum(area_m2), sum(trees) FROM actions WHERE deleted = 0 "
+        "GROUP BY 1, 2, 3, 4"
+    )
+    kept = "SELECT * FROM totals_monthly"
+    fresh_waste = (
+        "SELECT substr(a.action_date, 1, 7), a.settlement, a.campaign, a.status, w.fraction, "
+        "sum(w.kg) FROM actions a JOIN action_waste w ON w.action_id = a.id "
+        "WHERE a.deleted = 0 GROUP BY 1, 2, 3, 4, 5"
+    )
+    kept_waste = "SELECT * FROM totals_monthly_waste"
+    drift: list[tuple[Any, ...]] = []
+    for a, b in ((fresh, kept), (kept, fresh), (fresh_waste, kept_waste), (kept_waste, fresh_waste)):
+        drift += [tuple(r) for r in conn.execute(f"{a} EXCEPT {b}")]
+    return drift
+
+
+# -- the outbox ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutboxDepth:
+    records: int  # records waiting to be sent
+    photos: int  # photos of records to be sent that the server does not have yet
+    photo_bytes: int
+
+
+def outbox_depth(conn: sqlite3.Connection) -> OutboxDepth:
+    records = conn.execute("SELECT count(*) FROM outbox WHERE kind = 'action'").fetchone()[0]
+    photos, size = conn.execute(
+        "SELECT count(*), coalesce(sum(p.upload_size), 0) FROM outbox o "
+        "JOIN photos p ON p.sha256 = o.entity_id WHERE o.kind = 'photo'"
+    ).fetchone()
+    return OutboxDepth(records=records, photos=photos, photo_bytes=size)

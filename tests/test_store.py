@@ -1,0 +1,434 @@
+"""The local store on a real SQLite file: revisions, history, outbox, tombstones, queries."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import threading
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from fieldapp.models import CleanupAction, PhotoRef, Status
+from fieldapp.photos import ProcessedPhoto
+from fieldapp.queries import ActionFilter, Period
+from fieldapp.store import StaleRevision, Store, StoreError
+from tests.records import SETTLEMENT, action
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "data" / "taza-field.sqlite") as s:
+        yield s
+
+
+def photo(store: Store, n: int, size: int = 1000) -> str:
+    sha = f"{n:064x}"
+    store.add_photo(
+        ProcessedPhoto(
+            sha256=sha,
+            width=1600,
+            height=1200,
+            upload_size=size,
+            original_name=f"IMG_{n}.jpg",
+            original_size=size * 10,
+            original_format="jpeg",
+            taken_at=None,
+            lat=None,
+            lon=None,
+        )
+    )
+    return sha
+
+
+def outbox(store: Store) -> list[tuple]:
+    conn = sqlite3.connect(store.path)
+    try:
+        return conn.execute(
+            "SELECT kind, entity_id, revision FROM outbox ORDER BY kind, entity_id"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+# -- the file ----------------------------------------------------------------------------------------
+
+
+def test_the_file_is_wal_with_foreign_keys_and_the_current_schema(store: Store) -> None:
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    conn.close()
+    reader = store._reader()
+    assert reader.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.integrity_check() == []
+
+
+# -- one change: record, history and outbox together -------------------------------------------------
+
+
+def test_a_new_ready_record_writes_revision_history_and_outbox(store: Store) -> None:
+    record = store.save(action())
+    assert store.get(record.id) == record
+    [entry] = store.history(record.id)
+    assert (entry.revision, entry.event, entry.origin, entry.action) == (1, "create", "local", record)
+    assert outbox(store) == [("action", str(record.id), 1)]
+    assert store.outbox_depth().records == 1
+
+
+def test_a_draft_stays_on_the_laptop(store: Store) -> None:
+    draft = store.save(action(status=Status.DRAFT))
+    assert outbox(store) == []
+    ready = store.save(draft.revise(status=Status.READY))
+    assert outbox(store) == [("action", str(ready.id), 2)]
+    back = store.save(ready.revise(status=Status.DRAFT))
+    assert outbox(store) == []
+    assert [e.revision for e in store.history(back.id)] == [1, 2, 3]
+
+
+def test_the_outbox_holds_the_newest_revision_once(store: Store) -> None:
+    record = store.save(action())
+    for n in range(3):
+        record = store.save(record.revise(participants=50 + n))
+    assert outbox(store) == [("action", str(record.id), 4)]
+    assert [e.action.participants for e in store.history(record.id)] == [40, 50, 51, 52]
+
+
+def test_a_stale_revision_is_refused_and_nothing_is_overwritten(store: Store) -> None:
+    first = store.save(action())
+    mine = first.revise(participants=41)
+    theirs = first.revise(participants=99)
+    store.save(theirs)
+    with pytest.raises(StaleRevision) as exc:
+        store.save(mine)
+    assert store.get(first.id).participants == 99
+    assert "1" in exc.value.text("en")
+    assert "2" in exc.value.text("en")
+    assert {exc.value.text(lang) for lang in ("kk", "ru", "en")}.__len__() == 3
+    with pytest.raises(StaleRevision):
+        store.save(first)  # the same first revision again
+    with pytest.raises(StaleRevision):
+        store.save(action().model_copy(update={"revision": 2}))  # a record that never began
+
+
+@pytest.mark.parametrize("status", [Status.SENT, Status.ACCEPTED, Status.RETURNED])
+def test_server_statuses_cannot_be_set_by_hand(store: Store, status: Status) -> None:
+    with pytest.raises(StoreError) as exc:
+        store.save(action(status=status))
+    assert exc.value.message.key == "store.status_not_allowed"
+    assert store.count_actions(ActionFilter(include_deleted=True)) == 0
+
+
+# -- tombstones ------------------------------------------------------------------------------------
+
+
+def test_deleting_an_offered_record_tells_the_server(store: Store) -> None:
+    record = store.save(action())
+    tombstone = store.delete(record.id, expected_revision=1)
+    assert tombstone.deleted
+    assert tombstone.revision == 2
+    assert tombstone.status is Status.READY
+    assert store.get(record.id) == tombstone
+    assert [e.event for e in store.history(record.id)] == ["create", "delete"]
+    assert outbox(store) == [("action", str(record.id), 2)]
+    assert store.count_actions() == 0
+    assert store.count_actions(ActionFilter(include_deleted=True)) == 1
+    assert store.totals(Period.year(2025)) == []
+
+
+def test_deleting_a_draft_that_never_left_needs_no_message(store: Store) -> None:
+    draft = store.save(action(status=Status.DRAFT))
+    tombstone = store.delete(draft.id, expected_revision=1)
+    assert tombstone.status is Status.DRAFT
+    assert outbox(store) == []
+
+
+def test_deleting_with_a_stale_revision_is_refused(store: Store) -> None:
+    record = store.save(action())
+    store.save(record.revise(participants=41))
+    with pytest.raises(StaleRevision):
+        store.delete(record.id, expected_revision=1)
+    assert not store.get(record.id).deleted
+
+
+def test_a_deleted_record_can_be_restored_by_a_new_revision(store: Store) -> None:
+    record = store.save(action())
+    tombstone = store.delete(record.id, 1)
+    restored = store.save(tombstone.revise(deleted=False))
+    assert store.count_actions() == 1
+    assert [e.event for e in store.history(record.id)] == ["create", "delete", "edit"]
+    assert store.get(restored.id).revision == 3
+
+
+# -- photos ----------------------------------------------------------------------------------------
+
+
+def test_photos_of_ready_records_wait_to_be_uploaded(store: Store) -> None:
+    a, b = photo(store, 1, 200_000), photo(store, 2, 150_000)
+    store.add_photo(ProcessedPhoto(a, 1, 1, 999, "again.jpg", 1, "jpeg", None, None, None))
+    assert store.photo(a)["original_name"] == "IMG_1.jpg"  # the first registration stands
+    store.save(action(status=Status.DRAFT, photos=[PhotoRef(sha256=a)]))
+    assert store.outbox_depth().photos == 0
+    store.save(action(photos=[PhotoRef(sha256=a, role="before"), PhotoRef(sha256=b, role="after")]))
+    store.save(action(photos=[PhotoRef(sha256=a)]))  # shared photo: uploaded once
+    depth = store.outbox_depth()
+    assert (depth.records, depth.photos, depth.photo_bytes) == (2, 2, 350_000)
+
+
+def test_a_record_with_an_unknown_photo_is_refused_whole(store: Store) -> None:
+    with pytest.raises(StoreError) as exc:
+        store.save(action(photos=[PhotoRef(sha256="f" * 64)]))
+    assert exc.value.message.key == "store.photo_missing"
+    assert store.count_actions(ActionFilter(include_deleted=True)) == 0
+    assert outbox(store) == []
+    assert store.integrity_check() == []
+
+
+# -- many at once ------------------------------------------------------------------------------------
+
+
+def test_save_many_is_all_or_none(store: Store) -> None:
+    existing = store.save(action())
+    batch = [action(), action(), existing]  # the last one is stale: revision 1 again
+    with pytest.raises(StaleRevision):
+        store.save_many(batch)
+    assert store.count_actions() == 1
+    assert store.integrity_check() == []
+
+
+def test_save_many_mixes_new_and_changed_records(store: Store) -> None:
+    old = store.save(action())
+    saved = store.save_many([action(), old.revise(participants=7), action(status=Status.DRAFT)])
+    assert len(saved) == 3
+    assert store.get(old.id).participants == 7
+    assert store.count_actions() == 3
+    assert len(outbox(store)) == 2
+    assert store.integrity_check() == []
+
+
+def test_queued_saves_land_together_but_a_bad_one_fails_alone(store: Store) -> None:
+    store._writer.call(lambda db: None)  # the writer is idle
+    good = [action() for _ in range(20)]
+    bad = action(photos=[PhotoRef(sha256="e" * 64)])
+    futures = [store.submit_save(a) for a in good[:10]]
+    bad_future = store.submit_save(bad)
+    futures += [store.submit_save(a) for a in good[10:]]
+    assert [f.result() for f in futures] == good
+    with pytest.raises(StoreError):
+        bad_future.result()
+    assert store.count_actions() == 20
+    assert store.get(bad.id) is None
+
+
+def test_saves_from_many_threads(store: Store) -> None:
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for _ in range(25):
+                record = store.save(action())
+                store.save(record.revise(participants=record.participants + 1))
+                assert store.get(record.id).revision == 2  # read-your-writes on this thread
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert store.count_actions() == 100
+    assert store.integrity_check() == []
+
+
+# -- listing and searching ---------------------------------------------------------------------------
+
+
+def test_list_filters_and_search(store: Store) -> None:
+    may = store.save(action(action_date=date(2025, 5, 3), campaign="subbotnik", place="Мектеп маңы"))
+    june = store.save(
+        action(
+            action_date=date(2025, 6, 7),
+            campaign="march_of_parks",
+            notes="Саябақ ТАЗАРТЫЛДЫ",
+            status=Status.DRAFT,
+        )
+    )
+    other = store.save(action(action_date=date(2025, 5, 20), settlement="196247200", reporter="Ёлкин"))
+
+    def ids(**kw: object) -> list[str]:
+        return [r.id for r in store.list_actions(ActionFilter(**kw))]  # type: ignore[arg-type]
+
+    assert ids() == [str(june.id), str(other.id), str(may.id)]  # newest first
+    assert ids(period=Period.month(2025, 5)) == [str(other.id), str(may.id)]
+    assert ids(campaign="march_of_parks") == [str(june.id)]
+    assert ids(status=Status.DRAFT) == [str(june.id)]
+    assert ids(settlement=SETTLEMENT) == [str(june.id), str(may.id)]
+    assert ids(text="мектеп") == [str(may.id)]
+    assert ids(text="тазартылды") == [str(june.id)]  # Cyrillic case folded
+    assert ids(text="Еркин") == [str(june.id), str(may.id)]  # settlement «Еркін а.» typed without і
+    assert ids(text="елкин") == [str(other.id)]  # ё read as е
+    assert ids(text="%") == []
+    assert ids(text="_") == []
+    assert store.count_actions(ActionFilter(period=Period.month(2025, 5))) == 2
+
+
+def test_paging_visits_every_row_once_in_order(store: Store) -> None:
+    rng = random.Random(1)
+    made = store.save_many(
+        [action(action_date=date(2025, rng.randint(3, 10), rng.randint(1, 28))) for _ in range(137)]
+    )
+    seen: list[str] = []
+    after = None
+    while page := store.list_actions(limit=20, after=after):
+        seen += [r.id for r in page]
+        after = page[-1].key
+    expected = sorted(made, key=lambda a: (a.action_date, str(a.id)), reverse=True)
+    assert seen == [str(a.id) for a in expected]
+
+
+def test_summary_rows_carry_the_list_columns(store: Store) -> None:
+    sha = photo(store, 7)
+    record = store.save(action(photos=[PhotoRef(sha256=sha)]))
+    [row] = store.list_actions()
+    assert (row.total_kg, row.area_m2, row.photo_count, row.participants) == (3650, 52_000, 1, 40)
+    assert row.status is Status.READY
+    assert row.id == str(record.id)
+
+
+def test_same_day_actions_find_likely_duplicates(store: Store) -> None:
+    first = store.save(action())
+    second = action()
+    assert [r.id for r in store.same_day_actions(SETTLEMENT, second.action_date, second.campaign)] == [
+        str(first.id)
+    ]
+    assert store.same_day_actions(SETTLEMENT, second.action_date, "subbotnik") == []
+    assert store.same_day_actions(SETTLEMENT, first.action_date, first.campaign, exclude=first.id) == []
+
+
+def test_find_ids_by_prefix(store: Store) -> None:
+    record = store.save(action())
+    assert store.find_ids(str(record.id)[:8]) == [str(record.id)]
+    assert store.find_ids(str(record.id)[:8].upper()) == [str(record.id)]
+    assert store.find_ids("zz") == []
+    assert store.find_ids("") == []
+
+
+# -- totals, checked against a plain recomputation ---------------------------------------------------
+
+
+def expected_totals(
+    records: dict[str, CleanupAction],
+    start: date,
+    end: date,
+    group_by: tuple[str, ...],
+    statuses: set[Status] | None,
+) -> dict[tuple, tuple]:
+    sums: dict[tuple, list] = defaultdict(lambda: [0, 0, 0, 0, defaultdict(int)])
+    for r in records.values():
+        if r.deleted or not (start <= r.action_date < end):
+            continue
+        if statuses is not None and r.status not in statuses:
+            continue
+        keys = {"settlement": r.settlement, "campaign": r.campaign, "month": r.action_date.isoformat()[:7]}
+        s = sums[tuple(keys[g] for g in group_by)]
+        s[0] += 1
+        s[1] += r.participants
+        s[2] += r.area_m2
+        s[3] += r.trees
+        for w in r.waste:
+            s[4][w.fraction] += w.kg
+    return {k: (v[0], v[1], v[2], v[3], {f: kg for f, kg in v[4].items() if kg}) for k, v in sums.items()}
+
+
+def actual_totals(store: Store, period: Period, group_by: tuple[str, ...], statuses) -> dict[tuple, tuple]:
+    return {
+        tuple(t.group[g] for g in group_by): (t.actions, t.participants, t.area_m2, t.trees, t.kg_by_fraction)
+        for t in store.totals(period, group_by, statuses)
+    }
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_totals_equal_a_plain_recomputation_after_random_changes(store: Store, seed: int) -> None:
+    rng = random.Random(seed)
+    settlements = [SETTLEMENT, "196247200", "196247300"]
+    records: dict[str, CleanupAction] = {}
+
+    def random_fields() -> dict:
+        return {
+            "settlement": rng.choice(settlements),
+            "campaign": rng.choice(["subbotnik", "tree_planting", "world_cleanup_day"]),
+            "action_date": date(2025, rng.randint(1, 12), rng.randint(1, 28)),
+            "participants": rng.randint(1, 300),
+            "area_m2": rng.randint(0, 20) * 1000,
+            "trees": rng.randint(0, 5),
+            "status": rng.choice([Status.DRAFT, Status.READY]),
+            "waste": [
+                {"fraction": f, "kg": rng.randint(0, 900)}
+                for f in rng.sample(["mixed", "plastic", "glass", "metal"], rng.randint(0, 3))
+            ],
+        }
+
+    for _ in range(250):
+        roll = rng.random()
+        live = [r for r in records.values() if not r.deleted]
+        if roll < 0.45 or not live:
+            batch = [action(**random_fields()) for _ in range(rng.randint(1, 4))]
+            for r in store.save_many(batch):
+                records[str(r.id)] = r
+        elif roll < 0.8:
+            r = store.save(rng.choice(live).revise(**random_fields()))
+            records[str(r.id)] = r
+        elif roll < 0.9:
+            r = rng.choice(live)
+            records[str(r.id)] = store.delete(r.id, r.revision)
+        else:
+            r = rng.choice([r for r in records.values() if r.deleted] or live)
+            r = store.save(r.revise(deleted=False))
+            records[str(r.id)] = r
+
+    assert store.integrity_check() == []
+    periods = [Period.year(2025), Period.month(2025, 5), Period(date(2025, 3, 10), date(2025, 8, 17))]
+    for period in periods:
+        for group_by in [(), ("settlement",), ("campaign",), ("settlement", "campaign"), ("month",)]:
+            for statuses in (None, {Status.READY}):
+                assert actual_totals(store, period, group_by, statuses) == expected_totals(
+                    records, period.start, period.end, group_by, statuses
+                ), (period, group_by, statuses)
+
+
+def test_totals_of_an_empty_store(store: Store) -> None:
+    assert store.totals(Period.month(2025, 5), group_by=()) == []
+
+
+def test_totals_refuse_an_unknown_grouping(store: Store) -> None:
+    with pytest.raises(ValueError, match="reporter"):
+        store.totals(Period.year(2025), group_by=("reporter",))
+
+
+def test_drift_in_the_monthly_sums_is_found(store: Store) -> None:
+    store.save(action())
+    conn = sqlite3.connect(store.path)
+    conn.execute("UPDATE totals_monthly SET participants = participants + 1")
+    conn.commit()
+    conn.close()
+    problems = store.integrity_check()
+    assert problems
+    assert "monthly totals differ" in problems[0]
+
+
+# -- closing ---------------------------------------------------------------------------------------
+
+
+def test_a_closed_store_refuses_work(tmp_path: Path) -> None:
+    s = Store.open(tmp_path / "x.sqlite")
+    s.count_actions()  # this thread now has a reader
+    s.close()
+    s.close()  # twice is fine
+    with pytest.raises(RuntimeError):
+        s.save(action())
+    with pytest.raises(StoreError):
+        s.get("x")
