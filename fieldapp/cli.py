@@ -1,0 +1,168 @@
+"""The ``fieldapp`` command: the composition root of the desktop side.
+
+``fieldapp`` with no command shows where this laptop stands (the window comes with the UI); the
+subcommands serve IT staff, scripts and tests. This module may import ``ui`` and ``sync`` — lazily,
+inside the subcommand that needs them — and nothing else in ``fieldapp`` may.
+
+Everything it prints goes through the message catalogue, in the language chosen by ``--lang``,
+the settings, or the system, in that order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fieldapp import __version__
+from fieldapp.i18n import LANGUAGES, FieldAppError, msg, system_language, translate
+from fieldapp.paths import DataPaths
+from fieldapp.settings import Settings, load_settings, save_settings
+
+log = logging.getLogger("fieldapp")
+
+
+class Cli:
+    """What every subcommand needs: the paths, the settings and the language."""
+
+    def __init__(self, paths: DataPaths, settings: Settings, lang: str) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.lang = lang
+
+    def t(self, key: str, **params: Any) -> str:
+        return translate(key, self.lang, **params)
+
+    def say(self, key: str, **params: Any) -> None:
+        print(self.t(key, **params))
+
+    def open_store(self) -> Any:
+        from fieldapp.store import Store
+
+        return Store.open(self.paths.database)
+
+    def require_okrug(self) -> str:
+        if not self.settings.okrug:
+            raise FieldAppError(msg("cli.no_okrug"))
+        return self.settings.okrug
+
+
+def _pre_parse_language(argv: Sequence[str]) -> tuple[str | None, str | None]:
+    """``--lang`` and ``--data-dir`` before the full parser exists (its help is translated)."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", choices=LANGUAGES)
+    pre.add_argument("--data-dir")
+    known, _ = pre.parse_known_args(argv)
+    return known.lang, known.data_dir
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    def h(key: str) -> str:
+        return translate(f"cli.help.{key}", lang).replace("%", "%%")
+
+    parser = argparse.ArgumentParser(prog="fieldapp", description=h("program"))
+    parser.add_argument("--version", action="version", version=f"Taza Field {__version__}")
+    parser.add_argument("--data-dir", type=Path, help=h("data_dir"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=h("lang"))
+    parser.add_argument("-v", "--verbose", action="store_true", help=h("verbose"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("setup", help=h("setup"), description=h("setup"))
+    p.add_argument("--okrug", required=True, help=h("okrug"))
+    p.add_argument("--reporter", help=h("reporter"))
+    p.add_argument("--language", choices=LANGUAGES, help=h("language"))
+
+    p = sub.add_parser("places", help=h("places"), description=h("places"))
+    p.add_argument("query", nargs="?", default="", help=h("query"))
+    p.add_argument("--within", help=h("within"))
+    p.add_argument("--level", choices=["region", "district", "okrug", "settlement"], help=h("level"))
+    p.add_argument("--limit", type=int, default=20, help=h("limit"))
+
+    p = sub.add_parser("add", help=h("add"), description=h("add"))
+    p.add_argument("--settlement", required=True, help=h("settlement"))
+    p.add_argument("--date", default=date.today().isoformat(), help=h("date"))
+    p.add_argument("--campaign", required=True, help=h("campaign"))
+    p.add_argument("--participants", required=True, help=h("participants"))
+    p.add_argument("--waste", action="append", default=[], metavar="FRACTION=TONNES", help=h("waste"))
+    p.add_argument("--area", default="", metavar="HECTARES", help=h("area"))
+    p.add_argument("--trees", default="", help=h("trees"))
+    p.add_argument("--place", default="", help=h("place"))
+    p.add_argument("--lat", default="", help=h("lat"))
+    p.add_argument("--lon", default="", help=h("lon"))
+    p.add_argument("--notes", default="", help=h("notes"))
+    p.add_argument("--reporter", help=h("reporter"))
+    p.add_argument("--photo", action="append", default=[], metavar="[ROLE=]FILE", help=h("photo"))
+    p.add_argument("--ready", action="store_true", help=h("ready"))
+    p.add_argument("--yes", action="store_true", help=h("yes"))
+
+    p = sub.add_parser("list", help=h("list"), description=h("list"))
+    _period_arguments(p, h)
+    p.add_argument("--campaign", help=h("campaign"))
+    p.add_argument("--status", help=h("status"))
+    p.add_argument("--search", default="", help=h("search"))
+    p.add_argument("--limit", type=int, default=50, help=h("limit"))
+
+    p = sub.add_parser("show", help=h("show"), description=h("show"))
+    p.add_argument("id", help=h("id"))
+
+    p = sub.add_parser("delete", help=h("delete"), description=h("delete"))
+    p.add_argument("id", help=h("id"))
+
+    p = sub.add_parser("totals", help=h("totals"), description=h("totals"))
+    _period_arguments(p, h)
+    p.add_argument("--by", default="settlement,campaign", help=h("by"))
+
+    p = sub.add_parser("demo", help=h("demo"), description=h("demo"))
+    p.add_argument("--count", type=int, default=150, help=h("count"))
+
+    sub.add_parser("check", help=h("check"), description=h("check"))
+    return parser
+
+
+def _period_arguments(p: argparse.ArgumentParser, h: Callable[[str], str]) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--month", metavar="YYYY-MM", help=h("month"))
+    group.add_argument("--year", metavar="YYYY", help=h("year"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang_arg, data_dir = _pre_parse_language(argv)
+    paths = DataPaths.resolve(data_dir)
+    settings_error: FieldAppError | None = None
+    try:
+        settings = load_settings(paths.settings)
+    except FieldAppError as exc:
+        settings, settings_error = Settings(), exc
+    lang = lang_arg or settings.language or system_language()
+    args = build_parser(lang).parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    cli = Cli(paths, settings, lang)
+    if settings_error is not None:
+        print(settings_error.text(lang), file=sys.stderr)
+        return 2
+    from fieldapp import commands
+
+    handler = getattr(commands, f"cmd_{args.command or 'status'}")
+    try:
+        return handler(cli, args) or 0
+    except FieldAppError as exc:
+        print(exc.text(lang), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def save_cli_settings(cli: Cli) -> None:
+    save_settings(cli.settings, cli.paths.settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

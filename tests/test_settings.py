@@ -1,0 +1,65 @@
+"""Settings: typed, documented, written atomically; a bad file is refused, never overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldapp.paths import DataPaths, data_dir
+from fieldapp.settings import Settings, SettingsError, load_settings, save_settings
+
+
+def test_every_setting_has_a_default_and_help_text() -> None:
+    for name, field in Settings.model_fields.items():
+        assert field.description, name
+        assert not field.is_required(), name
+
+
+def test_round_trip_and_only_what_differs_is_written(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    assert load_settings(path) == Settings()
+    save_settings(Settings(okrug="196247000", language="ru"), path)
+    assert load_settings(path) == Settings(okrug="196247000", language="ru")
+    assert "reporter" not in path.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]  # no temp files left
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        ("{broken", "settings.not_json"),
+        ('{"okrug": 196247000}', "settings.invalid"),
+        ('{"language": "de"}', "settings.invalid"),
+        ("\xff\xfe", "settings.not_json"),
+    ],
+)
+def test_a_bad_file_is_refused_and_left_as_it_is(tmp_path: Path, content: str, key: str) -> None:
+    path = tmp_path / "settings.json"
+    path.write_bytes(content.encode("latin-1"))
+    with pytest.raises(SettingsError) as exc:
+        load_settings(path)
+    assert exc.value.message.key == key
+    assert str(path) in exc.value.text("kk")
+    assert path.read_bytes() == content.encode("latin-1")
+
+
+def test_unknown_settings_from_a_newer_app_are_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"okrug": "196247000", "theme": "dark"}', encoding="utf-8")
+    assert load_settings(path).okrug == "196247000"
+
+
+def test_data_folder_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert data_dir(tmp_path / "x") == (tmp_path / "x").resolve()
+    monkeypatch.setenv("TAZA_FIELD_DATA_DIR", str(tmp_path / "env"))
+    assert data_dir() == (tmp_path / "env").resolve()
+    monkeypatch.delenv("TAZA_FIELD_DATA_DIR")
+    assert data_dir().name == "TazaField"
+    assert "taza-field-tests-" in str(data_dir())  # the test sandbox's home, never the real one
+    paths = DataPaths(tmp_path)
+    assert (paths.database.name, paths.photos.name, paths.settings.name) == (
+        "taza-field.sqlite",
+        "photos",
+        "settings.json",
+    )
