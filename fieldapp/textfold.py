@@ -15,10 +15,22 @@ import unicodedata
 # Latin "i" is folded too: many people type it for the Kazakh "і". Lower case only: fold after
 # case-folding.
 LETTER_FOLDS: tuple[tuple[str, str], ...] = (
-    ("ё", "е"), ("ә", "а"), ("ғ", "г"), ("қ", "к"), ("ң", "н"), ("ө", "о"), ("ұ", "у"),
-    ("ү", "у"), ("һ", "х"), ("і", "и"), ("ќ", "к"), ("ў", "у"), ("ї", "у"), ("ј", "а"),
+    ("ё", "е"),
+    ("ә", "а"),
+    ("ғ", "г"),
+    ("қ", "к"),
+    ("ң", "н"),
+    ("ө", "о"),
+    ("ұ", "у"),
+    ("ү", "у"),
+    ("һ", "х"),
+    ("і", "и"),
+    ("ќ", "к"),
+    ("ў", "у"),
+    ("ї", "у"),
+    ("ј", "а"),
     ("i", "и"),
-)  # fmt: skip
+)
 _FOLD_TABLE = str.maketrans(dict(LETTER_FOLDS))
 
 
@@ -35,4 +47,3 @@ def like_pattern(query: str) -> str | None:
         return None
     escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
-

@@ -23,4 +23,3 @@ for _var, _sub in (
 os.environ["TAZA_FIELD_LANG"] = "en"
 
 pytest_plugins = ["pytester"]
-

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _project_importable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
 
+
 LOGGING_TEST = """
 import logging
 import pytest

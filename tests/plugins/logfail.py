@@ -47,9 +47,7 @@ def _check(item: pytest.Item, phase: str) -> None:
     records, _collector.records = _collector.records, []
     unexpected = [r for r in records if not _allowed(item, r)]
     if unexpected:
-        lines = "\n".join(
-            f"  {r.levelname} {r.name}: {r.getMessage()}" for r in unexpected
-        )
+        lines = "\n".join(f"  {r.levelname} {r.name}: {r.getMessage()}" for r in unexpected)
         pytest.fail(
             f"unexpected log records during {phase} (mark the test allow_log_warnings "
             f"if they are expected):\n{lines}",
