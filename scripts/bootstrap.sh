@@ -31,9 +31,14 @@ bootstrap_venv() {
     fi
     local stamp="$VENV/.installed-$extras"
     if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
-        echo "Installing taza-field[$extras]"
-        "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
-        "$VENV/bin/python" -m pip install -q -e "$ROOT[$extras]"
+        local log="$VENV/install.log"
+        echo "Installing taza-field[$extras] (details in $log)"
+        if ! { "$VENV/bin/python" -m pip install --upgrade pip \
+               && "$VENV/bin/python" -m pip install -e "$ROOT[$extras]"; } >"$log" 2>&1; then
+            tail -n 40 "$log" >&2
+            echo "Installation failed; the whole log is $log" >&2
+            exit 1
+        fi
         touch "$stamp"
     fi
 }
