@@ -16,7 +16,7 @@ from fieldapp.kato import Level, default_kato, search_key
 from fieldapp.models import PhotoRef, PhotoRole, Status
 from fieldapp.numbers import format_int
 from fieldapp.photos import PhotoLibrary
-from fieldapp.queries import ActionFilter, Period
+from fieldapp.queries import ActionFilter, Period, Totals, short_id
 from fieldapp.reference import default_reference
 from fieldapp.units import format_hectares, format_tonnes
 from fieldapp.validation import Context, Severity
@@ -237,7 +237,7 @@ def cmd_add(cli: Cli, args: argparse.Namespace) -> int | None:
             store.add_photo(photo)
         duplicates = store.same_day_actions(action.settlement, action.action_date, action.campaign)
         if duplicates and not args.yes:
-            cli.say("cli.add.duplicate", ids=", ".join(d.id[:8] for d in duplicates))
+            cli.say("cli.add.duplicate", ids=", ".join(short_id(d.id) for d in duplicates))
             return 3
         store.save(action)
     cli.say("cli.add.saved", id=str(action.id), status=_status_name(cli, action.status))
@@ -263,13 +263,13 @@ def cmd_list(cli: Cli, args: argparse.Namespace) -> int | None:
         campaign = reference.campaign(r.campaign)
         table.append(
             [
-                r.id[:8],
+                short_id(r.id),
                 r.action_date.strftime("%d.%m.%Y"),
                 place.name(cli.lang) if place else r.settlement,
                 campaign.name(cli.lang) if campaign else r.campaign,
                 format_int(r.participants, cli.lang),
-                format_tonnes(r.total_kg, cli.lang),
-                format_hectares(r.area_m2, cli.lang),
+                format_tonnes(r.total_kg, cli.lang, fixed=True),
+                format_hectares(r.area_m2, cli.lang, fixed=True),
                 str(r.photo_count),
                 _status_name(cli, r.status, r.deleted),
             ]
@@ -372,9 +372,13 @@ def cmd_totals(cli: Cli, args: argparse.Namespace) -> int | None:
     with cli.open_store() as store:
         rows = store.totals(period, group_by=group_by)
         overall = store.totals(period, group_by=())
-    fractions = [f for f in reference.active_fractions() if any(f.code in r.kg_by_fraction for r in rows)]
+    cli.say("cli.totals.period", start=period.start, end=date.fromordinal(period.end.toordinal() - 1))
+    if not overall:
+        cli.say("cli.totals.none")
+        return None
+    fractions = [f for f in reference.active_fractions() if f.code in overall[0].kg_by_fraction]
 
-    def group_name(kind: str, value: str) -> str:
+    def label(kind: str, value: str) -> str:
         if kind == "settlement":
             place = kato.get(value)
             return place.name(cli.lang) if place else value
@@ -383,36 +387,34 @@ def cmd_totals(cli: Cli, args: argparse.Namespace) -> int | None:
             return campaign.name(cli.lang) if campaign else value
         return value
 
-    headers = [cli.t(f"cli.col.{g}") for g in group_by] + [
+    def order(kind: str, value: str) -> tuple[int, str]:
+        campaign = reference.campaign(value) if kind == "campaign" else None
+        return (campaign.order if campaign else 0, label(kind, value))
+
+    rows.sort(key=lambda r: [order(g, r.group[g]) for g in group_by])
+    headers = [
+        *(cli.t(f"cli.col.{g}") for g in group_by),
         cli.t("cli.col.actions"),
         cli.t("cli.col.participants"),
         cli.t("cli.col.tonnes"),
-        *[f.name(cli.lang) for f in fractions],
+        *(f.name(cli.lang) for f in fractions),
         cli.t("cli.col.hectares"),
         cli.t("cli.col.trees"),
     ]
-    table = []
-    for r in [*rows, *overall] if group_by else overall:
-        is_total = r.group == {} and bool(group_by)
-        cells = [
-            cli.t("cli.totals.all")
-            if is_total and i == 0
-            else ("" if is_total else group_name(g, r.group[g]))
-            for i, g in enumerate(group_by)
+
+    def figures(t: Totals) -> list[str]:
+        return [
+            format_int(t.actions, cli.lang),
+            format_int(t.participants, cli.lang),
+            format_tonnes(t.total_kg, cli.lang, fixed=True),
+            *(format_tonnes(t.kg_by_fraction.get(f.code, 0), cli.lang, fixed=True) for f in fractions),
+            format_hectares(t.area_m2, cli.lang, fixed=True),
+            format_int(t.trees, cli.lang),
         ]
-        cells += [
-            format_int(r.actions, cli.lang),
-            format_int(r.participants, cli.lang),
-            format_tonnes(r.total_kg, cli.lang),
-            *[format_tonnes(r.kg_by_fraction.get(f.code, 0), cli.lang) for f in fractions],
-            format_hectares(r.area_m2, cli.lang),
-            format_int(r.trees, cli.lang),
-        ]
-        table.append(cells)
-    cli.say("cli.totals.period", start=period.start, end=date.fromordinal(period.end.toordinal() - 1))
-    if not table:
-        cli.say("cli.totals.none")
-        return None
+
+    table = [[label(g, r.group[g]) for g in group_by] + figures(r) for r in rows]
+    if group_by:
+        table.append([cli.t("cli.totals.all"), *[""] * (len(group_by) - 1), *figures(overall[0])])
     print_table(headers, table, right=set(range(len(group_by), len(headers))))
     return None
 

@@ -172,12 +172,20 @@ def current(conn: sqlite3.Connection, action_id: str) -> CleanupAction | None:
     return CleanupAction.model_validate_json(row[0]) if row else None
 
 
-def find_ids(conn: sqlite3.Connection, prefix: str, limit: int) -> list[str]:
-    if not prefix or any(c not in "0123456789abcdef-" for c in prefix):
+def short_id(action_id: str) -> str:
+    """What people quote: the last 8 hex digits. A v7 id begins with its creation time, so records
+    made together share their first digits; the random end tells them apart."""
+    return action_id[-8:]
+
+
+def find_ids(conn: sqlite3.Connection, text: str, limit: int) -> list[str]:
+    """Ids that start with ``text`` (a whole id, or its beginning) or end with it (a short id)."""
+    if len(text) < 4 or any(c not in "0123456789abcdef-" for c in text):
         return []
     rows = conn.execute(
-        "SELECT id FROM actions WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
-        [prefix, prefix + "\uffff", limit],
+        "SELECT id FROM actions WHERE id >= ? AND id < ? "
+        "UNION SELECT id FROM actions WHERE substr(id, -?) = ? ORDER BY 1 LIMIT ?",
+        [text, text + "\uffff", len(text), text, limit],
     )
     return [r[0] for r in rows]
 

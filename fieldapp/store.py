@@ -102,9 +102,9 @@ class Store:
         """The current revision of a record (tombstones included), or None."""
         return queries.current(self._reader(), str(action_id))
 
-    def find_ids(self, prefix: str, limit: int = 10) -> list[str]:
-        """Ids starting with ``prefix`` (people quote the first 8 characters)."""
-        return queries.find_ids(self._reader(), prefix.strip().lower(), limit)
+    def find_ids(self, text: str, limit: int = 10) -> list[str]:
+        """Ids that begin with ``text`` or end with it (the short id people quote)."""
+        return queries.find_ids(self._reader(), text.strip().lower(), limit)
 
     def history(self, action_id: UUID | str) -> list[queries.HistoryEntry]:
         return queries.history(self._reader(), str(action_id))

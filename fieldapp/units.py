@@ -83,10 +83,10 @@ def parse_count(text: str, lang: str, field: Message) -> int:
     return int(value)
 
 
-def format_tonnes(kg: int, lang: str) -> str:
-    """1250 → ``"1,25"`` in kk/ru, ``"1.25"`` in en (no trailing zeros)."""
-    return format_decimal(kg_to_tonnes(kg), lang, TONNE_DECIMALS)
+def format_tonnes(kg: int, lang: str, *, fixed: bool = False) -> str:
+    """1250 → ``"1,25"`` in kk/ru, ``"1.25"`` in en; ``fixed`` keeps all 3 decimals (for columns)."""
+    return format_decimal(kg_to_tonnes(kg), lang, TONNE_DECIMALS, trim=not fixed)
 
 
-def format_hectares(m2: int, lang: str) -> str:
-    return format_decimal(m2_to_hectares(m2), lang, HECTARE_DECIMALS)
+def format_hectares(m2: int, lang: str, *, fixed: bool = False) -> str:
+    return format_decimal(m2_to_hectares(m2), lang, HECTARE_DECIMALS, trim=not fixed)

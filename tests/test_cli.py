@@ -111,7 +111,7 @@ def test_add_list_show_totals_delete(set_up: Run) -> None:
     assert "5,2" in out
     assert "Показано 1 из 1" in out
 
-    code, out, _ = run("show", record_id[:8], lang="kk")
+    code, out, _ = run("show", record_id[-8:], lang="kk")
     assert code == 0
     assert "Аралас" in out or "аралас" in out.lower()
     assert "Айгүл Сәрсенова" in out
@@ -123,11 +123,11 @@ def test_add_list_show_totals_delete(set_up: Run) -> None:
     assert "3.65" in out
     assert "All" in out
 
-    code, out, _ = run("delete", record_id[:8])
+    code, out, _ = run("delete", record_id[-8:])
     assert code == 0
     assert "its history is kept" in out
     assert run.count() == 0
-    code, out, _ = run("delete", record_id[:8])
+    code, out, _ = run("delete", record_id[-8:])
     assert "already deleted" in out
 
     code, out, _ = run("check")

@@ -13,7 +13,7 @@ import pytest
 
 from fieldapp.models import CleanupAction, PhotoRef, Status
 from fieldapp.photos import ProcessedPhoto
-from fieldapp.queries import ActionFilter, Period
+from fieldapp.queries import ActionFilter, Period, short_id
 from fieldapp.store import StaleRevision, Store, StoreError
 from tests.records import SETTLEMENT, action
 
@@ -309,12 +309,16 @@ def test_same_day_actions_find_likely_duplicates(store: Store) -> None:
     assert store.same_day_actions(SETTLEMENT, first.action_date, first.campaign, exclude=first.id) == []
 
 
-def test_find_ids_by_prefix(store: Store) -> None:
-    record = store.save(action())
-    assert store.find_ids(str(record.id)[:8]) == [str(record.id)]
-    assert store.find_ids(str(record.id)[:8].upper()) == [str(record.id)]
+def test_find_ids_by_short_id_or_beginning(store: Store) -> None:
+    records = store.save_many([action() for _ in range(5)])  # made together: same first digits
+    first = str(records[0].id)
+    assert len(store.find_ids(first[:8])) == 5
+    assert store.find_ids(short_id(first)) == [first]
+    assert store.find_ids(short_id(first).upper()) == [first]
+    assert store.find_ids(first) == [first]
     assert store.find_ids("zz") == []
     assert store.find_ids("") == []
+    assert store.find_ids("a") == []  # too short to mean anything
 
 
 # -- totals, checked against a plain recomputation ---------------------------------------------------
