@@ -15,7 +15,7 @@ from fieldapp.i18n import FieldAppError, msg
 from fieldapp.kato import Level, default_kato, search_key
 from fieldapp.models import PhotoRef, PhotoRole, Status
 from fieldapp.numbers import format_int
-from fieldapp.photos import PhotoLibrary
+from fieldapp.photo_library import PhotoLibrary
 from fieldapp.queries import ActionFilter, Period, Totals, short_id
 from fieldapp.reference import default_reference
 from fieldapp.units import format_hectares, format_tonnes

@@ -18,7 +18,7 @@ from fieldapp.models import CleanupAction, PhotoRef, PhotoRole, Status, utc_now
 from fieldapp.reference import ReferenceData
 
 if TYPE_CHECKING:
-    from fieldapp.photos import PhotoLibrary
+    from fieldapp.photo_library import PhotoLibrary
     from fieldapp.store import Store
 
 _PLACES = (

@@ -1,27 +1,26 @@
 """The photo pipeline: check a picture, make its upload copy and thumbnail, keep them by hash.
 
-A photo is accepted as JPEG, PNG, HEIC/HEIF (when pillow-heif is installed) or WebP. Everything else,
-and anything damaged, too large or unreadable, is refused with a :class:`PhotoError` naming the file,
-before anything is written. An accepted photo becomes:
+A photo is accepted as JPEG, PNG, HEIC/HEIF (when pillow-heif is installed) or WebP. Everything
+else, and anything damaged, too large or unreadable, is refused with a :class:`PhotoError` naming
+the file, before anything is written. An accepted photo becomes:
 
 * the original bytes, untouched;
-* an upload copy: EXIF orientation applied, converted to sRGB, alpha flattened onto white, long side at
-  most :data:`UPLOAD_LONG_SIDE`, a deterministic JPEG with no metadata at all (time and position
-  go to the database as :class:`ProcessedPhoto` fields instead);
+* an upload copy: EXIF orientation applied, converted to sRGB, alpha flattened onto white, long
+  side at most :data:`UPLOAD_LONG_SIDE`, a deterministic JPEG with no metadata at all (time and
+  position go to the database as :class:`ProcessedPhoto` fields instead);
 * a thumbnail made from the upload copy.
 
-All three are addressed by the SHA-256 of the upload copy, so the same picture is stored once however
-often it is imported. :func:`process_photo` is pure CPU work; :class:`PhotoLibrary` stores its results.
+All three are addressed by the SHA-256 of the upload copy, so the same picture is stored once
+however often it is imported. :func:`process_photo` is pure CPU work, here;
+:mod:`fieldapp.photo_library` stores its results.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-import os
 import re
 import struct
-import tempfile
 import threading
 import warnings
 from collections.abc import Iterator
@@ -31,7 +30,6 @@ from datetime import datetime
 from decimal import Decimal
 from functools import cache
 from hashlib import sha256
-from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageCms, UnidentifiedImageError
@@ -59,8 +57,8 @@ DRAFT_FACTOR = 2
 
 # Pillow's name for each accepted format → ours (MPO is a JPEG carrying extra frames, e.g. Samsung).
 _FORMATS = {"JPEG": "jpeg", "MPO": "jpeg", "PNG": "png", "WEBP": "webp", "HEIF": "heif"}
-_EXTENSIONS = {"jpeg": "jpg", "png": "png", "webp": "webp", "heif": "heic"}
-_HEX_SHA256 = re.compile(r"[0-9a-f]{64}")
+EXTENSIONS = {"jpeg": "jpg", "png": "png", "webp": "webp", "heif": "heic"}
+SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 # Warnings Pillow emits while parsing untrusted files (DecompressionBombWarning, "Corrupt EXIF
 # data"...) are not ours to print: limits are checked here and bad metadata is ignored. Silencing
@@ -322,7 +320,7 @@ def _encode_jpeg(image: Image.Image, quality: int, *, progressive: bool) -> byte
 
 
 # --- The pipeline ------------------------------------------------------------------------------
-def _check_size(size: int, name: str) -> None:
+def check_file_size(size: int, name: str) -> None:
     """Refuse an empty or too big file before reading it."""
     if size == 0:
         raise PhotoError("empty", name)
@@ -344,7 +342,7 @@ def process_photo(data: bytes, name: str) -> tuple[ProcessedPhoto, bytes, bytes]
 
     Raises :class:`PhotoError` for anything that is not an acceptable, readable picture.
     """
-    _check_size(len(data), name)
+    check_file_size(len(data), name)
     image = _open(data, name)
     original_format = _FORMATS[image.format or ""]
     stored_size = image.size  # as declared: draft() may shrink the decoded picture
@@ -374,141 +372,3 @@ def process_photo(data: bytes, name: str) -> tuple[ProcessedPhoto, bytes, bytes]
 def _oriented_size(size: tuple[int, int], orientation: int) -> tuple[int, int]:
     """The picture's size once upright: orientations 5-8 turn it a quarter."""
     return (size[1], size[0]) if orientation in (5, 6, 7, 8) else size
-
-
-# --- Storage -----------------------------------------------------------------------------------
-class PhotoLibrary:
-    """Photos on disk, by upload-copy hash: ``upload/ab/<sha>.jpg``, ``thumbs/ab/<sha>.jpg`` and
-    ``originals/ab/<sha>.<ext>`` under ``root`` (``ab`` = the hash's first two hex digits).
-
-    Every file is written atomically, originals and thumbnails before the upload copy, so a photo
-    whose upload copy exists is complete: that is what :meth:`has` checks.
-    """
-
-    def __init__(self, root: Path):
-        self.root = Path(root)
-
-    # Paths
-    def upload_path(self, sha256: str) -> Path:
-        return self._path("upload", sha256, "jpg")
-
-    def thumbnail_path(self, sha256: str) -> Path:
-        return self._path("thumbs", sha256, "jpg")
-
-    def original_path(self, sha256: str) -> Path | None:
-        """The stored original, whatever its format, or ``None`` if there is none."""
-        for ext in sorted(set(_EXTENSIONS.values())):
-            path = self._path("originals", sha256, ext)
-            if path.is_file():
-                return path
-        return None
-
-    def _path(self, kind: str, sha256: str, ext: str) -> Path:
-        if not isinstance(sha256, str) or not _HEX_SHA256.fullmatch(sha256):
-            raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
-        return self.root / kind / sha256[:2] / f"{sha256}.{ext}"
-
-    # Queries
-    def has(self, sha256: str) -> bool:
-        return self.upload_path(sha256).is_file()
-
-    def iter_hashes(self) -> Iterator[str]:
-        """Hashes of the complete photos (those with an upload copy), in sorted order."""
-        upload_root = self.root / "upload"
-        if not upload_root.is_dir():
-            return
-        for shard in sorted(upload_root.iterdir()):
-            if not shard.is_dir():
-                continue
-            for path in sorted(shard.glob("*.jpg")):
-                if _HEX_SHA256.fullmatch(path.stem) and path.stem[:2] == shard.name:
-                    yield path.stem
-
-    # Changes
-    def import_file(self, path: Path) -> ProcessedPhoto:
-        """Read (size-checked), process and store the photo at ``path``; importing again is a no-op."""
-        path = Path(path)
-        return self.import_bytes(_read_photo_file(path), path.name)
-
-    def import_bytes(self, data: bytes, name: str) -> ProcessedPhoto:
-        """Process and store a photo; a photo already stored is not written again."""
-        info, upload, thumbnail = process_photo(data, name)
-        ext = _EXTENSIONS[info.original_format]
-        try:
-            self._store(info.sha256, data, ext, upload, thumbnail)
-        except OSError as error:
-            logger.warning("cannot store photo %s: %s", name, error)
-            raise PhotoError("cannot_store", name) from error
-        return info
-
-    def _store(self, sha: str, original: bytes, ext: str, upload: bytes, thumbnail: bytes) -> None:
-        """Write what is missing, upload copy last; on failure remove what this call wrote."""
-        pending: list[tuple[Path, bytes]] = []
-        if self.original_path(sha) is None:
-            pending.append((self._path("originals", sha, ext), original))
-        if not self.thumbnail_path(sha).is_file():
-            pending.append((self.thumbnail_path(sha), thumbnail))
-        if not self.has(sha):
-            pending.append((self.upload_path(sha), upload))
-        written: list[Path] = []
-        try:
-            for target, content in pending:
-                _write_atomic(target, content)
-                written.append(target)
-        except BaseException:
-            for target in written:
-                target.unlink(missing_ok=True)
-            raise
-
-    def remove(self, sha256: str) -> None:
-        """Delete the photo's files, upload copy first so it stops counting as stored at once."""
-        self.upload_path(sha256).unlink(missing_ok=True)
-        self.thumbnail_path(sha256).unlink(missing_ok=True)
-        original = self.original_path(sha256)
-        if original is not None:
-            original.unlink(missing_ok=True)
-
-
-def _read_photo_file(path: Path) -> bytes:
-    """The file's bytes, refusing a too big one before reading it."""
-    name = path.name
-    try:
-        with path.open("rb") as fh:
-            _check_size(os.fstat(fh.fileno()).st_size, name)
-            data = fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since fstat
-    except FileNotFoundError:
-        raise PhotoError("file_missing", name) from None
-    except PermissionError:
-        raise PhotoError("no_permission", name) from None
-    except OSError as error:  # a folder, a device, an unplugged USB stick...
-        logger.info("cannot read %s: %s", path, error)
-        raise PhotoError("unreadable", name) from None
-    _check_size(len(data), name)
-    return data
-
-
-def _write_atomic(target: Path, content: bytes) -> None:
-    """Write ``target`` so that it either has all of ``content`` or is not changed at all."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    _fsync_dir(target.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable where the OS allows syncing a directory (not on Windows)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

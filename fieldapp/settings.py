@@ -8,13 +8,12 @@ overwritten silently.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from fieldapp.atomic import write_atomic
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.models import KatoCode, Line
 
@@ -60,15 +59,4 @@ def load_settings(path: Path) -> Settings:
 
 def save_settings(settings: Settings, path: Path) -> None:
     """Write atomically: a crash leaves either the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = settings.model_dump_json(indent=2, exclude_defaults=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, settings.model_dump_json(indent=2, exclude_defaults=True).encode("utf-8"))

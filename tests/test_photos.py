@@ -21,10 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import ExifTags, Image, ImageCms, TiffImagePlugin
 
-from fieldapp import photos
+from fieldapp import photo_library, photos
 from fieldapp.exif import read_gps
 from fieldapp.i18n import LANGUAGES
-from fieldapp.photos import PhotoError, PhotoLibrary, ProcessedPhoto, process_photo
+from fieldapp.photo_library import PhotoLibrary
+from fieldapp.photos import PhotoError, ProcessedPhoto, process_photo
 from fieldapp.resources import resource_path
 from tests import photo_factory as factory
 
@@ -713,7 +714,21 @@ def test_every_message_has_kk_ru_en_with_the_same_placeholders():
 
 
 def test_every_reason_raised_in_code_is_in_the_catalogue():
-    source = Path(photos.__file__).read_text(encoding="utf-8")
+    source = "".join(Path(module.__file__).read_text(encoding="utf-8") for module in (photos, photo_library))
     reasons = set(re.findall(r'PhotoError\(\s*"([a-z_]+)"', source))
     assert len(reasons) >= 10
     assert {f"photo.{reason}" for reason in reasons} == set(_catalogue())
+
+
+def test_half_written_files_left_by_a_crash_are_cleaned_up(library: PhotoLibrary):
+    info = library.import_bytes(factory.make_jpeg(400, 300), NAME)
+    shard = library.upload_path(info.sha256).parent
+    stale, fresh = shard / ".tmp-abc.part", shard / ".tmp-def.part"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"being written now")
+    old = os.stat(stale).st_mtime - 7200
+    os.utime(stale, (old, old))
+    assert library.remove_leftovers() == 1
+    assert not stale.exists()
+    assert fresh.exists()
+    assert library.has(info.sha256)

@@ -1,0 +1,362 @@
+"""Write jobs of the local store. Each runs on the writer thread, inside its transaction
+(:mod:`fieldapp.writer`), and writes a change whole: the record as it stands, its history entry,
+its outbox entry and its part of the monthly totals."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from fieldapp import queries, schema
+from fieldapp.i18n import FieldAppError, msg
+from fieldapp.models import CleanupAction, Status, utc_now
+from fieldapp.photos import ProcessedPhoto
+
+OUTBOX_ACTION = "action"
+OUTBOX_PHOTO = "photo"
+
+
+class StoreError(FieldAppError):
+    pass
+
+
+class StaleRevision(StoreError):
+    """The record changed since the caller read it."""
+
+
+class NotFound(StoreError):
+    pass
+
+
+def save_local_batch(db: Database, actions: list[CleanupAction]) -> list[CleanupAction]:
+    return save_many(db, actions, origin="local")
+
+
+def _check_revision(action: CleanupAction, current: int, origin: str) -> None:
+    if action.revision != current + 1:
+        raise StaleRevision(msg("store.stale_revision", current=current, revision=action.revision - 1))
+    if origin == "local" and not action.status.set_by_person:
+        raise StoreError(msg("store.status_not_allowed", status=msg(f"status.{action.status}")))
+
+
+def _save(db: Database, action: CleanupAction, *, origin: str) -> CleanupAction:
+    action_id = str(action.id)
+    row = db.conn.execute(
+        "SELECT revision, synced_revision FROM actions WHERE id = ?", [action_id]
+    ).fetchone()
+    if row is None:
+        return _insert_new(db, [action], origin=origin)[0]
+    _check_revision(action, row[0], origin)
+    before = _Contribution.stored(db, action_id)
+    now = _iso(utc_now())
+    db.conn.execute(_UPSERT_ACTION, _action_row(action, action_id, synced_revision=row[1]))
+    db.conn.execute("DELETE FROM action_waste WHERE action_id = ?", [action_id])
+    db.conn.execute("DELETE FROM action_photos WHERE action_id = ?", [action_id])
+    _insert_children(db, [action], [action_id])
+    _write_history(db, action, action_id, now, event="delete" if action.deleted else "edit", origin=origin)
+    _enqueue(db, [action], [action_id], now)
+    after = _Contribution.of(action)
+    if before != after:
+        delta = _TotalsDelta()
+        delta.add(before, -1)
+        delta.add(after, +1)
+        delta.apply(db)
+    return action
+
+
+def save_many(db: Database, actions: list[CleanupAction], *, origin: str) -> list[CleanupAction]:
+    """Many records in the current transaction: new ones in one pass per table, changed ones one
+    by one. Raises (and so writes nothing) if any of them cannot be saved."""
+    ids = [str(a.id) for a in actions]
+    if len(set(ids)) != len(ids):  # the same record twice: in order, one at a time
+        return [_save(db, a, origin=origin) for a in actions]
+    existing: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        existing.update(
+            r[0]
+            for r in db.conn.execute(
+                f"SELECT id FROM actions WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+        )
+    _insert_new(db, [a for a, i in zip(actions, ids, strict=True) if i not in existing], origin=origin)
+    for action, action_id in zip(actions, ids, strict=True):
+        if action_id in existing:
+            _save(db, action, origin=origin)
+    return actions
+
+
+def _insert_new(db: Database, actions: list[CleanupAction], *, origin: str) -> list[CleanupAction]:
+    if not actions:
+        return actions
+    for action in actions:
+        _check_revision(action, 0, origin)
+    ids = [str(a.id) for a in actions]
+    now = _iso(utc_now())
+    conn = db.conn
+    conn.executemany(
+        _INSERT_ACTION,
+        [_action_row(a, i, synced_revision=0) for a, i in zip(actions, ids, strict=True)],
+    )
+    _insert_children(db, actions, ids)
+    conn.executemany(
+        "INSERT INTO action_history (action_id, seq, revision, event, origin, recorded_at, body) "
+        "VALUES (?, 1, ?, ?, ?, ?, ?)",
+        [
+            (i, a.revision, "delete" if a.deleted else "create", origin, now, a.model_dump_json())
+            for a, i in zip(actions, ids, strict=True)
+        ],
+    )
+    _enqueue(db, actions, ids, now)
+    delta = _TotalsDelta()
+    for action in actions:
+        delta.add(_Contribution.of(action), +1)
+    delta.apply(db)
+    return actions
+
+
+@dataclass(frozen=True)
+class _Contribution:
+    """What one live record adds to the monthly totals."""
+
+    key: tuple[str, str, str, str]  # month, settlement, campaign, status
+    sums: tuple[int, int, int]  # participants, area_m2, trees
+    waste: tuple[tuple[str, int], ...]
+
+    @classmethod
+    def of(cls, a: CleanupAction) -> _Contribution | None:
+        if a.deleted:
+            return None
+        return cls(
+            (a.action_date.isoformat()[:7], a.settlement, a.campaign, a.status.value),
+            (a.participants, a.area_m2, a.trees),
+            tuple((w.fraction, w.kg) for w in a.waste),
+        )
+
+    @classmethod
+    def stored(cls, db: Database, action_id: str) -> _Contribution | None:
+        row = db.conn.execute(
+            "SELECT substr(action_date, 1, 7), settlement, campaign, status, participants, "
+            "area_m2, trees, deleted FROM actions WHERE id = ?",
+            [action_id],
+        ).fetchone()
+        if row is None or row[7]:
+            return None
+        waste = db.conn.execute(
+            "SELECT fraction, kg FROM action_waste WHERE action_id = ? ORDER BY fraction",
+            [action_id],
+        ).fetchall()
+        return cls(tuple(row[:4]), tuple(row[4:7]), tuple(tuple(w) for w in waste))  # type: ignore[arg-type]
+
+
+class _TotalsDelta:
+    """Changes to the monthly totals, summed per group before they are written."""
+
+    def __init__(self) -> None:
+        self.sums: dict[tuple[str, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        self.waste: dict[tuple[str, ...], int] = defaultdict(int)
+
+    def add(self, part: _Contribution | None, sign: int) -> None:
+        if part is None:
+            return
+        sums = self.sums[part.key]
+        sums[0] += sign
+        for index, value in enumerate(part.sums, start=1):
+            sums[index] += sign * value
+        for fraction, kg in part.waste:
+            self.waste[(*part.key, fraction)] += sign * kg
+
+    def apply(self, db: Database) -> None:
+        conn = db.conn
+        conn.executemany(
+            "INSERT INTO totals_monthly (month, settlement, campaign, status, actions, "
+            "participants, area_m2, trees) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (month, settlement, campaign, status) DO UPDATE SET "
+            "actions = actions + excluded.actions, "
+            "participants = participants + excluded.participants, "
+            "area_m2 = area_m2 + excluded.area_m2, trees = trees + excluded.trees",
+            [(*key, *sums) for key, sums in self.sums.items() if any(sums)],
+        )
+        conn.executemany(
+            "INSERT INTO totals_monthly_waste (month, settlement, campaign, status, fraction, kg) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (month, settlement, campaign, status, fraction) "
+            "DO UPDATE SET kg = kg + excluded.kg",
+            [(*key, kg) for key, kg in self.waste.items() if kg],
+        )
+        # Groups that lost records may hold nothing now: keep the tables free of them.
+        conn.executemany(
+            "DELETE FROM totals_monthly WHERE month = ? AND settlement = ? AND campaign = ? "
+            "AND status = ? AND actions = 0",
+            [key for key, sums in self.sums.items() if sums[0] < 0],
+        )
+        conn.executemany(
+            "DELETE FROM totals_monthly_waste WHERE month = ? AND settlement = ? "
+            "AND campaign = ? AND status = ? AND fraction = ? AND kg = 0",
+            [key for key, kg in self.waste.items() if kg < 0],
+        )
+
+
+def delete(db: Database, action_id: str, expected_revision: int, now: datetime | None) -> CleanupAction:
+    current = queries.current(db.conn, action_id)
+    if current is None:
+        raise NotFound(msg("store.not_found", id=action_id))
+    if current.revision != expected_revision:
+        raise StaleRevision(msg("store.stale_revision", current=current.revision, revision=expected_revision))
+    # The server must hear of the deletion if it may have ever seen the record.
+    ever_offered = db.execute(
+        "SELECT 1 FROM action_history WHERE action_id = ? AND json_extract(body, '$.status') "
+        "!= 'draft' LIMIT 1",
+        [action_id],
+    ).fetchone()
+    tombstone = current.revise(now=now, deleted=True, status=Status.READY if ever_offered else Status.DRAFT)
+    return _save(db, tombstone, origin="local")
+
+
+_ACTION_COLUMNS = (
+    "id",
+    "revision",
+    "synced_revision",
+    "okrug",
+    "settlement",
+    "action_date",
+    "campaign",
+    "place",
+    "lat",
+    "lon",
+    "participants",
+    "area_m2",
+    "trees",
+    "notes",
+    "reporter",
+    "status",
+    "review_comment",
+    "created_at",
+    "updated_at",
+    "deleted",
+    "search_text",
+)
+_INSERT_ACTION = (
+    f"INSERT INTO actions ({', '.join(_ACTION_COLUMNS)}) VALUES ({', '.join('?' for _ in _ACTION_COLUMNS)})"
+)
+_UPSERT_ACTION = f"{_INSERT_ACTION} ON CONFLICT (id) DO UPDATE SET " + ", ".join(
+    f"{c} = excluded.{c}" for c in _ACTION_COLUMNS if c != "id"
+)
+
+
+def _iso(value: datetime) -> str:
+    return value.isoformat().replace("+00:00", "Z")
+
+
+def _action_row(a: CleanupAction, action_id: str, *, synced_revision: int) -> tuple[Any, ...]:
+    return (
+        action_id,
+        a.revision,
+        synced_revision,
+        a.okrug,
+        a.settlement,
+        a.action_date.isoformat(),
+        a.campaign,
+        a.place,
+        a.gps.lat if a.gps else None,
+        a.gps.lon if a.gps else None,
+        a.participants,
+        a.area_m2,
+        a.trees,
+        a.notes,
+        a.reporter,
+        a.status.value,
+        a.review_comment,
+        _iso(a.created_at),
+        _iso(a.updated_at),
+        int(a.deleted),
+        schema.search_text_of_row(a.settlement, a.place, a.notes, a.reporter, a.review_comment),
+    )
+
+
+def _insert_children(db: Database, actions: list[CleanupAction], ids: list[str]) -> None:
+    """Waste amounts and photo references of records whose old ones are gone."""
+    pairs = list(zip(actions, ids, strict=True))
+    db.conn.executemany(
+        "INSERT INTO action_waste (action_id, fraction, kg) VALUES (?, ?, ?)",
+        [(i, w.fraction, w.kg) for a, i in pairs for w in a.waste],
+    )
+    try:
+        db.conn.executemany(
+            "INSERT INTO action_photos (action_id, position, sha256, role) VALUES (?, ?, ?, ?)",
+            [(i, n, p.sha256, p.role.value) for a, i in pairs for n, p in enumerate(a.photos)],
+        )
+    except sqlite3.IntegrityError:
+        wanted = sorted({p.sha256 for a in actions for p in a.photos})
+        known = {
+            r[0]
+            for r in db.conn.execute(
+                f"SELECT sha256 FROM photos WHERE sha256 IN ({', '.join('?' * len(wanted))})",
+                wanted,
+            )
+        }
+        missing = next(sha for sha in wanted if sha not in known)
+        raise StoreError(msg("store.photo_missing", sha256=missing[:12])) from None
+
+
+def _write_history(
+    db: Database, a: CleanupAction, action_id: str, now: str, *, event: str, origin: str
+) -> None:
+    """Append the full record to its history: every state it was ever in stays readable."""
+    seq = 1
+    if event != "create":
+        seq = db.conn.execute(
+            "SELECT coalesce(max(seq), 0) + 1 FROM action_history WHERE action_id = ?", [action_id]
+        ).fetchone()[0]
+    db.conn.execute(
+        "INSERT INTO action_history (action_id, seq, revision, event, origin, recorded_at, body) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [action_id, seq, a.revision, event, origin, now, a.model_dump_json()],
+    )
+
+
+def _enqueue(db: Database, actions: list[CleanupAction], ids: list[str], now: str) -> None:
+    """Ready records wait in the outbox (one entry per record, the newest revision), with their
+    photos that the server does not have yet; a record put back to draft leaves it."""
+    ready = [(a, i) for a, i in zip(actions, ids, strict=True) if a.status is Status.READY]
+    db.conn.executemany(
+        "INSERT INTO outbox (kind, entity_id, revision, queued_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (kind, entity_id) DO UPDATE SET revision = excluded.revision, "
+        "queued_at = excluded.queued_at, attempts = 0, last_error = NULL",
+        [(OUTBOX_ACTION, i, a.revision, now) for a, i in ready],
+    )
+    db.conn.executemany(
+        "INSERT INTO outbox (kind, entity_id, revision, queued_at) "
+        "SELECT ?, sha256, 0, ? FROM photos WHERE sha256 = ? AND uploaded_at IS NULL "
+        "ON CONFLICT (kind, entity_id) DO NOTHING",
+        sorted({(OUTBOX_PHOTO, now, p.sha256) for a, _ in ready if not a.deleted for p in a.photos}),
+    )
+    db.conn.executemany(
+        "DELETE FROM outbox WHERE kind = ? AND entity_id = ?",
+        [(OUTBOX_ACTION, i) for a, i in zip(actions, ids, strict=True) if a.status is not Status.READY],
+    )
+
+
+def add_photo(db: Database, p: ProcessedPhoto) -> None:
+    db.execute(
+        "INSERT INTO photos (sha256, width, height, upload_size, original_name, original_size, "
+        "original_format, taken_at, lat, lon, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (sha256) DO NOTHING",
+        [
+            p.sha256,
+            p.width,
+            p.height,
+            p.upload_size,
+            p.original_name,
+            p.original_size,
+            p.original_format,
+            p.taken_at.isoformat() if p.taken_at else None,
+            p.lat,
+            p.lon,
+            _iso(utc_now()),
+        ],
+    )
