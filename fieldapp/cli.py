@@ -72,6 +72,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help=h("verbose"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    sub.add_parser("status", help=h("status_command"), description=h("status_command"))
+
     p = sub.add_parser("setup", help=h("setup"), description=h("setup"))
     p.add_argument("--okrug", required=True, help=h("okrug"))
     p.add_argument("--reporter", help=h("reporter"))
@@ -119,6 +121,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help=h("demo"), description=h("demo"))
     p.add_argument("--count", type=int, default=150, help=h("count"))
+    p.add_argument("--no-window", action="store_true", help=h("no_window"))
 
     sub.add_parser("check", help=h("check"), description=h("check"))
     return parser
@@ -149,9 +152,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings_error is not None:
         print(settings_error.text(lang), file=sys.stderr)
         return 2
+    if args.command is None:
+        return open_window(cli, explicit_dir=data_dir, lang=lang_arg)
     from fieldapp import commands
 
-    handler = getattr(commands, f"cmd_{args.command or 'status'}")
+    handler = getattr(commands, f"cmd_{args.command}")
     try:
         return handler(cli, args) or 0
     except FieldAppError as exc:
@@ -162,6 +167,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def open_window(cli: Cli, explicit_dir: str | None, lang: str | None) -> int:
+    """The window, if this machine can show one; else say so and show the state as text."""
+    try:
+        from ui import app
+    except ImportError:
+        cli.say("cli.no_qt")
+        return 2
+    if not app.display_available():
+        cli.say("cli.no_display")
+        from fieldapp import commands
+
+        return commands.cmd_status(cli, argparse.Namespace()) or 0
+    lang = lang or os.environ.get("TAZA_FIELD_LANG")
+    overridden = explicit_dir or os.environ.get("TAZA_FIELD_DATA_DIR")
+    return app.run(cli.paths.root if overridden else None, lang)
 
 
 def save_cli_settings(cli: Cli) -> None:

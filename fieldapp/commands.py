@@ -437,7 +437,11 @@ def cmd_demo(cli: Cli, args: argparse.Namespace) -> int | None:
             save_cli_settings(cli)
             added = seed_demo(store, PhotoLibrary(cli.paths.photos), DEMO_OKRUG, args.count)
             cli.say("cli.demo.done", count=added)
-    return cmd_status(cli, args)
+    if args.no_window:
+        return cmd_status(cli, args)
+    from fieldapp.cli import open_window
+
+    return open_window(cli, explicit_dir=str(cli.paths.root), lang=cli.lang)
 
 
 def cmd_check(cli: Cli, args: argparse.Namespace) -> int | None:

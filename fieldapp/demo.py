@@ -194,4 +194,29 @@ def seed_demo(store: Store, library: PhotoLibrary, okrug: str, count: int, *, ph
             action = action.model_copy(update={"status": Status.DRAFT})
         records[i] = action
     store.save_many(records)
+    _simulate_review(store, records, rng, today)
     return len(records)
+
+
+_DEMO_COMMENTS = (
+    "Фотосуреттер жоқ: акцияға дейінгі және кейінгі суреттерді қосыңыз.",
+    "Укажите точное место проведения и количество участников — цифры не сходятся.",
+    "Қалдық көлемі тым көп көрінеді, тексеріп қайта жіберіңіз.",
+)
+
+
+def _simulate_review(store: Store, records: list[CleanupAction], rng: random.Random, today: date) -> None:
+    """What a district coordinator would have done with the older records: most accepted, a few
+    returned with a comment (on a real laptop these come from the server)."""
+    older = [r for r in records if r.status is Status.READY and (today - r.action_date).days > 30]
+    returned = set(rng.sample(range(len(older)), min(3, len(older))))
+    for index, record in enumerate(older):
+        store.mark_sent(record.id, record.revision)
+        for photo in record.photos:
+            store.mark_photo_uploaded(photo.sha256)
+        if index in returned:
+            comment = _DEMO_COMMENTS[len(returned) % len(_DEMO_COMMENTS)]
+            returned.discard(index)
+            store.apply_review(record.id, record.revision, Status.RETURNED, comment)
+        elif rng.random() < 0.85:
+            store.apply_review(record.id, record.revision, Status.ACCEPTED, "")

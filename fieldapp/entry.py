@@ -110,15 +110,19 @@ def build_action(
         "photos": list(entry.photos),
         "status": entry.status,
     }
-    for name, label in (("settlement", "settlement"), ("campaign", "campaign")):
-        if not values[name]:
-            report.error(name, "value.required", field=field_label(label))
+    required = ["settlement", "campaign"] + (["reporter"] if entry.status is not Status.DRAFT else [])
+    for name in required:
+        if not str(values[name]).strip():
+            report.error(name, "value.required", field=field_label(name))
     try:
         values["action_date"] = parse_date(entry.action_date)
     except ValueError:
         key = "value.required" if not str(entry.action_date or "").strip() else "date.invalid"
         report.error("action_date", key, field=field_label("action_date"), text=str(entry.action_date))
-    _parse_into(report, values, "participants", lambda: _count(entry.participants, lang, "participants"))
+    participants = entry.participants
+    if entry.status is Status.DRAFT and not participants.strip():
+        participants = "0"  # a draft may not know yet; marking it ready asks
+    _parse_into(report, values, "participants", lambda: _count(participants, lang, "participants"))
     _parse_into(report, values, "trees", lambda: _count(entry.trees or "0", lang, "trees"))
     _parse_into(report, values, "area_m2", lambda: parse_hectares(entry.area_ha or "0", lang))
     waste = []

@@ -72,7 +72,7 @@ class ActionFilter:
         return (" AND ".join(clauses) or "1"), params
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActionSummary:
     """One line of the list: what the table shows without loading the whole record."""
 

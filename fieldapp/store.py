@@ -132,13 +132,19 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def save(self, action: CleanupAction) -> CleanupAction:
-        """Store a person's new or changed record (status draft or ready). Waits for the commit."""
-        return self.submit_save(action).result()
+    def save(self, action: CleanupAction, photos: Iterable[ProcessedPhoto] = ()) -> CleanupAction:
+        """Store a person's new or changed record (status draft or ready), registering the photos
+        it brings in the same transaction. Waits for the commit."""
+        return self.submit_save(action, photos).result()
 
-    def submit_save(self, action: CleanupAction) -> Future[CleanupAction]:
+    def submit_save(
+        self, action: CleanupAction, photos: Iterable[ProcessedPhoto] = ()
+    ) -> Future[CleanupAction]:
         """Like :meth:`save` without waiting: the future resolves once committed. Saves queued
         together are written together."""
+        new_photos = list(photos)
+        if new_photos:
+            return self._writer.submit(lambda db: writes.save_with_photos(db, action, new_photos))
         return self._writer.submit_item(writes.save_local_batch, action)
 
     def save_many(self, actions: Iterable[CleanupAction]) -> list[CleanupAction]:
@@ -151,6 +157,21 @@ class Store:
     ) -> CleanupAction:
         """Write a tombstone revision. The history keeps every earlier revision."""
         return self._writer.call(lambda db: writes.delete(db, str(action_id), expected_revision, now))
+
+    def mark_sent(self, action_id: UUID | str, revision: int) -> CleanupAction:
+        """The server acknowledged ``revision`` of the record (the sync engine calls this)."""
+        return self._writer.call(lambda db: writes.mark_sent(db, str(action_id), revision))
+
+    def apply_review(
+        self, action_id: UUID | str, revision: int, decision: Status, comment: str = ""
+    ) -> CleanupAction:
+        """The coordinator's decision on ``revision``: accepted, or returned with a comment."""
+        return self._writer.call(
+            lambda db: writes.apply_review(db, str(action_id), revision, decision, comment)
+        )
+
+    def mark_photo_uploaded(self, sha256: str) -> None:
+        self._writer.call(lambda db: writes.mark_photo_uploaded(db, sha256))
 
     def add_photo(self, photo: ProcessedPhoto) -> None:
         """Register a photo the library holds; a photo already known is left as it is."""

@@ -79,7 +79,12 @@ def parse_hectares(text: str, lang: str, field: Message | None = None) -> int:
 
 def parse_count(text: str, lang: str, field: Message) -> int:
     """A whole, non-negative count (participants, trees)."""
-    value = parse_quantity(text, lang, decimals=0, field=field)
+    try:
+        value = parse_quantity(text, lang, decimals=0, field=field)
+    except QuantityError as exc:
+        if exc.message.key == "value.too_many_decimals":
+            raise QuantityError(msg("value.not_whole", field=field)) from None
+        raise
     return int(value)
 
 

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from fieldapp import models
 from fieldapp.i18n import Localized, Message, msg
 from fieldapp.kato import Kato, Level, Place
-from fieldapp.models import CleanupAction
+from fieldapp.models import CleanupAction, Status
 from fieldapp.reference import ReferenceData
 from fieldapp.units import kg_to_tonnes, m2_to_hectares
 
@@ -168,8 +168,11 @@ def check_action(action: CleanupAction, ctx: Context) -> Report:
     _check_place(action, ctx, report)
     _check_date(action, ctx, report)
     _check_reference(action, ctx, report)
-    _check_required(action, report)
-    _check_plausible(action, report)
+    if action.status is not Status.DRAFT:
+        # A draft is a record still being written: what is there must be right, but what is
+        # missing or unusual is only asked about when it is marked ready to send.
+        _check_required(action, report)
+        _check_plausible(action, report)
     return report
 
 

@@ -33,6 +33,13 @@ class NotFound(StoreError):
     pass
 
 
+def save_with_photos(db: Database, action: CleanupAction, photos: list[ProcessedPhoto]) -> CleanupAction:
+    """A record and the photos it brings, registered together: all or nothing."""
+    for photo in photos:
+        add_photo(db, photo)
+    return _save(db, action, origin="local")
+
+
 def save_local_batch(db: Database, actions: list[CleanupAction]) -> list[CleanupAction]:
     return save_many(db, actions, origin="local")
 
@@ -246,6 +253,68 @@ _INSERT_ACTION = (
 _UPSERT_ACTION = f"{_INSERT_ACTION} ON CONFLICT (id) DO UPDATE SET " + ", ".join(
     f"{c} = excluded.{c}" for c in _ACTION_COLUMNS if c != "id"
 )
+
+
+# -- what the server says -------------------------------------------------------------------------
+
+
+def mark_sent(db: Database, action_id: str, revision: int) -> CleanupAction:
+    """The server holds ``revision``: it leaves the outbox, and the record shows as sent if that
+    is still its newest revision (a newer local edit stays ready to send)."""
+    current = _current_or_fail(db, action_id)
+    db.conn.execute(
+        "UPDATE actions SET synced_revision = max(synced_revision, ?) WHERE id = ?", [revision, action_id]
+    )
+    db.conn.execute(
+        "DELETE FROM outbox WHERE kind = ? AND entity_id = ? AND revision <= ?",
+        [OUTBOX_ACTION, action_id, revision],
+    )
+    if current.revision == revision and current.status is Status.READY:
+        return _server_change(db, current, current.with_server_state(status=Status.SENT), "sent")
+    return current
+
+
+def apply_review(
+    db: Database, action_id: str, revision: int, decision: Status, comment: str
+) -> CleanupAction:
+    """The coordinator accepted or returned ``revision``. A decision about a revision the village
+    has since changed is kept in the history but does not change the record."""
+    if decision not in (Status.ACCEPTED, Status.RETURNED):
+        raise ValueError(f"not a review decision: {decision}")
+    current = _current_or_fail(db, action_id)
+    if current.revision != revision or current.deleted:
+        _write_history(db, current, action_id, _iso(utc_now()), event="review_superseded", origin="server")
+        return current
+    decided = current.with_server_state(status=decision, review_comment=comment)
+    return _server_change(db, current, decided, "review")
+
+
+def mark_photo_uploaded(db: Database, sha256: str) -> None:
+    """The server holds this photo, byte for byte: it is never sent again."""
+    db.conn.execute(
+        "UPDATE photos SET uploaded_at = coalesce(uploaded_at, ?) WHERE sha256 = ?", [_iso(utc_now()), sha256]
+    )
+    db.conn.execute("DELETE FROM outbox WHERE kind = ? AND entity_id = ?", [OUTBOX_PHOTO, sha256])
+
+
+def _current_or_fail(db: Database, action_id: str) -> CleanupAction:
+    current = queries.current(db.conn, action_id)
+    if current is None:
+        raise NotFound(msg("store.not_found", id=action_id))
+    return current
+
+
+def _server_change(db: Database, before: CleanupAction, after: CleanupAction, event: str) -> CleanupAction:
+    """Same revision, server-owned fields changed: the row, a history entry, the totals."""
+    action_id = str(after.id)
+    synced = db.conn.execute("SELECT synced_revision FROM actions WHERE id = ?", [action_id]).fetchone()[0]
+    db.conn.execute(_UPSERT_ACTION, _action_row(after, action_id, synced_revision=synced))
+    _write_history(db, after, action_id, _iso(utc_now()), event=event, origin="server")
+    delta = _TotalsDelta()
+    delta.add(_Contribution.of(before), -1)
+    delta.add(_Contribution.of(after), +1)
+    delta.apply(db)
+    return after
 
 
 def _iso(value: datetime) -> str:

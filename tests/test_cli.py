@@ -70,7 +70,7 @@ def test_version_from_the_installed_command() -> None:
 
 
 def test_a_new_laptop_is_told_what_to_do(run: Run) -> None:
-    code, out, _ = run(lang="kk")
+    code, out, _ = run("status", lang="kk")
     assert code == 0
     assert "ауылдық округке байланбаған" in out
     assert "fieldapp setup --okrug" in out
@@ -244,16 +244,16 @@ def test_bad_arguments(set_up: Run) -> None:
 
 
 def test_demo_fills_a_fresh_folder_and_never_a_real_laptops(run: Run, set_up: Run) -> None:
-    code, _, err = run("demo", "--count", "30")
+    code, _, err = run("demo", "--count", "30", "--no-window")
     assert code == 2
     assert "real laptop" in err
     assert run.count() == 0
     demo = Run(run.data.parent / "demo", run.capsys)
-    code, out, _ = demo("demo", "--count", "30", lang="ru")
+    code, out, _ = demo("demo", "--count", "30", "--no-window", lang="ru")
     assert code == 0
     assert "Добавлено демонстрационных записей: 30" in out
     assert demo.count() == 30
-    code, out, _ = demo("demo", "--count", "30")
+    code, out, _ = demo("demo", "--count", "30", "--no-window")
     assert demo.count() == 30  # a second run shows the demo, it does not pile up
     assert "Rural okrug: Кайнарский с.о." in out
     assert "Records: 30" in out

@@ -70,7 +70,7 @@ def test_every_field_error_is_reported_at_once_next_to_its_field() -> None:
         ("waste.mixed", "value.too_many_decimals"),
         ("waste.plastic", "value.negative"),
         ("area_m2", "value.too_many_decimals"),
-        ("trees", "value.too_many_decimals"),
+        ("trees", "value.not_whole"),
         ("gps", "value.too_large"),
         ("gps", "value.required"),
     }
@@ -155,3 +155,15 @@ def test_dates_as_typed(text: object, expected: date) -> None:
 def test_bad_dates(text: object) -> None:
     with pytest.raises(ValueError):  # noqa: PT011 - the caller only needs "not a date"
         parse_date(text)  # type: ignore[arg-type]
+
+
+def test_a_draft_may_leave_participants_empty() -> None:
+    record, report = build_action(
+        entry(participants="", reporter="", status=Status.DRAFT), context(), "kk", okrug=OKRUG
+    )
+    assert report.issues == []
+    assert record is not None
+    assert record.participants == 0
+    ready, report = build_action(entry(participants="", reporter=""), context(), "kk", okrug=OKRUG)
+    assert ready is None
+    assert {i.field for i in report.errors} == {"participants", "reporter"}

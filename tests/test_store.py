@@ -436,3 +436,83 @@ def test_a_closed_store_refuses_work(tmp_path: Path) -> None:
         s.save(action())
     with pytest.raises(StoreError):
         s.get("x")
+
+
+def test_a_record_and_its_new_photos_are_saved_together(store: Store) -> None:
+    new = ProcessedPhoto("c" * 64, 1600, 1200, 5000, "IMG_9.jpg", 90_000, "jpeg", None, 43.3, 77.3)
+    record = store.save(action(photos=[PhotoRef(sha256=new.sha256)]), photos=[new])
+    assert store.photo(new.sha256)["original_name"] == "IMG_9.jpg"
+    assert store.get(record.id).photos[0].sha256 == new.sha256
+    bad = ProcessedPhoto("d" * 64, 1, 1, 1, "x.jpg", 1, "jpeg", None, None, None)
+    with pytest.raises(StaleRevision):
+        store.save(record, photos=[bad])  # the record is stale: the photo is not kept either
+    assert store.photo(bad.sha256) is None
+
+
+# -- what the server says --------------------------------------------------------------------------
+
+
+def test_sent_then_returned_then_corrected(store: Store) -> None:
+    record = store.save(action())
+    sent = store.mark_sent(record.id, 1)
+    assert sent.status is Status.SENT
+    assert outbox(store) == []
+    returned = store.apply_review(record.id, 1, Status.RETURNED, "Фото жоқ, қосыңыз")
+    assert (returned.status, returned.review_comment) == (Status.RETURNED, "Фото жоқ, қосыңыз")
+    assert [r.id for r in store.list_actions(ActionFilter(status=Status.RETURNED))] == [str(record.id)]
+    corrected = store.save(returned.revise(status=Status.READY, notes="Фото қосылды"))
+    assert outbox(store) == [("action", str(record.id), 2)]
+    assert [(e.event, e.origin) for e in store.history(record.id)] == [
+        ("create", "local"), ("sent", "server"), ("review", "server"), ("edit", "local"),
+    ]  # fmt: skip
+    assert corrected.revision == 2
+    assert store.integrity_check() == []
+    [year] = store.totals(Period.year(2025), group_by=(), statuses=[Status.READY])
+    assert year.actions == 1
+
+
+def test_a_decision_about_an_older_revision_does_not_overwrite(store: Store) -> None:
+    record = store.save(action())
+    store.mark_sent(record.id, 1)
+    edited = store.save(store.get(record.id).revise(participants=99, status=Status.READY))
+    result = store.apply_review(record.id, 1, Status.ACCEPTED, "")
+    assert result == edited
+    assert store.get(record.id).status is Status.READY
+    assert store.history(record.id)[-1].event == "review_superseded"
+
+
+def test_an_ack_of_an_older_revision_keeps_the_newer_one_queued(store: Store) -> None:
+    record = store.save(action())
+    store.save(record.revise(participants=41))
+    assert store.mark_sent(record.id, 1).status is Status.READY
+    assert outbox(store) == [("action", str(record.id), 2)]
+
+
+def test_server_statuses_and_monthly_sums_stay_in_step(store: Store) -> None:
+    records = store.save_many([action() for _ in range(4)])
+    for r in records[:3]:
+        store.mark_sent(r.id, 1)
+    store.apply_review(records[0].id, 1, Status.ACCEPTED)
+    store.apply_review(records[1].id, 1, Status.RETURNED, "?")
+    by_status = {s: store.count_actions(ActionFilter(status=s)) for s in Status}
+    assert by_status == {
+        Status.DRAFT: 0,
+        Status.READY: 1,
+        Status.SENT: 1,
+        Status.ACCEPTED: 1,
+        Status.RETURNED: 1,
+    }
+    assert store.integrity_check() == []
+    with pytest.raises(ValueError, match="decision"):
+        store.apply_review(records[2].id, 1, Status.DRAFT)
+
+
+def test_an_uploaded_photo_is_never_queued_again(store: Store) -> None:
+    sha = photo(store, 3, 1000)
+    store.save(action(photos=[PhotoRef(sha256=sha)]))
+    assert store.outbox_depth().photos == 1
+    store.mark_photo_uploaded(sha)
+    assert store.outbox_depth().photos == 0
+    store.save(action(photos=[PhotoRef(sha256=sha)]))  # another record with the same photo
+    assert store.outbox_depth().photos == 0
+    assert store.photo(sha)["uploaded_at"] is not None

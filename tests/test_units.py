@@ -94,7 +94,8 @@ def test_counts_are_whole_numbers() -> None:
     assert parse_count("120", "kk", label) == 120
     with pytest.raises(QuantityError) as exc:
         parse_count("12,5", "ru", label)
-    assert "Участники" in exc.value.text("ru")
+    assert exc.value.message.key == "value.not_whole"
+    assert exc.value.text("ru") == "Участники: нужно целое число."
     assert "Қатысушылар" in exc.value.text("kk")
 
 

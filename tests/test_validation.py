@@ -226,3 +226,16 @@ def test_model_roundtrip_through_json_is_exact() -> None:
     assert again == record
     assert again.gps is not None
     assert again.gps.lat == 43.331235
+
+
+def test_a_draft_may_be_incomplete_or_unusual_but_not_wrong() -> None:
+    draft = action(status="draft", participants=0, reporter="", waste=[], area_m2=0)
+    assert check_action(draft, context()).issues == []
+    heavy = action(status="draft", participants=1, waste=[{"fraction": "mixed", "kg": 9000}])
+    assert check_action(heavy, context()).warnings == []
+    wrong = action(status="draft", action_date=date(2023, 5, 1), campaign="nope")
+    assert {i.code for i in check_action(wrong, context()).errors} == {
+        "date.too_early",
+        "record.unknown_campaign",
+    }
+    assert not check_action(draft.revise(status="ready"), context()).ok
