@@ -1,0 +1,213 @@
+"""Showing one stored photo large: its upload copy scaled to fit the screen, with its name and time.
+
+The picture is read and scaled on a worker thread (:func:`read_image` builds a ``QImage``, which is
+safe off the GUI thread); the dialog turns it into a pixmap when it arrives. Escape closes it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPixmap
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from shiboken6 import isValid
+
+from fieldapp.i18n import translate as domain_text
+from fieldapp.models import PhotoRole
+from fieldapp.photo_library import PhotoLibrary
+from fieldapp.photos import ProcessedPhoto
+from ui.i18n import current_language
+from ui.style import SPACING, set_role
+from ui.tasks import Tasks
+
+log = logging.getLogger(__name__)
+
+SCREEN_SHARE = 0.9
+"""How much of the screen's free area the dialog may take."""
+CHROME_HEIGHT = SPACING * 16
+"""Room kept for the caption, the Close button and the margins below the picture."""
+
+
+def read_image(path: Path, box: QSize) -> QImage | None:
+    """Worker side: the picture at ``path`` scaled down (never up) to fit ``box`` device pixels.
+
+    ``None`` when the file is missing or unreadable.
+    """
+    reader = QImageReader(str(path))
+    size = reader.size()
+    if size.isValid() and fit(size, box) != size:
+        reader.setScaledSize(fit(size, box))
+    image = reader.read()
+    return None if image.isNull() else image
+
+
+def to_pixmap(image: QImage, ratio: float) -> QPixmap:
+    """GUI side: the worker's image as a pixmap for a screen with this device pixel ratio."""
+    pixmap = QPixmap.fromImage(image)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def device_box(logical: QSize, ratio: float) -> QSize:
+    return QSize(round(logical.width() * ratio), round(logical.height() * ratio))
+
+
+def format_taken_at(taken_at: datetime) -> str:
+    """The camera's wall-clock time as the app writes dates (25.11.2026 14:05); no time zone."""
+    return taken_at.strftime("%d.%m.%Y %H:%M")
+
+
+def fit(size: QSize, box: QSize) -> QSize:
+    """``size`` scaled down (never up) to fit in ``box``, keeping its shape."""
+    if size.width() <= box.width() and size.height() <= box.height():
+        return QSize(size)
+    return size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
+
+
+def _read_upload(path: Path, box: QSize, ratio: float) -> QImage | str:
+    """Worker side: the upload copy at its own size in logical pixels (so as big on a 150 % screen
+    as on a 100 % one), shrunk to fit ``box``; or why there is none ("missing", "unreadable")."""
+    if not path.is_file():
+        return "missing"
+    reader = QImageReader(str(path))
+    size = reader.size()
+    if not size.isValid():
+        return "unreadable"
+    target = device_box(fit(size, box), ratio)
+    if target.width() < size.width():
+        reader.setScaledSize(target)
+    image = reader.read()
+    if image.isNull():
+        return "unreadable"
+    if image.size() != target:
+        image = image.scaled(
+            target, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+    return image
+
+
+def role_name(role: PhotoRole) -> str:
+    return domain_text(f"role.{role.value}", current_language())
+
+
+class PhotoViewer(QDialog):
+    """The "open large" view of one photo of the strip. Window-modal; Escape or Close closes it."""
+
+    def __init__(
+        self,
+        library: PhotoLibrary,
+        tasks: Tasks,
+        sha256: str,
+        *,
+        info: ProcessedPhoto | None = None,
+        role: PhotoRole | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library, self._tasks = library, tasks
+        self._sha256, self._info, self._role = sha256, info, role
+        self._state = "loading"  # "loading" | "shown" | "missing" | "unreadable"
+        self._build()
+        self.retranslate()
+        self._load()
+
+    def _build(self) -> None:
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setMinimumSize(SPACING * 40, SPACING * 30)
+        set_role(self.picture, "muted")
+        self.name_label = set_role(QLabel(), "cardTitle")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_label = set_role(QLabel(), "muted")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING * 2)
+        layout.setSpacing(SPACING)
+        layout.addWidget(self.picture, 1)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.details_label)
+        layout.addWidget(buttons)
+
+    # -- loading -----------------------------------------------------------------------------------
+
+    def fit_box(self) -> QSize:
+        """The largest picture, in logical pixels, that leaves the dialog inside the screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry()
+        width = int(free.width() * SCREEN_SHARE) - SPACING * 4
+        height = int(free.height() * SCREEN_SHARE) - CHROME_HEIGHT
+        return QSize(max(width, SPACING * 40), max(height, SPACING * 30))
+
+    def _load(self) -> None:
+        path = self._library.upload_path(self._sha256)
+        ratio, box = self.devicePixelRatioF(), self.fit_box()
+        self._tasks.run(
+            lambda: _read_upload(path, box, ratio),
+            on_done=lambda result: self._loaded(result, ratio),
+            on_error=self._failed,
+        )
+
+    def _loaded(self, result: QImage | str, ratio: float) -> None:
+        if not isValid(self):
+            return
+        if isinstance(result, QImage):
+            pixmap = to_pixmap(result, ratio)
+            self.picture.setPixmap(pixmap)
+            self.picture.setMinimumSize(pixmap.deviceIndependentSize().toSize())
+            self._state = "shown"
+        else:
+            self._state = result
+        self.retranslate()
+        self.adjustSize()
+        self._centre()
+
+    def _failed(self, error: BaseException) -> None:
+        log.error("cannot show photo %s", self._sha256, exc_info=error)
+        if isValid(self):
+            self._state = "unreadable"
+            self.retranslate()
+
+    def _centre(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        frame = self.frameGeometry()
+        frame.moveCenter(screen.availableGeometry().center())
+        self.move(frame.topLeft())
+
+    def has_image(self) -> bool:
+        return self._state == "shown"
+
+    def is_loading(self) -> bool:
+        return self._state == "loading"
+
+    # -- texts -------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        name = self._info.original_name if self._info else ""
+        self.setWindowTitle(name or self.tr("Photo"))
+        self.name_label.setText(name)
+        self.name_label.setVisible(bool(name))
+        self.details_label.setText(self._details())
+        self.details_label.setVisible(bool(self.details_label.text()))
+        if self._state == "loading":
+            self.picture.setText(self.tr("Loading…"))
+        elif self._state == "missing":
+            self.picture.setText(self.tr("This photo is not on this computer."))
+        elif self._state == "unreadable":
+            self.picture.setText(self.tr("The photo could not be read."))
+
+    def _details(self) -> str:
+        parts = []
+        if self._role is not None:
+            parts.append(role_name(self._role))
+        if self._info is not None and self._info.taken_at is not None:
+            parts.append(self.tr("Taken {when}").format(when=format_taken_at(self._info.taken_at)))
+        return " · ".join(parts)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
