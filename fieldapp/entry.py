@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from fieldapp.i18n import Localized
 from fieldapp.models import CleanupAction, PhotoRef, Status
 from fieldapp.numbers import NumberTextError, format_decimal, parse_decimal
 from fieldapp.units import (
@@ -129,8 +130,10 @@ def build_action(
     for fraction, text in entry.waste.items():
         if not text.strip():
             continue
+        known = ctx.reference.fraction(fraction)
+        label = Localized(known.names) if known else field_label("waste")
         try:
-            kg = parse_tonnes(text, lang, field_label("waste"))
+            kg = parse_tonnes(text, lang, label)
         except QuantityError as exc:
             report.extend([Issue(f"waste.{fraction}", exc.message)])
         else:

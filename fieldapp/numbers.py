@@ -7,9 +7,11 @@ the text is ambiguous (``1,234.5`` in Russian): that is an error for the caller 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 NBSP = "\u00a0"
+_GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(,\d{3})+")
 
 # Decimal mark and thousands separator per language.
 _SEPARATORS = {
@@ -42,19 +44,22 @@ def parse_decimal(text: str, lang: str) -> Decimal:
         raise NumberTextError("empty", text)
     group = separators(lang)[1]
     has_comma, has_dot = "," in raw, "." in raw
-    if has_comma and has_dot:
-        # Only the language's own convention is accepted when both appear: "1,234.5" in English.
-        if group == "," and raw.rfind(",") < raw.rfind("."):
+    if group == "," and has_comma:
+        # English: a comma groups thousands ("1,234.5", "1,234"), but only in groups of three;
+        # a lone comma that does not group ("5,2", as typed on a Russian keyboard) is a decimal mark.
+        whole = raw.split(".", 1)[0]
+        if _GROUPED.fullmatch(whole):
             raw = raw.replace(",", "")
-        else:
+        elif has_dot or raw.count(",") > 1:
             raise NumberTextError("ambiguous", text)
-    elif has_comma:
-        if raw.count(",") > 1:
-            if group != ",":
-                raise NumberTextError("ambiguous", text)
-            raw = raw.replace(",", "")
         else:
             raw = raw.replace(",", ".")
+    elif has_comma and has_dot:
+        raise NumberTextError("ambiguous", text)  # "1,234.5" in Kazakh or Russian
+    elif has_comma:
+        if raw.count(",") > 1:
+            raise NumberTextError("ambiguous", text)
+        raw = raw.replace(",", ".")
     if raw.count(".") > 1:
         raise NumberTextError("not_a_number", text)
     try:

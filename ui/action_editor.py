@@ -1,0 +1,211 @@
+"""What the action form does: check what was typed, ask about warnings and likely duplicates,
+and save — off the GUI thread — as a new record or the next revision of the one being edited."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from fieldapp.entry import ActionEntry, build_action
+from fieldapp.i18n import FieldAppError, msg
+from fieldapp.i18n import translate as domain_text
+from fieldapp.kato import Kato
+from fieldapp.models import CleanupAction, Status
+from fieldapp.queries import ActionSummary, short_id
+from fieldapp.reference import ReferenceData
+from fieldapp.store import Store
+from fieldapp.validation import Context, Issue
+from ui.action_dialog import ActionDialog
+from ui.i18n import current_language
+from ui.tasks import Tasks
+
+log = logging.getLogger(__name__)
+
+
+class Prompts:
+    """The questions the editor asks. Tests replace them; the app shows message boxes."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+
+    def _ask(self, title: str, text: str, details: list[str], yes: str, no: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self._parent)
+        box.setInformativeText("\n".join(f"• {line}" for line in details))
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no_button)
+        box.exec()
+        return box.clickedButton() is yes_button
+
+    def confirm_warnings(self, warnings: list[str]) -> bool:
+        return self._ask(
+            QCoreApplication.translate("Prompts", "Please check"),
+            QCoreApplication.translate("Prompts", "Some figures look unusual. Save anyway?"),
+            warnings,
+            QCoreApplication.translate("Prompts", "Save anyway"),
+            QCoreApplication.translate("Prompts", "Go back and check"),
+        )
+
+    def confirm_duplicate(self, others: list[str]) -> bool:
+        return self._ask(
+            QCoreApplication.translate("Prompts", "Possible duplicate"),
+            QCoreApplication.translate(
+                "Prompts",
+                "This settlement already has a record of this campaign on this day. "
+                "Is this a different clean-up?",
+            ),
+            others,
+            QCoreApplication.translate("Prompts", "Yes, save it too"),
+            QCoreApplication.translate("Prompts", "Go back"),
+        )
+
+    def confirm_resubmit(self) -> bool:
+        return self._ask(
+            QCoreApplication.translate("Prompts", "Accepted record"),
+            QCoreApplication.translate(
+                "Prompts",
+                "The coordinator has accepted this record. If you change it, it goes to review again.",
+            ),
+            [],
+            QCoreApplication.translate("Prompts", "Change it"),
+            QCoreApplication.translate("Prompts", "Keep it as it is"),
+        )
+
+    def confirm_discard(self) -> bool:
+        return self._ask(
+            QCoreApplication.translate("Prompts", "Close the form"),
+            QCoreApplication.translate("Prompts", "Close without saving? What you typed will be lost."),
+            [],
+            QCoreApplication.translate("Prompts", "Close without saving"),
+            QCoreApplication.translate("Prompts", "Keep editing"),
+        )
+
+
+class ActionEditor(QObject):
+    """Drives one :class:`ActionDialog` for a new record or the next revision of ``base``."""
+
+    saved = Signal(object)  # the CleanupAction as stored
+
+    def __init__(
+        self,
+        dialog: ActionDialog,
+        store: Store,
+        kato: Kato,
+        reference: ReferenceData,
+        tasks: Tasks,
+        okrug: str,
+        *,
+        base: CleanupAction | None = None,
+        reporter: str = "",
+        prompts: Prompts | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(dialog)
+        self.dialog, self._store, self._kato, self._reference = dialog, store, kato, reference
+        self._tasks, self._okrug, self._base, self._today = tasks, okrug, base, today
+        self.prompts = prompts or Prompts(dialog)
+        self._saving = False
+        dialog.set_title(editing=base is not None)
+        entry = ActionEntry.from_action(base, current_language()) if base else ActionEntry(reporter=reporter)
+        dialog.load(entry)
+        self._loaded = dialog.entry(entry.status)
+        dialog.set_banner(self._banner())
+        dialog.save_requested.connect(self.save)
+        dialog.discard_requested.connect(self.discard)
+        dialog.photos.busy_changed.connect(lambda busy: dialog.set_busy(busy or self._saving))
+
+    def _banner(self) -> str:
+        if self._base is None:
+            return ""
+        if self._base.status is Status.RETURNED:
+            comment = self._base.review_comment or QCoreApplication.translate("ActionEditor", "(no comment)")
+            return QCoreApplication.translate(
+                "ActionEditor",
+                "The coordinator returned this record: «{comment}». Correct it and save it as ready to send.",
+            ).format(comment=comment)
+        if self._base.status is Status.ACCEPTED:
+            return QCoreApplication.translate("ActionEditor", "The coordinator has accepted this record.")
+        if self._base.status is Status.SENT:
+            return QCoreApplication.translate(
+                "ActionEditor", "This record has been sent. Saving a change sends the new version."
+            )
+        return ""
+
+    # -- saving ------------------------------------------------------------------------------------
+
+    def save(self, status: Status) -> None:
+        if self._saving or self.dialog.photos.is_busy():
+            return
+        lang = current_language()
+        ctx = Context(self._kato, self._reference, self._today(), device_okrug=self._okrug)
+        action, report = build_action(
+            self.dialog.entry(status), ctx, lang, okrug=self._okrug, base=self._base
+        )
+        if self.dialog.settlement_typed_but_unknown():
+            report.issues = [i for i in report.issues if i.field != "settlement"]
+            report.issues.insert(0, Issue("settlement", msg("place.choose_from_list")))
+            action = None
+        self.dialog.show_report(report)
+        if action is None:
+            return
+        if report.warnings and not self.prompts.confirm_warnings([w.text(lang) for w in report.warnings]):
+            return
+        others = self._store.same_day_actions(
+            action.settlement, action.action_date, action.campaign, exclude=action.id
+        )
+        if others and not self.prompts.confirm_duplicate([self._describe(o) for o in others]):
+            return
+        accepted = self._base is not None and self._base.status is Status.ACCEPTED
+        if accepted and not self.prompts.confirm_resubmit():
+            return
+        self._write(action)
+
+    def _describe(self, other: ActionSummary) -> str:
+        lang = current_language()
+        people = self.tr("%n participant(s)", "", other.participants)
+        status = domain_text(f"status.{other.status.value}", lang)
+        return f"{other.action_date:%d.%m.%Y} · {people} · {status} · {short_id(other.id)}"
+
+    def _write(self, action: CleanupAction) -> None:
+        self._saving = True
+        self.dialog.set_busy(True)
+        photos = self.dialog.photos.new_photos()
+        kept = {ref.sha256 for ref in action.photos}
+        new = [p for p in photos if p.sha256 in kept]
+        store = self._store
+        self._tasks.run(lambda: store.save(action, new), on_done=self._written, on_error=self._failed)
+
+    def _written(self, action: CleanupAction) -> None:
+        self._saving = False
+        self.saved.emit(action)
+        self.dialog.close_without_asking()
+        self.dialog.setResult(1)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.dialog.set_busy(False)
+        if isinstance(exc, FieldAppError):
+            self.dialog.show_error(exc.text(current_language()))
+        else:
+            log.error("saving a record failed", exc_info=exc)
+            self.dialog.show_error(
+                QCoreApplication.translate(
+                    "ActionEditor", "The record could not be saved: {error}. Nothing was changed."
+                ).format(error=str(exc))
+            )
+
+    # -- closing -----------------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        now = self.dialog.entry(self._loaded.status)
+        return now != self._loaded or bool(self.dialog.photos.new_photos())
+
+    def discard(self) -> None:
+        if self._saving:
+            return
+        if not self.is_dirty() or self.prompts.confirm_discard():
+            self.dialog.close_without_asking()

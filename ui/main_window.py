@@ -1,0 +1,418 @@
+"""The village official's main window: the list of clean-up actions with filters, the okrug's
+totals beside it, what waits to be sent in the status bar."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.i18n import FieldAppError
+from fieldapp.kato import Kato
+from fieldapp.models import Status
+from fieldapp.photo_library import PhotoLibrary
+from fieldapp.queries import ActionFilter
+from fieldapp.reference import ReferenceData
+from fieldapp.settings import Settings
+from fieldapp.store import Store
+from ui.action_dialog import ActionDialog
+from ui.action_editor import ActionEditor, Prompts
+from ui.action_table import ActionTableModel, Column
+from ui.filter_bar import FilterBar
+from ui.i18n import LANGUAGE_NAMES, Translations, current_language
+from ui.photo_strip import PhotoStrip
+from ui.status_panel import StatusPanel
+from ui.style import SPACING, set_role
+from ui.tasks import Tasks
+from ui.totals_panel import TotalsPanel
+
+log = logging.getLogger(__name__)
+
+NARROW_WIDTH = 1100  # logical pixels: below this the totals panel folds into one line
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        library: PhotoLibrary,
+        kato: Kato,
+        reference: ReferenceData,
+        settings: Settings,
+        save_settings: Callable[[Settings], None],
+        translations: Translations,
+        tasks: Tasks | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__()
+        assert settings.okrug, "the window needs the laptop's okrug"
+        self.store, self.library, self.kato, self.reference = store, library, kato, reference
+        self.settings, self._save_settings, self.translations = settings, save_settings, translations
+        self.tasks = tasks or Tasks(self)
+        self._today = today
+        self.prompts: Prompts = Prompts(self)
+        self.editor: ActionEditor | None = None  # the open form, if any
+        self._returned = 0
+        self._select_after_reload: str | None = None
+
+        self.model = ActionTableModel(store, kato, reference, self.tasks, self)
+        self.filters = FilterBar(reference, today=today())
+        self.totals = TotalsPanel(store, reference, self.tasks, today=today())
+        self._build()
+        self.status = StatusPanel(self.statusBar(), store, self.tasks)
+        self._build_menus()
+        self.retranslate()
+
+        self.filters.changed.connect(self.model.set_filter)
+        self.model.reloaded.connect(self._after_reload)
+        self.model.failed.connect(self._show_failure)
+        self.table.doubleClicked.connect(self.edit_selected)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.translations.changed.connect(self._language_changed)
+        self.refresh()
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading = set_role(QLabel(), "cardTitle")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.heading.setFont(font)
+        self.count = set_role(QLabel(), "muted")
+        self.summary = set_role(QLabel(), "muted")  # the totals in one line, when the panel is hidden
+        self.summary.hide()
+        self.totals.summary_changed.connect(self.summary.setText)
+        self.new_button = QPushButton()
+        self.new_button.setProperty("primary", True)
+        self.new_button.clicked.connect(self.new_action)
+        top = QHBoxLayout()
+        top.setSpacing(SPACING * 2)
+        top.addWidget(self.heading)
+        top.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+
+        self.returned_banner = QFrame()
+        set_role(self.returned_banner, "banner")
+        self.returned_text = QLabel()
+        self.returned_text.setWordWrap(True)
+        self.returned_button = QPushButton()
+        self.returned_button.clicked.connect(lambda: self.filters.show_status(Status.RETURNED))
+        banner = QHBoxLayout(self.returned_banner)
+        banner.setContentsMargins(SPACING * 3 // 2, SPACING, SPACING, SPACING)
+        banner.addWidget(self.returned_text, 1)
+        banner.addWidget(self.returned_button)
+        self.returned_banner.hide()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + SPACING + 4)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.SETTLEMENT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.CAMPAIGN, QHeaderView.ResizeMode.Stretch)
+
+        self.empty = set_role(QLabel(), "muted")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.list_pages = QStackedWidget()
+        self.list_pages.addWidget(self.table)
+        self.list_pages.addWidget(self.empty)
+
+        self.comment_bar = QFrame()
+        set_role(self.comment_bar, "banner")
+        self.comment_text = QLabel()
+        self.comment_text.setWordWrap(True)
+        self.comment_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        comment = QHBoxLayout(self.comment_bar)
+        comment.setContentsMargins(SPACING * 3 // 2, SPACING, SPACING * 3 // 2, SPACING)
+        comment.addWidget(self.comment_text)
+        self.comment_bar.hide()
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(SPACING * 2, SPACING * 2, SPACING, SPACING)
+        column.setSpacing(SPACING * 3 // 2)
+        column.addLayout(top)
+        column.addWidget(self.summary)
+        column.addWidget(self.filters)
+        column.addWidget(self.returned_banner)
+        column.addWidget(self.list_pages, 1)
+        column.addWidget(self.comment_bar)
+
+        self.side = side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(SPACING, SPACING * 2, SPACING * 2, SPACING)
+        side_layout.addWidget(self.totals)
+        side.setMinimumWidth(220)
+        side.setMaximumWidth(340)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([1000, 280])
+        self.setCentralWidget(splitter)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.new_action_item = QAction(self, shortcut=QKeySequence.StandardKey.New, triggered=self.new_action)
+        self.edit_action_item = QAction(self, triggered=self.edit_selected)
+        self.edit_action_item.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.edit_action_item.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.edit_action_item)
+        self.delete_action_item = QAction(self, triggered=self.delete_selected)
+        self.delete_action_item.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action_item.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.delete_action_item)
+        self.quit_item = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        for item in (self.new_action_item, self.edit_action_item, self.delete_action_item):
+            self.file_menu.addAction(item)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_item)
+
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        group = QActionGroup(self)
+        self.language_items: dict[str, QAction] = {}
+        for lang, name in LANGUAGE_NAMES.items():
+            item = QAction(name, self, checkable=True)
+            item.triggered.connect(lambda _=False, code=lang: self.set_language(code))
+            group.addAction(item)
+            self.language_menu.addAction(item)
+            self.language_items[lang] = item
+        self.refresh_item = QAction(self, shortcut=QKeySequence.StandardKey.Refresh, triggered=self.refresh)
+        self.view_menu.addAction(self.refresh_item)
+
+        self.help_menu = bar.addMenu("")
+        self.about_item = QAction(self, triggered=self.about)
+        self.help_menu.addAction(self.about_item)
+
+    # -- texts -----------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        okrug = self.kato.get(self.settings.okrug or "")
+        self.setWindowTitle(self.tr("Taza Field — {okrug}").format(okrug=okrug.name(lang) if okrug else ""))
+        self.heading.setText(self.tr("Clean-up actions"))
+        self.new_button.setText(self.tr("+ New action"))
+        self.new_button.setToolTip(self.tr("Log a clean-up action (Ctrl+N)"))
+        self.file_menu.setTitle(self.tr("&Actions"))
+        self.new_action_item.setText(self.tr("&New action…"))
+        self.edit_action_item.setText(self.tr("&Open selected…"))
+        self.delete_action_item.setText(self.tr("&Delete selected…"))
+        self.quit_item.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.refresh_item.setText(self.tr("&Refresh"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_item.setText(self.tr("&About Taza Field"))
+        self.returned_button.setText(self.tr("Show them"))
+        for code, item in self.language_items.items():
+            item.setChecked(code == lang)
+        self.model.retranslate()
+        self._show_counts()
+        self._show_selected()
+        self.status.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """A narrow window (a 1366-pixel screen at 150 %) gives the list the whole width and shows
+        the totals as one line above it."""
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_WIDTH
+        self.side.setVisible(not narrow)
+        self.summary.setVisible(narrow)
+
+    def set_language(self, lang: str) -> None:
+        self.translations.apply(lang)
+
+    def _language_changed(self, lang: str) -> None:
+        if self.settings.language != lang:
+            self.settings.language = lang
+            self._save_settings(self.settings)
+
+    # -- refreshing ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the list (keeping the filters), the totals, the status bar."""
+        self.model.reload()
+        self.totals.refresh()
+        self.status.refresh()
+        store = self.store
+        self.tasks.run(lambda: store.count_actions(ActionFilter(status=Status.RETURNED)), self._show_returned)
+
+    def _after_reload(self) -> None:
+        self._show_counts()
+        has_rows = self.model.rowCount() > 0
+        self.list_pages.setCurrentWidget(self.table if has_rows else self.empty)
+        self._fit_columns()
+        if self._select_after_reload:
+            self._select(self._select_after_reload)
+            self._select_after_reload = None
+        self._show_selected()
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column in Column:
+            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+                self.table.resizeColumnToContents(column)
+                header.resizeSection(column, header.sectionSize(column) + SPACING)
+
+    def _show_counts(self) -> None:
+        total = self.model.total
+        self.count.setText(self.tr("%Ln record(s)", "", total) if not self.model.loading else "")
+        filtered = self.model.where != ActionFilter()
+        if filtered:
+            self.empty.setText(self.tr("Nothing matches these filters."))
+        else:
+            self.empty.setText(
+                self.tr("No clean-up actions yet.\nClick «+ New action» to log the first one.")
+            )
+        self._show_returned(self._returned)
+
+    def _show_returned(self, count: int) -> None:
+        self._returned = count
+        self.returned_text.setText(
+            self.tr("%n record(s) returned by the coordinator: please correct and send again.", "", count)
+        )
+        showing_returned = self.model.where.status is Status.RETURNED
+        self.returned_banner.setVisible(count > 0 and not showing_returned)
+
+    def _show_selected(self) -> None:
+        row = self.table.currentIndex().row() if self.table.currentIndex().isValid() else -1
+        summary = self.model.summary(row)
+        if summary is not None and summary.status is Status.RETURNED and summary.review_comment:
+            self.comment_text.setText(
+                self.tr("Coordinator's comment: {comment}").format(comment=summary.review_comment)
+            )
+            self.comment_bar.show()
+        else:
+            self.comment_bar.hide()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def new_action(self) -> None:
+        self._open_editor(None)
+
+    def edit_selected(self, index: QModelIndex | None = None) -> None:
+        index = index if isinstance(index, QModelIndex) and index.isValid() else self.table.currentIndex()
+        summary = self.model.summary(index.row()) if index.isValid() else None
+        if summary is None:
+            return
+        record = self.store.get(summary.id)
+        if record is not None:
+            self._open_editor(record)
+
+    def _open_editor(self, base) -> ActionDialog:  # type: ignore[no-untyped-def]
+        strip = PhotoStrip(self.library, self.tasks)
+        dialog = ActionDialog(
+            self.kato, self.reference, self.settings.okrug or "", strip, self, today=self._today()
+        )
+        self.editor = ActionEditor(
+            dialog, self.store, self.kato, self.reference, self.tasks, self.settings.okrug or "",
+            base=base, reporter=self.settings.reporter, prompts=self.prompts, today=self._today,
+        )  # fmt: skip
+        self.editor.saved.connect(self._saved)
+        dialog.finished.connect(lambda _: self._editor_closed(dialog))
+        screen = self.screen().availableGeometry()
+        dialog.resize(min(1040, screen.width() - 40), min(760, screen.height() - 40))
+        dialog.open()
+        return dialog
+
+    def _editor_closed(self, dialog: ActionDialog) -> None:
+        if self.editor is not None and self.editor.dialog is dialog:
+            self.editor = None
+        dialog.deleteLater()
+
+    def _saved(self, action) -> None:  # type: ignore[no-untyped-def]
+        if action.reporter and action.reporter != self.settings.reporter:
+            self.settings.reporter = action.reporter  # the next form starts with it
+            self._save_settings(self.settings)
+        self._select_after_reload = str(action.id)
+        self.refresh()
+
+    def _select(self, action_id: str) -> None:
+        row = self.model.row_of(action_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def delete_selected(self) -> None:
+        index = self.table.currentIndex()
+        summary = self.model.summary(index.row()) if index.isValid() else None
+        if summary is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete the record"),
+            self.tr("Delete this record? Its history is kept, and the coordinator is told."),
+            parent=self,
+        )
+        yes = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not yes:
+            return
+        store, action_id, revision = self.store, summary.id, summary.revision
+        self.tasks.run(
+            lambda: store.delete(action_id, revision), lambda _: self.refresh(), self._show_failure
+        )
+
+    def _show_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, FieldAppError):
+            text = exc.text(current_language())
+        else:
+            log.error("window task failed", exc_info=exc)
+            text = self.tr("Something went wrong: {error}").format(error=str(exc))
+        QMessageBox.warning(self, self.tr("Taza Field"), text)
+
+    def about(self) -> None:
+        from fieldapp import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Taza Field"),
+            self.tr(
+                "Taza Field {version}\nLogging the clean-up actions of the «Таза Қазақстан» programme."
+            ).format(version=__version__),
+        )
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.tasks.wait()
+        super().closeEvent(event)
