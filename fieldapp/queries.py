@@ -325,6 +325,11 @@ def _from_records(
     return sums, waste
 
 
+def status_counts(conn: sqlite3.Connection) -> dict[Status, int]:
+    rows = conn.execute("SELECT status, sum(actions) FROM totals_monthly GROUP BY status")
+    return {Status(status): count for status, count in rows if count}
+
+
 def totals_drift(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     """Rows where the kept monthly sums and a fresh sum over the records disagree (none, unless
     something is wrong): the check behind ``Store.integrity_check``."""

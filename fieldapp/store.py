@@ -114,6 +114,10 @@ class Store:
     ) -> list[Totals]:
         return queries.totals(self._reader(), period, tuple(group_by), statuses)
 
+    def status_counts(self) -> dict[Status, int]:
+        """Live records by status, from the monthly sums (no scan of the records)."""
+        return queries.status_counts(self._reader())
+
     def same_day_actions(
         self, settlement: str, action_date: Any, campaign: str, exclude: UUID | str | None = None
     ) -> list[ActionSummary]:

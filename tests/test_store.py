@@ -516,3 +516,11 @@ def test_an_uploaded_photo_is_never_queued_again(store: Store) -> None:
     store.save(action(photos=[PhotoRef(sha256=sha)]))  # another record with the same photo
     assert store.outbox_depth().photos == 0
     assert store.photo(sha)["uploaded_at"] is not None
+
+
+def test_status_counts_come_from_the_monthly_sums(store: Store) -> None:
+    records = store.save_many([action(), action(), action(status=Status.DRAFT)])
+    store.mark_sent(records[0].id, 1)
+    store.apply_review(records[0].id, 1, Status.RETURNED, "?")
+    store.delete(records[1].id, 1)
+    assert store.status_counts() == {Status.RETURNED: 1, Status.DRAFT: 1}

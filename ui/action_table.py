@@ -34,6 +34,7 @@ from ui.i18n import current_language
 from ui.tasks import Tasks
 
 PAGE_SIZE = 200
+MAX_PAGE_SIZE = 2000
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -135,7 +136,9 @@ class ActionTableModel(QAbstractTableModel):
         """The next page, after the last row we have: one indexed query of a few ms."""
         if parent.isValid() or not self._rows:
             return
-        page = self._store.list_actions(self._where, limit=self._page_size, after=self._rows[-1].key)
+        # Someone scrolling far wants many rows: pages grow with what is loaded (up to 2,000).
+        size = min(MAX_PAGE_SIZE, max(self._page_size, len(self._rows) // 4))
+        page = self._store.list_actions(self._where, limit=size, after=self._rows[-1].key)
         if not page:
             self._total = len(self._rows)  # rows were deleted meanwhile
             return
@@ -217,7 +220,10 @@ class ActionTableModel(QAbstractTableModel):
             case Column.PHOTOS:
                 return str(row.photo_count) if row.photo_count else ""
             case Column.STATUS:
-                return domain_text(f"status.{row.status.value}", lang)
+                return self.status_text(row.status)
+
+    def status_text(self, status: Status) -> str:
+        return domain_text(f"status.{status.value}", current_language())
 
     def retranslate(self) -> None:
         """Texts depend on the language: tell the view everything changed."""

@@ -197,8 +197,11 @@ class MainWindow(QMainWindow):
         self.delete_action_item.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.delete_action_item)
         self.quit_item = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.okrug_item = QAction(self, triggered=self.change_okrug)
         for item in (self.new_action_item, self.edit_action_item, self.delete_action_item):
             self.file_menu.addAction(item)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.okrug_item)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_item)
 
@@ -233,6 +236,7 @@ class MainWindow(QMainWindow):
         self.edit_action_item.setText(self.tr("&Open selected…"))
         self.delete_action_item.setText(self.tr("&Delete selected…"))
         self.quit_item.setText(self.tr("&Quit"))
+        self.okrug_item.setText(self.tr("Change rural o&krug…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.refresh_item.setText(self.tr("&Refresh"))
@@ -242,6 +246,7 @@ class MainWindow(QMainWindow):
         for code, item in self.language_items.items():
             item.setChecked(code == lang)
         self.model.retranslate()
+        self._fit_columns()
         self._show_counts()
         self._show_selected()
         self.status.retranslate()
@@ -275,7 +280,7 @@ class MainWindow(QMainWindow):
         self.totals.refresh()
         self.status.refresh()
         store = self.store
-        self.tasks.run(lambda: store.count_actions(ActionFilter(status=Status.RETURNED)), self._show_returned)
+        self.tasks.run(lambda: store.status_counts().get(Status.RETURNED, 0), self._show_returned)
 
     def _after_reload(self) -> None:
         self._show_counts()
@@ -288,11 +293,23 @@ class MainWindow(QMainWindow):
         self._show_selected()
 
     def _fit_columns(self) -> None:
+        """Widths from the font, the header and the widest value a column can hold: asking the
+        model for every loaded cell (resizeColumnToContents) costs more than the first page."""
+        metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
-        for column in Column:
-            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
-                self.table.resizeColumnToContents(column)
-                header.resizeSection(column, header.sectionSize(column) + SPACING)
+        header_metrics = header.fontMetrics()
+        samples = {
+            Column.DATE: "00.00.0000",
+            Column.PARTICIPANTS: "100 000",
+            Column.TONNES: "10 000,000",
+            Column.HECTARES: "100 000,00",
+            Column.PHOTOS: "00",
+            Column.STATUS: max((self.model.status_text(s) for s in Status), key=metrics.horizontalAdvance),
+        }
+        for column, sample in samples.items():
+            title = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
+            width = max(metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(title) + SPACING)
+            header.resizeSection(column, width + SPACING * 2)
 
     def _show_counts(self) -> None:
         total = self.model.total
@@ -401,6 +418,28 @@ class MainWindow(QMainWindow):
             log.error("window task failed", exc_info=exc)
             text = self.tr("Something went wrong: {error}").format(error=str(exc))
         QMessageBox.warning(self, self.tr("Taza Field"), text)
+
+    def change_okrug(self) -> None:
+        """Allowed while the laptop holds no record: records belong to the okrug they were made in."""
+        if self.store.count_actions(ActionFilter(include_deleted=True)):
+            okrug = self.kato.get(self.settings.okrug or "")
+            QMessageBox.information(
+                self,
+                self.tr("Change rural okrug"),
+                self.tr(
+                    "This laptop already holds records of «{okrug}», so its okrug cannot be changed. "
+                    "If it was set up wrongly, ask your IT staff."
+                ).format(okrug=okrug.name(current_language()) if okrug else self.settings.okrug),
+            )
+            return
+        from ui.okrug_dialog import OkrugDialog
+
+        dialog = OkrugDialog(self.kato, self.translations, current=self.settings.okrug, parent=self)
+        if dialog.exec() and dialog.okrug():
+            self.settings.okrug = dialog.okrug()
+            self._save_settings(self.settings)
+            self.retranslate()
+            self.refresh()
 
     def about(self) -> None:
         from fieldapp import __version__
