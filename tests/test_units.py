@@ -27,6 +27,10 @@ from fieldapp.validation import field_label
         (f"1{NBSP}234,5", "ru", "1234.5"),
         ("1,234.5", "en", "1234.5"),
         ("1,234,567", "en", "1234567"),
+        ("1,234", "en", "1234"),
+        ("5,2", "en", "5.2"),  # typed with a Russian keyboard habit
+        ("0,125", "en", "0.125"),  # not a group: a group never starts with 0
+        ("1,234", "ru", "1.234"),
         ("  0,125 ", "kk", "0.125"),
         ("−3", "en", "-3"),
     ],
@@ -43,6 +47,8 @@ def test_parse_decimal_accepts_what_people_type(text: str, lang: str, expected: 
         ("abc", "en", "not_a_number"),
         ("1,234.5", "ru", "ambiguous"),
         ("1,2,3", "ru", "ambiguous"),
+        ("1,2.3", "en", "ambiguous"),
+        ("12,34.5", "en", "ambiguous"),
         ("1.2.3", "en", "not_a_number"),
         ("NaN", "en", "not_a_number"),
         ("Infinity", "en", "not_a_number"),

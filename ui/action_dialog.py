@@ -289,7 +289,11 @@ class ActionDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(SPACING * 2, 0, SPACING * 2, SPACING * 2)
         buttons.setSpacing(SPACING)
-        buttons.addWidget(self.error_box, 1)
+        message_area = QWidget()  # always there, so the buttons keep their size when it is empty
+        message_layout = QHBoxLayout(message_area)
+        message_layout.setContentsMargins(0, 0, 0, 0)
+        message_layout.addWidget(self.error_box)
+        buttons.addWidget(message_area, 1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.draft_button)
         buttons.addWidget(self.ready_button)

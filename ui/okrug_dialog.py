@@ -225,7 +225,10 @@ class OkrugDialog(QDialog):
         self.setWindowTitle(self.tr("Taza Field: your okrug"))
         self.heading_label.setText(self.tr("Welcome to Taza Field"))
         self.intro_label.setText(
-            self.tr("Which rural okrug does this laptop report for? You can change it later in Settings.")
+            self.tr(
+                "Which rural okrug does this laptop report for? Until the first record is saved, you can "
+                "change it in the Actions menu."
+            )
         )
         self.language_label.setText(self.tr("Language"))
         self.search_label.setText(self.tr("Find your okrug by name"))

@@ -371,8 +371,8 @@ class PhotoStrip(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
         layout.addLayout(header)
+        layout.addWidget(self.problem_box)  # just under the Add button, where the eye already is
         layout.addWidget(self.drop_area)
-        layout.addWidget(self.problem_box)
         layout.addStretch(1)  # any height to spare goes below, not between the cards
 
     # -- the public face -----------------------------------------------------------------------------

@@ -274,6 +274,10 @@
             <translation>&amp;Quit</translation>
         </message>
         <message>
+            <source>Change rural o&amp;krug…</source>
+            <translation>Change rural o&amp;krug…</translation>
+        </message>
+        <message>
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
@@ -350,6 +354,14 @@ Click «+ New action» to log the first one.</translation>
             <translation>Taza Field</translation>
         </message>
         <message>
+            <source>Change rural okrug</source>
+            <translation>Change rural okrug</translation>
+        </message>
+        <message>
+            <source>This laptop already holds records of «{okrug}», so its okrug cannot be changed. If it was set up wrongly, ask your IT staff.</source>
+            <translation>This laptop already holds records of «{okrug}», so its okrug cannot be changed. If it was set up wrongly, ask your IT staff.</translation>
+        </message>
+        <message>
             <source>About Taza Field</source>
             <translation>About Taza Field</translation>
         </message>
@@ -371,8 +383,8 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
             <translation>Welcome to Taza Field</translation>
         </message>
         <message>
-            <source>Which rural okrug does this laptop report for? You can change it later in Settings.</source>
-            <translation>Which rural okrug does this laptop report for? You can change it later in Settings.</translation>
+            <source>Which rural okrug does this laptop report for? Until the first record is saved, you can change it in the Actions menu.</source>
+            <translation>Which rural okrug does this laptop report for? Until the first record is saved, you can change it in the Actions menu.</translation>
         </message>
         <message>
             <source>Language</source>

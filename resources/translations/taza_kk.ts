@@ -267,11 +267,15 @@
         </message>
         <message>
             <source>&amp;Delete selected…</source>
-            <translation>Таңдалғанды ж&amp;ою…</translation>
+            <translation>Таңдалғанды жо&amp;ю…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
             <translation>&amp;Шығу</translation>
+        </message>
+        <message>
+            <source>Change rural o&amp;krug…</source>
+            <translation>Ауылдық &amp;округті өзгерту…</translation>
         </message>
         <message>
             <source>&amp;View</source>
@@ -350,6 +354,14 @@ Click «+ New action» to log the first one.</source>
             <translation>Taza Field</translation>
         </message>
         <message>
+            <source>Change rural okrug</source>
+            <translation>Ауылдық округті өзгерту</translation>
+        </message>
+        <message>
+            <source>This laptop already holds records of «{okrug}», so its okrug cannot be changed. If it was set up wrongly, ask your IT staff.</source>
+            <translation>Бұл ноутбукта «{okrug}» жазбалары бар, сондықтан округті өзгертуге болмайды. Қате бапталған болса, IT қызметкерлеріне хабарласыңыз.</translation>
+        </message>
+        <message>
             <source>About Taza Field</source>
             <translation>Taza Field туралы</translation>
         </message>
@@ -371,8 +383,8 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
             <translation>Taza Field-ке қош келдіңіз</translation>
         </message>
         <message>
-            <source>Which rural okrug does this laptop report for? You can change it later in Settings.</source>
-            <translation>Бұл ноутбук қай ауылдық округ бойынша есеп береді? Кейін оны «Баптаулар» бөлімінде өзгертуге болады.</translation>
+            <source>Which rural okrug does this laptop report for? Until the first record is saved, you can change it in the Actions menu.</source>
+            <translation>Бұл ноутбук қай ауылдық округ бойынша есеп береді? Алғашқы жазба сақталғанға дейін оны «Акциялар» мәзірінен өзгертуге болады.</translation>
         </message>
         <message>
             <source>Language</source>

@@ -276,6 +276,10 @@
             <translation>&amp;Выход</translation>
         </message>
         <message>
+            <source>Change rural o&amp;krug…</source>
+            <translation>Из&amp;менить сельский округ…</translation>
+        </message>
+        <message>
             <source>&amp;View</source>
             <translation>&amp;Вид</translation>
         </message>
@@ -354,6 +358,14 @@ Click «+ New action» to log the first one.</source>
             <translation>Taza Field</translation>
         </message>
         <message>
+            <source>Change rural okrug</source>
+            <translation>Изменение сельского округа</translation>
+        </message>
+        <message>
+            <source>This laptop already holds records of «{okrug}», so its okrug cannot be changed. If it was set up wrongly, ask your IT staff.</source>
+            <translation>На этом ноутбуке уже есть записи по «{okrug}», поэтому округ изменить нельзя. Если он настроен ошибочно, обратитесь к IT-специалистам.</translation>
+        </message>
+        <message>
             <source>About Taza Field</source>
             <translation>О программе Taza Field</translation>
         </message>
@@ -375,8 +387,8 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
             <translation>Добро пожаловать в Taza Field</translation>
         </message>
         <message>
-            <source>Which rural okrug does this laptop report for? You can change it later in Settings.</source>
-            <translation>За какой сельский округ отчитывается этот ноутбук? Позже это можно изменить в «Настройках».</translation>
+            <source>Which rural okrug does this laptop report for? Until the first record is saved, you can change it in the Actions menu.</source>
+            <translation>За какой сельский округ отчитывается этот ноутбук? Пока не сохранена первая запись, его можно изменить в меню «Акции».</translation>
         </message>
         <message>
             <source>Language</source>

@@ -174,3 +174,27 @@ def test_deleting_asks_first(tmp_path: Path, translations, qtbot, monkeypatch: p
     qtbot.waitUntil(lambda: window.model.rowCount() == 0)
     assert window.store.count_actions() == 0
     close_window(window)
+
+
+def test_the_okrug_can_change_only_while_nothing_is_recorded(
+    tmp_path: Path, translations, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.okrug_dialog import OkrugDialog
+
+    window = open_window(tmp_path, translations, qtbot)
+    other = "196233000"  # Алатау а.о.
+    monkeypatch.setattr(OkrugDialog, "exec", lambda dialog: 1)
+    monkeypatch.setattr(OkrugDialog, "okrug", lambda dialog: other)
+    window.change_okrug()
+    assert window.settings.okrug == other
+    assert "Алатауский с.о." in window.windowTitle()
+    assert load_settings(tmp_path / "settings.json").okrug == other
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    window.store.save(action(okrug=other, settlement="196233200", action_date=date(2026, 9, 19)))
+    window.change_okrug()
+    assert window.settings.okrug == other
+    assert shown
+    assert "cannot be changed" in shown[0]
+    close_window(window)
