@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Render the main screens to PNG, in each language, offscreen: look at them after every change.
+
+    python scripts/screenshots.py [--out build/screenshots] [--scale 1 1.5] [--lang kk ru en]
+
+A demo laptop (the same data as ``fieldapp demo``) is made in a temporary folder. Each scale runs
+in its own process (Qt's scale factor is fixed at start), with the window sized as a 1366×768
+laptop screen shows it: 1366×768 at 100 %, 910×512 logical pixels at 150 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREEN = (1366, 768)
+
+
+def render(out: Path, scale: float, langs: list[str]) -> None:
+    from PySide6.QtCore import QDate
+
+    from fieldapp.demo import DEMO_OKRUG, seed_demo
+    from fieldapp.kato import default_kato
+    from fieldapp.models import Status
+    from fieldapp.photo_library import PhotoLibrary
+    from fieldapp.queries import ActionFilter
+    from fieldapp.reference import default_reference
+    from fieldapp.settings import Settings
+    from fieldapp.store import Store
+    from tests.photo_factory import make_jpeg
+    from ui.app import make_app
+    from ui.i18n import Translations
+    from ui.main_window import MainWindow
+    from ui.okrug_dialog import OkrugDialog
+
+    app = make_app()
+    folder = Path(tempfile.mkdtemp(prefix="taza-shots-"))
+    store = Store.open(folder / "taza-field.sqlite")
+    library = PhotoLibrary(folder / "photos")
+    seed_demo(store, library, DEMO_OKRUG, 150)
+    settings = Settings(okrug=DEMO_OKRUG, reporter="Айгүл Сәрсенова")
+    translations = Translations(app)
+    width, height = (round(SCREEN[0] / scale), round(SCREEN[1] / scale))
+    suffix = "" if scale == 1 else f"@{int(scale * 100)}"
+    bad = folder / "IMG_0042.txt"
+    bad.write_text("not a photo")
+    good = folder / "IMG_20250920_101500.jpg"
+    good.write_bytes(make_jpeg(1600, 1200, gps=(43.331, 77.301)))
+    returned = store.list_actions(ActionFilter(status=Status.RETURNED), limit=1)[0]
+
+    for lang in langs:
+        translations.apply(lang)
+        window = MainWindow(store, library, default_kato(), default_reference(), settings,
+                            lambda s: None, translations)  # fmt: skip
+        window.resize(width, height)
+        window.show()
+        settle(app, window)
+        row = window.model.row_of(returned.id)
+        if row is not None:
+            window.table.selectRow(row)
+            window.table.scrollTo(window.model.index(row, 0))
+        settle(app, window)
+        save(window.grab(), out / f"main_{lang}{suffix}.png")
+
+        dialog = window._open_editor(store.get(returned.id))
+        dialog.resize(width - 40, height - 40)
+        settle(app, window)
+        save(dialog.grab(), out / f"edit_returned_{lang}{suffix}.png")
+        dialog.close_without_asking()
+
+        dialog = window._open_editor(None)
+        dialog.resize(width - 40, height - 40)
+        dialog.action_date.setDate(QDate(2025, 9, 20))
+        dialog.campaign.setCurrentIndex(dialog.campaign.findData("world_cleanup_day"))
+        dialog.participants.setText("-4")
+        dialog.waste["mixed"].setText("1,2345" if lang != "en" else "1.2345")
+        dialog.photos.add_files([good, bad])
+        settle(app, window, until=lambda d=dialog: not d.photos.is_busy())
+        dialog.ready_button.click()
+        settle(app, window)
+        save(dialog.grab(), out / f"new_errors_{lang}{suffix}.png")
+        dialog.close_without_asking()
+        window.close()
+
+        picker = OkrugDialog(default_kato(), translations, current=DEMO_OKRUG)
+        picker.show()
+        settle(app, picker)
+        save(picker.grab(), out / f"first_run_{lang}{suffix}.png")
+        picker.close()
+    store.close()
+    del app
+
+
+def settle(app, widget, until=None) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        app.processEvents()
+        tasks = getattr(widget, "tasks", None)
+        busy = tasks is not None and tasks.busy
+        if not busy and (until is None or until()):
+            break
+        time.sleep(0.01)
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(pixmap, path: Path) -> None:  # type: ignore[no-untyped-def]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pixmap.save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "screenshots")
+    parser.add_argument("--scale", type=float, nargs="+", default=[1.0, 1.5])
+    parser.add_argument("--lang", nargs="+", default=["kk", "ru", "en"])
+    parser.add_argument("--one", type=float, help=argparse.SUPPRESS)  # internal: one scale, here
+    args = parser.parse_args()
+    if args.one is not None:
+        render(args.out.resolve(), args.one, args.lang)
+        return
+    for scale in args.scale:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": str(scale),
+               "PYTHONPATH": str(ROOT), "TAZA_FIELD_TODAY": date.today().isoformat()}  # fmt: skip
+        subprocess.run(
+            [sys.executable, __file__, "--one", str(scale), "--out", str(args.out), "--lang", *args.lang],
+            env=env, check=True,
+        )  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
