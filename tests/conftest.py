@@ -6,8 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
-# Qt draws offscreen: tests run with no display, in CI as on a laptop.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Qt draws offscreen: tests run with no display, in CI as on a laptop. (To run the window tests
+# on a real X server, e.g. Xvfb: TAZA_FIELD_TEST_PLATFORM=xcb DISPLAY=:99 pytest tests/ui.)
+os.environ["QT_QPA_PLATFORM"] = os.environ.get("TAZA_FIELD_TEST_PLATFORM", "offscreen")
 
 # Tests never touch the real home: every per-user path points into a throwaway folder.
 _sandbox = Path(tempfile.mkdtemp(prefix="taza-field-tests-"))
