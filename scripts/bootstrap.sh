@@ -6,6 +6,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 PYTHON="${PYTHON:-python3}"
 
+# What PySide6's Gui, Widgets and offscreen platform load from the system, and Kazakh glyphs.
+QT_OFFSCREEN_PACKAGES="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 fonts-noto-core"
+# A real window on X11 (Qt's xcb platform) needs these as well.
+QT_X11_PACKAGES="libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxcb-image0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0"
+
 apt_install() {
     # System packages, when we are root on a Debian-like machine and they are missing.
     local missing=()
