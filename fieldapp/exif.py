@@ -157,7 +157,8 @@ def _degrees(value: Any) -> float | None:
         return None
     numbers += [0.0] * (3 - len(numbers))
     deg, minutes, seconds = numbers
-    if not all(math.isfinite(n) and n >= 0 for n in numbers) or minutes >= 60 or seconds >= 60:
+    # 60 minutes or seconds is what rounding in a camera's firmware writes for 59.9999: accept it.
+    if not all(math.isfinite(n) and n >= 0 for n in numbers) or minutes > 60 or seconds > 60:
         return None
     return deg + minutes / 60 + seconds / 3600
 

@@ -80,10 +80,10 @@ def gps_tags(lat: float, lon: float) -> dict[int, Any]:
 
 def dms(degrees: float) -> tuple[TiffImagePlugin.IFDRational, ...]:
     """Degrees → (degrees, minutes, seconds/10000) rationals."""
-    whole = int(degrees)
-    minutes_f = (degrees - whole) * 60
-    minutes = int(minutes_f)
-    seconds = Fraction(round((minutes_f - minutes) * 60 * 10000), 10000)
+    tenths_of_ms = round(degrees * 3600 * 10000)  # whole ten-thousandths of a second: no float carry
+    whole, rest = divmod(tenths_of_ms, 3600 * 10000)
+    minutes, rest = divmod(rest, 60 * 10000)
+    seconds = Fraction(rest, 10000)
     return (
         TiffImagePlugin.IFDRational(whole, 1),
         TiffImagePlugin.IFDRational(minutes, 1),

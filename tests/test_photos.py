@@ -732,3 +732,23 @@ def test_half_written_files_left_by_a_crash_are_cleaned_up(library: PhotoLibrary
     assert not stale.exists()
     assert fresh.exists()
     assert library.has(info.sha256)
+
+
+def test_gps_with_rounded_up_seconds_is_read():
+    """Camera firmware rounding 59.9999″ writes 60″; the position is still good (77° 18′)."""
+    from PIL import TiffImagePlugin
+
+    gps = factory.gps_tags(43.33, 77.30)
+    gps[ExifTags.GPS.GPSLongitude] = (
+        TiffImagePlugin.IFDRational(77, 1),
+        TiffImagePlugin.IFDRational(17, 1),
+        TiffImagePlugin.IFDRational(60, 1),
+    )
+    info, _, _ = process_photo(factory.make_jpeg(400, 300, gps_ifd=gps), NAME)
+    assert (info.lat, info.lon) == (43.33, 77.3)
+
+
+@pytest.mark.parametrize(("lat", "lon"), [(43.33, 77.30), (51.1694, 71.4491), (-33.8688, -151.2093)])
+def test_the_factory_writes_exact_positions(lat: float, lon: float):
+    info, _, _ = process_photo(factory.make_jpeg(400, 300, gps=(lat, lon)), NAME)
+    assert (info.lat, info.lon) == (lat, lon)

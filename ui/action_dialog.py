@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -304,6 +304,10 @@ class ActionDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self._set_tab_order()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        QTimer.singleShot(0, self.settlement.setFocus)  # ready to type, keyboard only
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         """Two columns side by side when there is room, one above the other when not (a

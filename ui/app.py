@@ -88,6 +88,8 @@ def run(data_dir: Path | None = None, lang: str | None = None) -> int:
         window.showMaximized()
     else:
         window.show()
+    window.raise_()
+    window.activateWindow()  # after the first-start dialog, keys go to the window
     try:
         return app.exec()
     finally:

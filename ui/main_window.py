@@ -370,6 +370,7 @@ class MainWindow(QMainWindow):
         screen = self.screen().availableGeometry()
         dialog.resize(min(1040, screen.width() - 40), min(760, screen.height() - 40))
         dialog.open()
+        dialog.activateWindow()
         return dialog
 
     def _editor_closed(self, dialog: ActionDialog) -> None:

@@ -340,3 +340,9 @@ def test_everything_is_there_after_reopening(tmp_path: Path, translations, qtbot
     assert again.settings.language == "kk"
     translations.apply("en")
     close_window(again)
+
+
+def test_a_new_form_is_ready_to_type(window: MainWindow, qtbot) -> None:
+    dialog = new_form(window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in (dialog.settlement, dialog.settlement.lineEdit()))
+    dialog.close_without_asking()
