@@ -1,0 +1,95 @@
+"""No clipped text: every visible label, button and combo of the main screens is as wide as its
+text needs, in Kazakh, Russian and English, on a 1366×768 screen at 100 % and at 150 %
+(910×512 logical pixels). Word-wrapped labels may take more lines instead, so they are exempt."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
+
+from fieldapp.models import Status
+from fieldapp.store import Store
+from tests.records import action
+from tests.ui.helpers import close_window, open_window
+
+SIZES = {"100%": (1366, 768), "150%": (910, 512)}
+
+
+def clipped(root: QWidget) -> list[str]:
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible() or widget.width() <= 0:
+            continue
+        if (
+            isinstance(widget, QLabel)
+            and widget.text()
+            and not widget.wordWrap()
+            and widget.pixmap().isNull()
+        ):
+            need = (
+                widget.fontMetrics().horizontalAdvance(widget.text().replace("&", "")) + widget.margin() * 2
+            )
+            if widget.width() + 1 < need:
+                found.append(f"label {widget.text()!r}: {widget.width()} < {need}")
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            if widget.width() + 1 < widget.minimumSizeHint().width():
+                found.append(
+                    f"button {widget.text()!r}: {widget.width()} < {widget.minimumSizeHint().width()}"
+                )
+        elif isinstance(widget, QComboBox) and not widget.isEditable() and widget.currentText():
+            option = QStyleOptionComboBox()
+            widget.initStyleOption(option)
+            field = widget.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, widget
+            )
+            need = widget.fontMetrics().horizontalAdvance(widget.currentText())
+            if field.width() + 1 < need:
+                found.append(f"combo {widget.currentText()!r}: {field.width()} < {need}")
+    return found
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> Path:
+    records = [
+        action(action_date=date(2026, 9, 19), campaign="world_cleanup_day"),
+        action(action_date=date(2026, 5, 2), campaign="march_of_parks", participants=1200),
+    ]
+    with Store.open(tmp_path / "taza-field.sqlite") as store:
+        store.save_many(records)
+        store.mark_sent(records[0].id, 1)
+        store.apply_review(records[0].id, 1, Status.RETURNED, "Суреттер жоқ")
+    return tmp_path
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_nothing_is_clipped(seeded: Path, translations, qtbot, lang: str, size: str) -> None:
+    translations.apply(lang)
+    window = open_window(seeded, translations, qtbot)
+    window.resize(*SIZES[size])
+    qtbot.waitUntil(lambda: not window.tasks.busy)
+    QApplication.processEvents()
+    assert clipped(window) == []
+
+    dialog = window._open_editor(None)
+    dialog.resize(SIZES[size][0] - 40, SIZES[size][1] - 40)
+    dialog.action_date.setDate(QDate(2026, 9, 19))
+    dialog.participants.setText("-1")
+    dialog.ready_button.click()  # errors shown beside the fields
+    QApplication.processEvents()
+    assert clipped(dialog) == []
+    dialog.close_without_asking()
+    translations.apply("en")
+    close_window(window)
