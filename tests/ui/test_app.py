@@ -1,0 +1,92 @@
+"""Starting the app: the first-start question, the data folder, and files it cannot use."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fieldapp.paths import data_dir
+from fieldapp.settings import load_settings
+from fieldapp.store import Store
+from tests.records import OKRUG
+from ui import app as app_module
+from ui.main_window import MainWindow
+from ui.okrug_dialog import OkrugDialog
+
+
+@pytest.fixture
+def no_event_loop(monkeypatch: pytest.MonkeyPatch) -> list[MainWindow]:
+    """``run`` returns at once instead of waiting for the user; the windows it opened are kept."""
+    opened: list[MainWindow] = []
+
+    def exec_now(self: QApplication) -> int:
+        opened.extend(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_now)
+    yield opened
+    for window in opened:
+        window.close()
+
+
+@pytest.fixture
+def alerts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    return shown
+
+
+def test_the_data_folder_is_the_one_the_command_line_uses(
+    ui_app: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TAZA_FIELD_DATA_DIR")
+    app_module.make_app()
+    assert app_module.qt_data_dir() == data_dir()
+    assert "taza-field-tests-" in str(data_dir())  # the sandbox's home, never the real one
+
+
+def test_first_start_asks_for_the_okrug_then_opens_the_window(
+    tmp_path: Path, ui_app, no_event_loop: list[MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(OkrugDialog, "exec", lambda dialog: 1)
+    monkeypatch.setattr(OkrugDialog, "okrug", lambda dialog: OKRUG)
+    assert app_module.run(tmp_path, "ru") == 0
+    assert load_settings(tmp_path / "settings.json").okrug == OKRUG
+    assert load_settings(tmp_path / "settings.json").language == "ru"
+    [window] = no_event_loop
+    assert window.heading.text() == "Акции по уборке"
+    assert (tmp_path / "taza-field.sqlite").exists()
+
+
+def test_closing_the_first_start_question_opens_nothing(
+    tmp_path: Path, ui_app, no_event_loop: list[MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(OkrugDialog, "exec", lambda dialog: 0)
+    assert app_module.run(tmp_path, "en") == 0
+    assert no_event_loop == []
+    assert not (tmp_path / "settings.json").exists()
+
+
+def test_a_damaged_settings_file_is_reported(tmp_path: Path, ui_app, alerts: list[str]) -> None:
+    (tmp_path / "settings.json").write_text("{oops", encoding="utf-8")
+    assert app_module.run(tmp_path, "kk") == 2
+    assert "бүлінген" in alerts[0]
+    assert (tmp_path / "settings.json").read_text(encoding="utf-8") == "{oops"
+
+
+def test_a_data_file_from_a_newer_app_is_reported_and_kept(tmp_path: Path, ui_app, alerts: list[str]) -> None:
+    (tmp_path / "settings.json").write_text(f'{{"okrug": "{OKRUG}"}}', encoding="utf-8")
+    Store.open(tmp_path / "taza-field.sqlite").close()
+    conn = sqlite3.connect(tmp_path / "taza-field.sqlite")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('taza_field', '0099_x', '')"
+    )
+    conn.commit()
+    conn.close()
+    assert app_module.run(tmp_path, "ru") == 2
+    assert "более новой версией" in alerts[0]
