@@ -68,12 +68,16 @@ class Translations(QObject):
         self._installed: list[QTranslator] = []
         self.lang = "en"
 
-    def apply(self, lang: str) -> None:
-        if lang not in LANGUAGES:
-            raise ValueError(f"no such language: {lang}")
+    def uninstall(self) -> None:
+        """Take this object's translators off the application."""
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed = []
+
+    def apply(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"no such language: {lang}")
+        self.uninstall()
         ours = translations_dir() / f"taza_{lang}.qm"
         self._install(ours, required=True)
         if lang != "en":

@@ -455,4 +455,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.tasks.wait()
+        self.tasks.close()
         super().closeEvent(event)

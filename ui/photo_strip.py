@@ -11,7 +11,7 @@ on it) opens the large view, Delete on a card removes it. Default role: the firs
 empty strip is "Before" (the site is usually photographed before work starts); every later one is
 "Other", for the user to set.
 
-No file is read on the GUI thread: imports and thumbnails are loaded as ``QImage`` by a job and
+No file is read on the GUI thread: imports and thumbnails are decoded (with Pillow) by a job and
 become pixmaps in the callback. Colours come from the stylesheet (``role`` properties) and the
 palette; nothing here names a colour.
 """
@@ -32,7 +32,6 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QIcon,
-    QImage,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -59,8 +58,9 @@ from shiboken6 import isValid
 from fieldapp.models import MAX_PHOTOS, PhotoRef, PhotoRole
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.photos import PhotoError, ProcessedPhoto, accepted_formats
+from ui.bitmaps import Bitmap, Size, load_bitmap, to_pixmap
 from ui.i18n import current_language
-from ui.photo_viewer import PhotoViewer, device_box, format_taken_at, read_image, role_name, to_pixmap
+from ui.photo_viewer import PhotoViewer, device_box, format_taken_at, role_name
 from ui.style import SPACING, set_role
 from ui.tasks import Tasks
 
@@ -95,19 +95,19 @@ def format_names() -> str:
 @dataclass(frozen=True)
 class _Imported:
     info: ProcessedPhoto
-    thumbnail: QImage | None
+    thumbnail: Bitmap | None
 
 
-def _import(library: PhotoLibrary, path: Path, box: QSize) -> _Imported:
+def _import(library: PhotoLibrary, path: Path, box: Size) -> _Imported:
     info = library.import_file(path)
-    return _Imported(info, read_image(library.thumbnail_path(info.sha256), box))
+    return _Imported(info, load_bitmap(library.thumbnail_path(info.sha256), box=box))
 
 
-def _stored_thumbnail(library: PhotoLibrary, sha256: str, box: QSize) -> QImage | None:
+def _stored_thumbnail(library: PhotoLibrary, sha256: str, box: Size) -> Bitmap | None:
     """The stored thumbnail, else the upload copy scaled down; ``None`` if the photo is not here."""
     for path in (library.thumbnail_path(sha256), library.upload_path(sha256)):
-        if path.is_file() and (image := read_image(path, box)) is not None:
-            return image
+        if path.is_file() and (bitmap := load_bitmap(path, box=box)) is not None:
+            return bitmap
     return None
 
 
@@ -195,7 +195,7 @@ class PhotoCard(QFrame):
     def role(self) -> PhotoRole:
         return PhotoRole(self.role_combo.currentData())
 
-    def set_thumbnail(self, image: QImage | None, ratio: float) -> None:
+    def set_thumbnail(self, image: Bitmap | None, ratio: float) -> None:
         """Show the picture (``None``: the photo is not on this computer)."""
         if image is None:
             self._state = "missing"
@@ -623,7 +623,7 @@ class PhotoStrip(QWidget):
             on_error=lambda error: self._thumbnail_failed(card, error),
         )
 
-    def _thumbnail_loaded(self, card: PhotoCard, image: QImage | None, ratio: float) -> None:
+    def _thumbnail_loaded(self, card: PhotoCard, image: Bitmap | None, ratio: float) -> None:
         if isValid(self) and isValid(card) and card in self._cards:
             card.set_thumbnail(image, ratio)
 

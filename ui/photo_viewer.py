@@ -1,7 +1,7 @@
 """Showing one stored photo large: its upload copy scaled to fit the screen, with its name and time.
 
-The picture is read and scaled on a worker thread (:func:`read_image` builds a ``QImage``, which is
-safe off the GUI thread); the dialog turns it into a pixmap when it arrives. Escape closes it.
+The picture is read and scaled on a worker thread with Pillow (:mod:`ui.bitmaps`); the dialog turns
+it into a pixmap when it arrives. Escape closes it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPixmap
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -19,6 +19,7 @@ from fieldapp.i18n import translate as domain_text
 from fieldapp.models import PhotoRole
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.photos import ProcessedPhoto
+from ui.bitmaps import Bitmap, Size, fit, image_size, load_bitmap, to_pixmap
 from ui.i18n import current_language
 from ui.style import SPACING, set_role
 from ui.tasks import Tasks
@@ -31,28 +32,9 @@ CHROME_HEIGHT = SPACING * 16
 """Room kept for the caption, the Close button and the margins below the picture."""
 
 
-def read_image(path: Path, box: QSize) -> QImage | None:
-    """Worker side: the picture at ``path`` scaled down (never up) to fit ``box`` device pixels.
-
-    ``None`` when the file is missing or unreadable.
-    """
-    reader = QImageReader(str(path))
-    size = reader.size()
-    if size.isValid() and fit(size, box) != size:
-        reader.setScaledSize(fit(size, box))
-    image = reader.read()
-    return None if image.isNull() else image
-
-
-def to_pixmap(image: QImage, ratio: float) -> QPixmap:
-    """GUI side: the worker's image as a pixmap for a screen with this device pixel ratio."""
-    pixmap = QPixmap.fromImage(image)
-    pixmap.setDevicePixelRatio(ratio)
-    return pixmap
-
-
-def device_box(logical: QSize, ratio: float) -> QSize:
-    return QSize(round(logical.width() * ratio), round(logical.height() * ratio))
+def device_box(logical: QSize, ratio: float) -> Size:
+    """A box of logical pixels in device pixels, as a plain size a worker may use."""
+    return (round(logical.width() * ratio), round(logical.height() * ratio))
 
 
 def format_taken_at(taken_at: datetime) -> str:
@@ -60,33 +42,17 @@ def format_taken_at(taken_at: datetime) -> str:
     return taken_at.strftime("%d.%m.%Y %H:%M")
 
 
-def fit(size: QSize, box: QSize) -> QSize:
-    """``size`` scaled down (never up) to fit in ``box``, keeping its shape."""
-    if size.width() <= box.width() and size.height() <= box.height():
-        return QSize(size)
-    return size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
-
-
-def _read_upload(path: Path, box: QSize, ratio: float) -> QImage | str:
+def _read_upload(path: Path, box: Size, ratio: float) -> Bitmap | str:
     """Worker side: the upload copy at its own size in logical pixels (so as big on a 150 % screen
     as on a 100 % one), shrunk to fit ``box``; or why there is none ("missing", "unreadable")."""
     if not path.is_file():
         return "missing"
-    reader = QImageReader(str(path))
-    size = reader.size()
-    if not size.isValid():
+    size = image_size(path)
+    if size is None:
         return "unreadable"
-    target = device_box(fit(size, box), ratio)
-    if target.width() < size.width():
-        reader.setScaledSize(target)
-    image = reader.read()
-    if image.isNull():
-        return "unreadable"
-    if image.size() != target:
-        image = image.scaled(
-            target, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
-    return image
+    logical = fit(size, box)
+    bitmap = load_bitmap(path, target=(round(logical[0] * ratio), round(logical[1] * ratio)))
+    return bitmap if bitmap is not None else "unreadable"
 
 
 def role_name(role: PhotoRole) -> str:
@@ -144,17 +110,18 @@ class PhotoViewer(QDialog):
 
     def _load(self) -> None:
         path = self._library.upload_path(self._sha256)
-        ratio, box = self.devicePixelRatioF(), self.fit_box()
+        fit_box = self.fit_box()
+        ratio, box = self.devicePixelRatioF(), (fit_box.width(), fit_box.height())
         self._tasks.run(
             lambda: _read_upload(path, box, ratio),
             on_done=lambda result: self._loaded(result, ratio),
             on_error=self._failed,
         )
 
-    def _loaded(self, result: QImage | str, ratio: float) -> None:
+    def _loaded(self, result: Bitmap | str, ratio: float) -> None:
         if not isValid(self):
             return
-        if isinstance(result, QImage):
+        if isinstance(result, Bitmap):
             pixmap = to_pixmap(result, ratio)
             self.picture.setPixmap(pixmap)
             self.picture.setMinimumSize(pixmap.deviceIndependentSize().toSize())

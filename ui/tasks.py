@@ -1,45 +1,48 @@
-"""Background work for the window: a job runs on a QThreadPool thread and reports back on the GUI
+"""Background work for the window: a job runs on a worker thread and reports back on the GUI
 thread.
 
-A job is a plain function; it never touches a widget. It returns what it made (or raises), and the
-callbacks — always run on the GUI thread — decide what to show. Every exception reaches
-``on_error`` (a job that dies silently would leave a progress display open for ever). A job that
-takes a :class:`Progress` can report how far it is and notice that it was asked to stop.
+A job is a plain function; it never touches a widget — nor any other part of Qt. Workers are plain
+Python threads (``concurrent.futures``): what a job returns or raises waits in a queue, and the
+worker posts one plain ``QEvent`` (Qt's documented thread-safe call) to wake the GUI thread, which
+runs the callbacks. Keeping Qt out of workers entirely avoids a class of crashes in the binding
+when Python-defined Qt objects are used from two threads at once (seen here: a paint on the GUI
+thread building a Python class's meta-object while a worker loaded an image plugin).
+
+Every exception reaches ``on_error`` (a job that dies silently would leave a progress display open
+for ever). A job that takes a :class:`Progress` can report how far it is and notice a cancel.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 log = logging.getLogger(__name__)
+
+WORKERS = 2  # the laptops have two or four cores; the store has its own writer thread
+_WAKE = QEvent.Type(QEvent.registerEventType())
 
 
 class Cancelled(Exception):
     """Raised inside a job by :meth:`Progress.check` once the job was asked to stop."""
 
 
-class _Signals(QObject):
-    """Emitted from the worker thread; received by a :class:`Task` on the GUI thread."""
-
-    done = Signal(object)
-    failed = Signal(object)
-    progress = Signal(int, int, str)
-
-
 class Progress:
     """Handed to a job: report how far along it is, and notice a cancel."""
 
-    def __init__(self, signals: _Signals) -> None:
-        self._signals = signals
+    def __init__(self, report: Callable[[int, int, str], None]) -> None:
+        self._report = report
         self._cancel = threading.Event()
 
     def report(self, done: int, total: int, text: str = "") -> None:
-        self._signals.progress.emit(done, total, text)
+        self._report(done, total, text)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -53,79 +56,31 @@ class Progress:
             raise Cancelled
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[..., Any], signals: _Signals, wants_progress: bool) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the Task owns it until it has reported
-        self.signals = signals
-        self.progress = Progress(signals)
-        self._fn = fn
-        self._wants_progress = wants_progress
-
-    def run(self) -> None:
-        try:
-            result = self._fn(self.progress) if self._wants_progress else self._fn()
-        except BaseException as exc:  # forwarded to the GUI thread, never lost
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.done.emit(result)
-
-
-class Task(QObject):
-    """One running job. Lives on the GUI thread, so its slots — and the callbacks — run there."""
-
-    finished = Signal()
+class Task:
+    """One job: its callbacks (run on the GUI thread) and its progress."""
 
     def __init__(
         self,
-        fn: Callable[..., Any],
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
         on_progress: Callable[[int, int, str], None] | None,
-        wants_progress: bool,
-        parent: QObject | None = None,
+        post: Callable[[Task, str, Any], None],
     ) -> None:
-        super().__init__(parent)
-        self._on_done, self._on_error, self._on_progress = on_done, on_error, on_progress
-        self._signals = _Signals()
-        self._signals.done.connect(self._done)
-        self._signals.failed.connect(self._failed)
-        self._signals.progress.connect(self._progressed)
-        self.job = _Job(fn, self._signals, wants_progress)
+        self.on_done, self.on_error, self.on_progress = on_done, on_error, on_progress
+        self.progress = Progress(lambda done, total, text: post(self, "progress", (done, total, text)))
+        self.future: Future[None] | None = None
 
     def cancel(self) -> None:
-        self.job.progress.cancel()
-
-    @Slot(object)
-    def _done(self, result: Any) -> None:
-        try:
-            if self._on_done is not None:
-                self._on_done(result)
-        finally:
-            self.finished.emit()
-
-    @Slot(object)
-    def _failed(self, exc: BaseException) -> None:
-        try:
-            if self._on_error is not None:
-                self._on_error(exc)
-            elif not isinstance(exc, Cancelled):
-                log.error("background job failed: %s", exc, exc_info=exc)
-        finally:
-            self.finished.emit()
-
-    @Slot(int, int, str)
-    def _progressed(self, done: int, total: int, text: str) -> None:
-        if self._on_progress is not None:
-            self._on_progress(done, total, text)
+        self.progress.cancel()
 
 
 class Tasks(QObject):
-    """Starts jobs on a thread pool and keeps each alive until it has reported."""
+    """Runs jobs on worker threads; delivers their results on the GUI thread."""
 
-    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, workers: int = WORKERS) -> None:
         super().__init__(parent)
-        self.pool = pool or QThreadPool.globalInstance()
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="window-task")
+        self._inbox: queue.SimpleQueue[tuple[Task, str, Any]] = queue.SimpleQueue()
         self._running: set[Task] = set()
 
     def run(
@@ -138,20 +93,66 @@ class Tasks(QObject):
         progress: bool = False,
     ) -> Task:
         """Run ``fn()`` — or ``fn(progress)`` with ``progress=True`` — off the GUI thread."""
-        task = Task(fn, on_done, on_error, on_progress, progress, self)
+        task = Task(on_done, on_error, on_progress, self._post)
         self._running.add(task)
-        task.finished.connect(lambda: self._forget(task))
-        self.pool.start(task.job)
+        task.future = self._executor.submit(self._work, task, fn, progress)
         return task
 
-    def _forget(self, task: Task) -> None:
-        self._running.discard(task)
-        task.deleteLater()
+    def _work(self, task: Task, fn: Callable[..., Any], wants_progress: bool) -> None:
+        """Worker thread: run the job, then hand the outcome to the GUI thread."""
+        try:
+            result = fn(task.progress) if wants_progress else fn()
+        except BaseException as exc:  # forwarded, never lost
+            self._post(task, "failed", exc)
+        else:
+            self._post(task, "done", result)
+
+    def _post(self, task: Task, kind: str, value: Any) -> None:
+        self._inbox.put((task, kind, value))
+        QCoreApplication.postEvent(self, QEvent(_WAKE))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != _WAKE:
+            return super().event(event)
+        self._deliver()
+        return True
+
+    def _deliver(self) -> None:
+        """GUI thread: run the callbacks of everything that has arrived."""
+        while True:
+            try:
+                task, kind, value = self._inbox.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                if kind == "progress":
+                    if task.on_progress is not None:
+                        task.on_progress(*value)
+                    continue
+                self._running.discard(task)
+                if kind == "done":
+                    if task.on_done is not None:
+                        task.on_done(value)
+                elif task.on_error is not None:
+                    task.on_error(value)
+                elif not isinstance(value, Cancelled):
+                    log.error("background job failed: %s", value, exc_info=value)
+            except Exception:
+                log.exception("a callback of a background job failed")
 
     @property
     def busy(self) -> bool:
+        """A job is running, or has finished but its callbacks have not run yet."""
         return bool(self._running)
 
+    def close(self) -> None:
+        """No more jobs: let the worker threads end once the queued ones are done."""
+        self._executor.shutdown(wait=False)
+
     def wait(self, msecs: int = 30_000) -> bool:
-        """Wait for every job (at shutdown: the store must not close under a running job)."""
-        return self.pool.waitForDone(msecs)
+        """Wait for every job to end (at shutdown: the store must not close under a running job),
+        then run what they reported."""
+        futures = [task.future for task in self._running if task.future is not None]
+        _, pending = wait_for(futures, timeout=msecs / 1000)
+        self._deliver()
+        return not pending

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,19 @@ from fieldapp.settings import load_settings
 from fieldapp.store import Store
 from tests.records import OKRUG
 from ui import app as app_module
+from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.okrug_dialog import OkrugDialog
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards(ui_app: QApplication) -> Iterator[None]:
+    """``run`` installs its own translators: take them off again, back to English."""
+    yield
+    for translations in ui_app.findChildren(Translations):
+        translations.uninstall()
+        translations.deleteLater()
+    Translations(ui_app).apply("en")
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, QSize, Qt, QThreadPool, QUrl
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,9 +18,10 @@ from fieldapp.i18n import translate
 from fieldapp.models import PhotoRef, PhotoRole
 from fieldapp.photo_library import PhotoLibrary
 from tests.photo_factory import make_jpeg, make_png, noisy_picture
+from ui.bitmaps import fit
 from ui.i18n import Translations
 from ui.photo_strip import PhotoStrip
-from ui.photo_viewer import PhotoViewer, fit
+from ui.photo_viewer import PhotoViewer
 from ui.style import set_role
 from ui.tasks import Tasks
 
@@ -39,10 +40,10 @@ def library(tmp_path: Path) -> PhotoLibrary:
 
 @pytest.fixture
 def tasks(ui_app: QApplication) -> Iterator[Tasks]:
-    pool = QThreadPool()
-    tasks = Tasks(pool=pool)
+    tasks = Tasks()
     yield tasks
-    pool.waitForDone(WAIT_MS)
+    tasks.wait(WAIT_MS)
+    tasks.close()
     tasks.deleteLater()
 
 
@@ -445,7 +446,9 @@ def test_large_view_opens_and_closes_with_escape(
     assert viewer.name_label.text() == "IMG_20250512_103100.jpg"
     assert viewer.details_label.text() == "Before · Taken 12.05.2025 10:31"
     shown = viewer.picture.pixmap().deviceIndependentSize().toSize()
-    assert shown == fit(QSize(640, 480), viewer.fit_box())  # its own size, or as much as the screen allows
+    box = viewer.fit_box()
+    expected = fit((640, 480), (box.width(), box.height()))  # its own size, or as much as the screen allows
+    assert (shown.width(), shown.height()) == expected
     screen = viewer.screen().availableGeometry()
     assert viewer.width() <= screen.width()
     assert viewer.height() <= screen.height()
