@@ -64,8 +64,14 @@ def fill_english(lang: str) -> None:
 
 
 def write(tree: ET.ElementTree, path: Path) -> None:
-    ET.indent(tree, space="    ")
-    body = ET.tostring(tree.getroot(), encoding="unicode")
+    """In lupdate's own layout (contexts at the margin, empty elements written out), so that
+    ``update`` and ``import`` do not reformat each other's files."""
+    root = tree.getroot()
+    root.text = "\n"
+    for context in root:
+        ET.indent(context, space="    ")
+        context.tail = "\n"
+    body = ET.tostring(root, encoding="unicode", short_empty_elements=False).replace("'", "&apos;")
     path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
 
 

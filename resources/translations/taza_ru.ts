@@ -1,748 +1,748 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
-    <context>
-        <name>ActionDialog</name>
-        <message>
-            <source>Where and when</source>
-            <translation>Где и когда</translation>
-        </message>
-        <message>
-            <source>People and results</source>
-            <translation>Участники и результаты</translation>
-        </message>
-        <message>
-            <source>Waste collected, tonnes</source>
-            <translation>Собрано отходов, тонн</translation>
-        </message>
-        <message>
-            <source>Photos</source>
-            <translation>Фотографии</translation>
-        </message>
-        <message>
-            <source>&amp;Settlement</source>
-            <translation>&amp;Населённый пункт</translation>
-        </message>
-        <message>
-            <source>&amp;Date</source>
-            <translation>&amp;Дата</translation>
-        </message>
-        <message>
-            <source>&amp;Campaign</source>
-            <translation>&amp;Акция</translation>
-        </message>
-        <message>
-            <source>P&amp;lace</source>
-            <translation>&amp;Место проведения</translation>
-        </message>
-        <message>
-            <source>&amp;Participants</source>
-            <translation>&amp;Участники</translation>
-        </message>
-        <message>
-            <source>&amp;Area cleaned</source>
-            <translation>Убранная &amp;площадь</translation>
-        </message>
-        <message>
-            <source>&amp;Trees planted</source>
-            <translation>Посажено д&amp;еревьев</translation>
-        </message>
-        <message>
-            <source>&amp;GPS (lat., long.)</source>
-            <translation>&amp;GPS (широта, долгота)</translation>
-        </message>
-        <message>
-            <source>&amp;Reported by</source>
-            <translation>&amp;Кто заполнил</translation>
-        </message>
-        <message>
-            <source>&amp;Notes</source>
-            <translation>П&amp;римечания</translation>
-        </message>
-        <message>
-            <source>ha</source>
-            <translation>га</translation>
-        </message>
-        <message>
-            <source>t</source>
-            <translation>т</translation>
-        </message>
-        <message>
-            <source>e.g. the river bank by the school</source>
-            <translation>например, берег реки у школы</translation>
-        </message>
-        <message>
-            <source>Type a name in Kazakh or Russian</source>
-            <translation>Введите название по-казахски или по-русски</translation>
-        </message>
-        <message>
-            <source>latitude</source>
-            <translation>широта</translation>
-        </message>
-        <message>
-            <source>longitude</source>
-            <translation>долгота</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-        <message>
-            <source>Save as draft</source>
-            <translation>Сохранить черновик</translation>
-        </message>
-        <message>
-            <source>Keep it on this laptop to finish later (Ctrl+S)</source>
-            <translation>Оставить на этом ноутбуке, чтобы закончить позже (Ctrl+S)</translation>
-        </message>
-        <message>
-            <source>Save, ready to send</source>
-            <translation>Сохранить, готово к отправке</translation>
-        </message>
-        <message>
-            <source>It will be sent at the next connection (Ctrl+Enter)</source>
-            <translation>Будет отправлено при следующем подключении (Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <source>Edit clean-up action</source>
-            <translation>Изменить акцию по уборке</translation>
-        </message>
-        <message>
-            <source>New clean-up action</source>
-            <translation>Новая акция по уборке</translation>
-        </message>
-        <message>
-            <source>Choose a campaign…</source>
-            <translation>Выберите акцию…</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n field(s) need correcting: see the red notes above.</source>
-            <translation>
-                <numerusform>%n поле нужно исправить: см. красные пометки выше.</numerusform>
-                <numerusform>%n поля нужно исправить: см. красные пометки выше.</numerusform>
-                <numerusform>%n полей нужно исправить: см. красные пометки выше.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Total: {tonnes} t</source>
-            <translation>Итого: {tonnes} т</translation>
-        </message>
-        <message>
-            <source>from {photo}</source>
-            <translation>из снимка {photo}</translation>
-        </message>
-        <message>
-            <source>This is not a number.</source>
-            <translation>Это не число.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ActionEditor</name>
-        <message>
-            <source>(no comment)</source>
-            <translation>(без комментария)</translation>
-        </message>
-        <message>
-            <source>The coordinator returned this record: «{comment}». Correct it and save it as ready to send.</source>
-            <translation>Координатор вернул эту запись: «{comment}». Исправьте её и сохраните как готовую к отправке.</translation>
-        </message>
-        <message>
-            <source>The coordinator has accepted this record.</source>
-            <translation>Координатор принял эту запись.</translation>
-        </message>
-        <message>
-            <source>This record has been sent. Saving a change sends the new version.</source>
-            <translation>Эта запись уже отправлена. Если сохранить изменения, будет отправлена новая версия.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n participant(s)</source>
-            <translation>
-                <numerusform>%n участник</numerusform>
-                <numerusform>%n участника</numerusform>
-                <numerusform>%n участников</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The record could not be saved: {error}. Nothing was changed.</source>
-            <translation>Не удалось сохранить запись: {error}. Ничего не изменено.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ActionTable</name>
-        <message>
-            <source>Date</source>
-            <translation>Дата</translation>
-        </message>
-        <message>
-            <source>Settlement</source>
-            <translation>Населённый пункт</translation>
-        </message>
-        <message>
-            <source>Campaign</source>
-            <translation>Акция</translation>
-        </message>
-        <message>
-            <source>Participants</source>
-            <translation>Участники</translation>
-        </message>
-        <message>
-            <source>Tonnes</source>
-            <translation>Тонн</translation>
-        </message>
-        <message>
-            <source>Hectares</source>
-            <translation>Гектаров</translation>
-        </message>
-        <message>
-            <source>Photos</source>
-            <translation>Фото</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Returned by the coordinator: {comment}</source>
-            <translation>Возвращено координатором: {comment}</translation>
-        </message>
-    </context>
-    <context>
-        <name>FilterBar</name>
-        <message>
-            <source>All months</source>
-            <translation>Все месяцы</translation>
-        </message>
-        <message>
-            <source>All campaigns</source>
-            <translation>Все акции</translation>
-        </message>
-        <message>
-            <source>All statuses</source>
-            <translation>Все статусы</translation>
-        </message>
-        <message>
-            <source>Search: settlement, place, notes, reporter</source>
-            <translation>Поиск: населённый пункт, место, примечания, автор</translation>
-        </message>
-        <message>
-            <source>Month</source>
-            <translation>Месяц</translation>
-        </message>
-        <message>
-            <source>Campaign</source>
-            <translation>Акция</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Taza Field — {okrug}</source>
-            <translation>Taza Field — {okrug}</translation>
-        </message>
-        <message>
-            <source>Clean-up actions</source>
-            <translation>Акции по уборке</translation>
-        </message>
-        <message>
-            <source>+ New action</source>
-            <translation>+ Новая акция</translation>
-        </message>
-        <message>
-            <source>Log a clean-up action (Ctrl+N)</source>
-            <translation>Внести акцию по уборке (Ctrl+N)</translation>
-        </message>
-        <message>
-            <source>&amp;Actions</source>
-            <translation>&amp;Акции</translation>
-        </message>
-        <message>
-            <source>&amp;New action…</source>
-            <translation>&amp;Новая акция…</translation>
-        </message>
-        <message>
-            <source>&amp;Open selected…</source>
-            <translation>&amp;Открыть выбранную…</translation>
-        </message>
-        <message>
-            <source>&amp;Delete selected…</source>
-            <translation>&amp;Удалить выбранную…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Выход</translation>
-        </message>
-        <message>
-            <source>Change rural o&amp;krug…</source>
-            <translation>Из&amp;менить сельский округ…</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Вид</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>&amp;Язык</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>&amp;Обновить</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Справка</translation>
-        </message>
-        <message>
-            <source>&amp;About Taza Field</source>
-            <translation>&amp;О программе Taza Field</translation>
-        </message>
-        <message>
-            <source>Show them</source>
-            <translation>Показать</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln record(s)</source>
-            <translation>
-                <numerusform>%Ln запись</numerusform>
-                <numerusform>%Ln записи</numerusform>
-                <numerusform>%Ln записей</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Nothing matches these filters.</source>
-            <translation>По этим фильтрам ничего не найдено.</translation>
-        </message>
-        <message>
-            <source>No clean-up actions yet.
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Where and when</source>
+        <translation>Где и когда</translation>
+    </message>
+    <message>
+        <source>People and results</source>
+        <translation>Участники и результаты</translation>
+    </message>
+    <message>
+        <source>Waste collected, tonnes</source>
+        <translation>Собрано отходов, тонн</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Фотографии</translation>
+    </message>
+    <message>
+        <source>&amp;Settlement</source>
+        <translation>&amp;Населённый пункт</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Дата</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign</source>
+        <translation>&amp;Акция</translation>
+    </message>
+    <message>
+        <source>P&amp;lace</source>
+        <translation>&amp;Место проведения</translation>
+    </message>
+    <message>
+        <source>&amp;Participants</source>
+        <translation>&amp;Участники</translation>
+    </message>
+    <message>
+        <source>&amp;Area cleaned</source>
+        <translation>Убранная &amp;площадь</translation>
+    </message>
+    <message>
+        <source>&amp;Trees planted</source>
+        <translation>Посажено д&amp;еревьев</translation>
+    </message>
+    <message>
+        <source>&amp;GPS (lat., long.)</source>
+        <translation>&amp;GPS (широта, долгота)</translation>
+    </message>
+    <message>
+        <source>&amp;Reported by</source>
+        <translation>&amp;Кто заполнил</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>П&amp;римечания</translation>
+    </message>
+    <message>
+        <source>ha</source>
+        <translation>га</translation>
+    </message>
+    <message>
+        <source>t</source>
+        <translation>т</translation>
+    </message>
+    <message>
+        <source>e.g. the river bank by the school</source>
+        <translation>например, берег реки у школы</translation>
+    </message>
+    <message>
+        <source>Type a name in Kazakh or Russian</source>
+        <translation>Введите название по-казахски или по-русски</translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation>широта</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>долгота</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Save as draft</source>
+        <translation>Сохранить черновик</translation>
+    </message>
+    <message>
+        <source>Keep it on this laptop to finish later (Ctrl+S)</source>
+        <translation>Оставить на этом ноутбуке, чтобы закончить позже (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save, ready to send</source>
+        <translation>Сохранить, готово к отправке</translation>
+    </message>
+    <message>
+        <source>It will be sent at the next connection (Ctrl+Enter)</source>
+        <translation>Будет отправлено при следующем подключении (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Edit clean-up action</source>
+        <translation>Изменить акцию по уборке</translation>
+    </message>
+    <message>
+        <source>New clean-up action</source>
+        <translation>Новая акция по уборке</translation>
+    </message>
+    <message>
+        <source>Choose a campaign…</source>
+        <translation>Выберите акцию…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) need correcting: see the red notes above.</source>
+        <translation>
+            <numerusform>%n поле нужно исправить: см. красные пометки выше.</numerusform>
+            <numerusform>%n поля нужно исправить: см. красные пометки выше.</numerusform>
+            <numerusform>%n полей нужно исправить: см. красные пометки выше.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: {tonnes} t</source>
+        <translation>Итого: {tonnes} т</translation>
+    </message>
+    <message>
+        <source>from {photo}</source>
+        <translation>из снимка {photo}</translation>
+    </message>
+    <message>
+        <source>This is not a number.</source>
+        <translation>Это не число.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionEditor</name>
+    <message>
+        <source>(no comment)</source>
+        <translation>(без комментария)</translation>
+    </message>
+    <message>
+        <source>The coordinator returned this record: «{comment}». Correct it and save it as ready to send.</source>
+        <translation>Координатор вернул эту запись: «{comment}». Исправьте её и сохраните как готовую к отправке.</translation>
+    </message>
+    <message>
+        <source>The coordinator has accepted this record.</source>
+        <translation>Координатор принял эту запись.</translation>
+    </message>
+    <message>
+        <source>This record has been sent. Saving a change sends the new version.</source>
+        <translation>Эта запись уже отправлена. Если сохранить изменения, будет отправлена новая версия.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n участник</numerusform>
+            <numerusform>%n участника</numerusform>
+            <numerusform>%n участников</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The record could not be saved: {error}. Nothing was changed.</source>
+        <translation>Не удалось сохранить запись: {error}. Ничего не изменено.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionTable</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Населённый пункт</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Акция</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Tonnes</source>
+        <translation>Тонн</translation>
+    </message>
+    <message>
+        <source>Hectares</source>
+        <translation>Гектаров</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Returned by the coordinator: {comment}</source>
+        <translation>Возвращено координатором: {comment}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All months</source>
+        <translation>Все месяцы</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Все акции</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Search: settlement, place, notes, reporter</source>
+        <translation>Поиск: населённый пункт, место, примечания, автор</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Акция</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Taza Field — {okrug}</source>
+        <translation>Taza Field — {okrug}</translation>
+    </message>
+    <message>
+        <source>Clean-up actions</source>
+        <translation>Акции по уборке</translation>
+    </message>
+    <message>
+        <source>+ New action</source>
+        <translation>+ Новая акция</translation>
+    </message>
+    <message>
+        <source>Log a clean-up action (Ctrl+N)</source>
+        <translation>Внести акцию по уборке (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Actions</source>
+        <translation>&amp;Акции</translation>
+    </message>
+    <message>
+        <source>&amp;New action…</source>
+        <translation>&amp;Новая акция…</translation>
+    </message>
+    <message>
+        <source>&amp;Open selected…</source>
+        <translation>&amp;Открыть выбранную…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected…</source>
+        <translation>&amp;Удалить выбранную…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>Change rural o&amp;krug…</source>
+        <translation>Из&amp;менить сельский округ…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About Taza Field</source>
+        <translation>&amp;О программе Taza Field</translation>
+    </message>
+    <message>
+        <source>Show them</source>
+        <translation>Показать</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln запись</numerusform>
+            <numerusform>%Ln записи</numerusform>
+            <numerusform>%Ln записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing matches these filters.</source>
+        <translation>По этим фильтрам ничего не найдено.</translation>
+    </message>
+    <message>
+        <source>No clean-up actions yet.
 Click «+ New action» to log the first one.</source>
-            <translation>Акций по уборке пока нет.
+        <translation>Акций по уборке пока нет.
 Нажмите «+ Новая акция», чтобы внести первую.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s) returned by the coordinator: please correct and send again.</source>
-            <translation>
-                <numerusform>%n запись возвращена координатором: исправьте и отправьте снова.</numerusform>
-                <numerusform>%n записи возвращены координатором: исправьте и отправьте снова.</numerusform>
-                <numerusform>%n записей возвращено координатором: исправьте и отправьте снова.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Coordinator's comment: {comment}</source>
-            <translation>Комментарий координатора: {comment}</translation>
-        </message>
-        <message>
-            <source>Delete the record</source>
-            <translation>Удаление записи</translation>
-        </message>
-        <message>
-            <source>Delete this record? Its history is kept, and the coordinator is told.</source>
-            <translation>Удалить эту запись? Её история сохранится, а координатор получит уведомление.</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>Удалить</translation>
-        </message>
-        <message>
-            <source>Keep it</source>
-            <translation>Оставить</translation>
-        </message>
-        <message>
-            <source>Something went wrong: {error}</source>
-            <translation>Что-то пошло не так: {error}</translation>
-        </message>
-        <message>
-            <source>Taza Field</source>
-            <translation>Taza Field</translation>
-        </message>
-        <message>
-            <source>Change rural okrug</source>
-            <translation>Изменение сельского округа</translation>
-        </message>
-        <message>
-            <source>This laptop already holds records of «{okrug}», so its okrug cannot be changed. If it was set up wrongly, ask your IT staff.</source>
-            <translation>На этом ноутбуке уже есть записи по «{okrug}», поэтому округ изменить нельзя. Если он настроен ошибочно, обратитесь к IT-специалистам.</translation>
-        </message>
-        <message>
-            <source>About Taza Field</source>
-            <translation>О программе Taza Field</translation>
-        </message>
-        <message>
-            <source>Taza Field {version}
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) returned by the coordinator: please correct and send again.</source>
+        <translation>
+            <numerusform>%n запись возвращена координатором: исправьте и отправьте снова.</numerusform>
+            <numerusform>%n записи возвращены координатором: исправьте и отправьте снова.</numerusform>
+            <numerusform>%n записей возвращено координатором: исправьте и отправьте снова.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Coordinator&apos;s comment: {comment}</source>
+        <translation>Комментарий координатора: {comment}</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>Удаление записи</translation>
+    </message>
+    <message>
+        <source>Delete this record? Its history is kept, and the coordinator is told.</source>
+        <translation>Удалить эту запись? Её история сохранится, а координатор получит уведомление.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Оставить</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Что-то пошло не так: {error}</translation>
+    </message>
+    <message>
+        <source>Taza Field</source>
+        <translation>Taza Field</translation>
+    </message>
+    <message>
+        <source>Change rural okrug</source>
+        <translation>Изменение сельского округа</translation>
+    </message>
+    <message>
+        <source>This laptop already holds records of «{okrug}», so its okrug cannot be changed. If it was set up wrongly, ask your IT staff.</source>
+        <translation>На этом ноутбуке уже есть записи по «{okrug}», поэтому округ изменить нельзя. Если он настроен ошибочно, обратитесь к IT-специалистам.</translation>
+    </message>
+    <message>
+        <source>About Taza Field</source>
+        <translation>О программе Taza Field</translation>
+    </message>
+    <message>
+        <source>Taza Field {version}
 Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
-            <translation>Taza Field {version}
+        <translation>Taza Field {version}
 Учёт акций по уборке программы «Таза Қазақстан».</translation>
-        </message>
-    </context>
-    <context>
-        <name>OkrugDialog</name>
-        <message>
-            <source>Taza Field: your okrug</source>
-            <translation>Taza Field: ваш округ</translation>
-        </message>
-        <message>
-            <source>Welcome to Taza Field</source>
-            <translation>Добро пожаловать в Taza Field</translation>
-        </message>
-        <message>
-            <source>Which rural okrug does this laptop report for? Until the first record is saved, you can change it in the Actions menu.</source>
-            <translation>За какой сельский округ отчитывается этот ноутбук? Пока не сохранена первая запись, его можно изменить в меню «Акции».</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Язык</translation>
-        </message>
-        <message>
-            <source>Find your okrug by name</source>
-            <translation>Найдите свой округ по названию</translation>
-        </message>
-        <message>
-            <source>Type the name in Kazakh or Russian, e.g. Қайнар</source>
-            <translation>Введите название на казахском или русском, например: Кайнар</translation>
-        </message>
-        <message>
-            <source>Or choose it from the lists</source>
-            <translation>Или выберите из списков</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Область</translation>
-        </message>
-        <message>
-            <source>District</source>
-            <translation>Район</translation>
-        </message>
-        <message>
-            <source>Rural okrug</source>
-            <translation>Сельский округ</translation>
-        </message>
-        <message>
-            <source>Your okrug will be shown here once you choose it.</source>
-            <translation>Когда вы выберете округ, он появится здесь.</translation>
-        </message>
-        <message>
-            <source>Use this okrug</source>
-            <translation>Выбрать этот округ</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-        <message>
-            <source>Choose a region…</source>
-            <translation>Выберите область…</translation>
-        </message>
-        <message>
-            <source>No rural okrugs</source>
-            <translation>Нет сельских округов</translation>
-        </message>
-        <message>
-            <source>Choose a district…</source>
-            <translation>Выберите район…</translation>
-        </message>
-        <message>
-            <source>Choose an okrug…</source>
-            <translation>Выберите округ…</translation>
-        </message>
-        <message>
-            <source>{region} has no rural okrugs, only city districts. Choose the region your okrug is in.</source>
-            <translation>{region}: сельских округов нет, только городские районы. Выберите область, в которой находится ваш округ.</translation>
-        </message>
-        <message>
-            <source>KATO {code}</source>
-            <translation>КАТО {code}</translation>
-        </message>
-        <message>
-            <source>KATO lists no settlements under it.</source>
-            <translation>В КАТО за ним не числится населённых пунктов.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n settlement(s): {names}</source>
-            <translation>
-                <numerusform>%n населённый пункт: {names}</numerusform>
-                <numerusform>%n населённых пункта: {names}</numerusform>
-                <numerusform>%n населённых пунктов: {names}</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No okrug matches «{query}». Check the spelling, or type just the start of the name.</source>
-            <translation>Округ «{query}» не найден. Проверьте написание или введите только начало названия.</translation>
-        </message>
-        <message>
-            <source>Showing the first {count}: type more of the name.</source>
-            <translation>Показаны первые {count}: введите название полнее.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n okrug(s) found: click one, or press Enter to choose the highlighted one.</source>
-            <translation>
-                <numerusform>Найден %n округ: щёлкните нужный или нажмите Enter, чтобы выбрать выделенный.</numerusform>
-                <numerusform>Найдено %n округа: щёлкните нужный или нажмите Enter, чтобы выбрать выделенный.</numerusform>
-                <numerusform>Найдено %n округов: щёлкните нужный или нажмите Enter, чтобы выбрать выделенный.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoCard</name>
-        <message>
-            <source>What the photo shows: before, during or after the clean-up</source>
-            <translation>Что на фото: до уборки, во время или после неё</translation>
-        </message>
-        <message>
-            <source>Photo role</source>
-            <translation>Тип фотографии</translation>
-        </message>
-        <message>
-            <source>Remove this photo (Delete)</source>
-            <translation>Убрать эту фотографию (Delete)</translation>
-        </message>
-        <message>
-            <source>Remove photo</source>
-            <translation>Убрать фотографию</translation>
-        </message>
-        <message>
-            <source>Open large (Enter)</source>
-            <translation>Открыть крупно (Enter)</translation>
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation>Загрузка…</translation>
-        </message>
-        <message>
-            <source>No preview</source>
-            <translation>Нет изображения</translation>
-        </message>
-        <message>
-            <source>Taken {when}</source>
-            <translation>Снято: {when}</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoStrip</name>
-        <message>
-            <source>Add photos…</source>
-            <translation>Добавить фото…</translation>
-        </message>
-        <message>
-            <source>Choose photos on this computer ({formats}). You can also drag them onto this area.</source>
-            <translation>Выберите фотографии на этом компьютере ({formats}). Их также можно перетащить в эту область.</translation>
-        </message>
-        <message>
-            <source>No photos yet — add them or drop them here</source>
-            <translation>Фотографий пока нет — добавьте их или перетащите сюда</translation>
-        </message>
-        <message>
-            <source>Dismiss all</source>
-            <translation>Скрыть все</translation>
-        </message>
-        <message>
-            <source>Dismiss this message</source>
-            <translation>Скрыть это сообщение</translation>
-        </message>
-        <message>
-            <source>Photos ({patterns})</source>
-            <translation>Фотографии ({patterns})</translation>
-        </message>
-        <message>
-            <source>All files (*)</source>
-            <translation>Все файлы (*)</translation>
-        </message>
-        <message>
-            <source>Add photos</source>
-            <translation>Добавление фотографий</translation>
-        </message>
-        <message>
-            <source>“{name}” was not added again: the same photo is already attached.</source>
-            <translation>«{name}» не добавлен повторно: эта фотография уже прикреплена.</translation>
-        </message>
-        <message>
-            <source>“{name}” could not be added because of an error in the program. It has been written to the log.</source>
-            <translation>«{name}» не удалось добавить из-за ошибки в программе. Ошибка записана в журнал.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n file(s) not added: an action can have at most {max} photos.</source>
-            <translation>
-                <numerusform>%n файл не добавлен: к одной акции можно прикрепить не более {max} фото.</numerusform>
-                <numerusform>%n файла не добавлены: к одной акции можно прикрепить не более {max} фото.</numerusform>
-                <numerusform>%n файлов не добавлено: к одной акции можно прикрепить не более {max} фото.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Processing {current} of {total}…</source>
-            <translation>Обработка: {current} из {total}…</translation>
-        </message>
-        <message>
-            <source>{count} of {max} photos</source>
-            <translation>Фото: {count} из {max}</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoViewer</name>
-        <message>
-            <source>Photo</source>
-            <translation>Фотография</translation>
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation>Загрузка…</translation>
-        </message>
-        <message>
-            <source>This photo is not on this computer.</source>
-            <translation>Этой фотографии нет на этом компьютере.</translation>
-        </message>
-        <message>
-            <source>The photo could not be read.</source>
-            <translation>Не удалось прочитать фотографию.</translation>
-        </message>
-        <message>
-            <source>Taken {when}</source>
-            <translation>Снято: {when}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Prompts</name>
-        <message>
-            <source>Please check</source>
-            <translation>Проверьте</translation>
-        </message>
-        <message>
-            <source>Some figures look unusual. Save anyway?</source>
-            <translation>Некоторые цифры выглядят необычно. Всё равно сохранить?</translation>
-        </message>
-        <message>
-            <source>Save anyway</source>
-            <translation>Всё равно сохранить</translation>
-        </message>
-        <message>
-            <source>Go back and check</source>
-            <translation>Вернуться и проверить</translation>
-        </message>
-        <message>
-            <source>Possible duplicate</source>
-            <translation>Возможный дубликат</translation>
-        </message>
-        <message>
-            <source>This settlement already has a record of this campaign on this day. Is this a different clean-up?</source>
-            <translation>В этом населённом пункте в этот день уже есть запись по этой акции. Это другая уборка?</translation>
-        </message>
-        <message>
-            <source>Yes, save it too</source>
-            <translation>Да, сохранить и эту</translation>
-        </message>
-        <message>
-            <source>Go back</source>
-            <translation>Вернуться</translation>
-        </message>
-        <message>
-            <source>Accepted record</source>
-            <translation>Принятая запись</translation>
-        </message>
-        <message>
-            <source>The coordinator has accepted this record. If you change it, it goes to review again.</source>
-            <translation>Координатор уже принял эту запись. Если изменить её, она снова уйдёт на проверку.</translation>
-        </message>
-        <message>
-            <source>Change it</source>
-            <translation>Изменить</translation>
-        </message>
-        <message>
-            <source>Keep it as it is</source>
-            <translation>Оставить как есть</translation>
-        </message>
-        <message>
-            <source>Close the form</source>
-            <translation>Закрыть форму</translation>
-        </message>
-        <message>
-            <source>Close without saving? What you typed will be lost.</source>
-            <translation>Закрыть без сохранения? Введённые данные будут потеряны.</translation>
-        </message>
-        <message>
-            <source>Close without saving</source>
-            <translation>Закрыть без сохранения</translation>
-        </message>
-        <message>
-            <source>Keep editing</source>
-            <translation>Продолжить заполнение</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusPanel</name>
-        <message>
-            <source>Offline: sending is not set up on this laptop yet</source>
-            <translation>Офлайн: отправка на этом ноутбуке ещё не настроена</translation>
-        </message>
-        <message>
-            <source>Nothing waits to be sent</source>
-            <translation>Нет данных, ожидающих отправки</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln record(s)</source>
-            <translation>
-                <numerusform>%Ln запись</numerusform>
-                <numerusform>%Ln записи</numerusform>
-                <numerusform>%Ln записей</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln photo(s)</source>
-            <translation>
-                <numerusform>%Ln фото</numerusform>
-                <numerusform>%Ln фото</numerusform>
-                <numerusform>%Ln фото</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Waiting to be sent: {records}, {photos}</source>
-            <translation>Ожидают отправки: {records}, {photos}</translation>
-        </message>
-        <message>
-            <source>Last sync: never</source>
-            <translation>Последняя синхронизация: ещё не было</translation>
-        </message>
-    </context>
-    <context>
-        <name>TotalsPanel</name>
-        <message>
-            <source>{name}: {tonnes} t</source>
-            <translation>{name}: {tonnes} т</translation>
-        </message>
-        <message>
-            <source>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</source>
-            <translation>Этот год: акций {actions} · участников {participants} · {tonnes} т · {hectares} га · деревьев {trees}</translation>
-        </message>
-        <message>
-            <source>Okrug totals</source>
-            <translation>Итоги по округу</translation>
-        </message>
-        <message>
-            <source>This month — {month}</source>
-            <translation>Этот месяц — {month}</translation>
-        </message>
-        <message>
-            <source>This year — {year}</source>
-            <translation>Этот год — {year}</translation>
-        </message>
-        <message>
-            <source>actions</source>
-            <translation>акций</translation>
-        </message>
-        <message>
-            <source>participants</source>
-            <translation>участников</translation>
-        </message>
-        <message>
-            <source>tonnes collected</source>
-            <translation>тонн собрано</translation>
-        </message>
-        <message>
-            <source>hectares cleaned</source>
-            <translation>гектаров убрано</translation>
-        </message>
-        <message>
-            <source>trees planted</source>
-            <translation>деревьев посажено</translation>
-        </message>
-    </context>
+    </message>
+</context>
+<context>
+    <name>OkrugDialog</name>
+    <message>
+        <source>Taza Field: your okrug</source>
+        <translation>Taza Field: ваш округ</translation>
+    </message>
+    <message>
+        <source>Welcome to Taza Field</source>
+        <translation>Добро пожаловать в Taza Field</translation>
+    </message>
+    <message>
+        <source>Which rural okrug does this laptop report for? Until the first record is saved, you can change it in the Actions menu.</source>
+        <translation>За какой сельский округ отчитывается этот ноутбук? Пока не сохранена первая запись, его можно изменить в меню «Акции».</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Find your okrug by name</source>
+        <translation>Найдите свой округ по названию</translation>
+    </message>
+    <message>
+        <source>Type the name in Kazakh or Russian, e.g. Қайнар</source>
+        <translation>Введите название на казахском или русском, например: Кайнар</translation>
+    </message>
+    <message>
+        <source>Or choose it from the lists</source>
+        <translation>Или выберите из списков</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Область</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Район</translation>
+    </message>
+    <message>
+        <source>Rural okrug</source>
+        <translation>Сельский округ</translation>
+    </message>
+    <message>
+        <source>Your okrug will be shown here once you choose it.</source>
+        <translation>Когда вы выберете округ, он появится здесь.</translation>
+    </message>
+    <message>
+        <source>Use this okrug</source>
+        <translation>Выбрать этот округ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Choose a region…</source>
+        <translation>Выберите область…</translation>
+    </message>
+    <message>
+        <source>No rural okrugs</source>
+        <translation>Нет сельских округов</translation>
+    </message>
+    <message>
+        <source>Choose a district…</source>
+        <translation>Выберите район…</translation>
+    </message>
+    <message>
+        <source>Choose an okrug…</source>
+        <translation>Выберите округ…</translation>
+    </message>
+    <message>
+        <source>{region} has no rural okrugs, only city districts. Choose the region your okrug is in.</source>
+        <translation>{region}: сельских округов нет, только городские районы. Выберите область, в которой находится ваш округ.</translation>
+    </message>
+    <message>
+        <source>KATO {code}</source>
+        <translation>КАТО {code}</translation>
+    </message>
+    <message>
+        <source>KATO lists no settlements under it.</source>
+        <translation>В КАТО за ним не числится населённых пунктов.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settlement(s): {names}</source>
+        <translation>
+            <numerusform>%n населённый пункт: {names}</numerusform>
+            <numerusform>%n населённых пункта: {names}</numerusform>
+            <numerusform>%n населённых пунктов: {names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No okrug matches «{query}». Check the spelling, or type just the start of the name.</source>
+        <translation>Округ «{query}» не найден. Проверьте написание или введите только начало названия.</translation>
+    </message>
+    <message>
+        <source>Showing the first {count}: type more of the name.</source>
+        <translation>Показаны первые {count}: введите название полнее.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n okrug(s) found: click one, or press Enter to choose the highlighted one.</source>
+        <translation>
+            <numerusform>Найден %n округ: щёлкните нужный или нажмите Enter, чтобы выбрать выделенный.</numerusform>
+            <numerusform>Найдено %n округа: щёлкните нужный или нажмите Enter, чтобы выбрать выделенный.</numerusform>
+            <numerusform>Найдено %n округов: щёлкните нужный или нажмите Enter, чтобы выбрать выделенный.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCard</name>
+    <message>
+        <source>What the photo shows: before, during or after the clean-up</source>
+        <translation>Что на фото: до уборки, во время или после неё</translation>
+    </message>
+    <message>
+        <source>Photo role</source>
+        <translation>Тип фотографии</translation>
+    </message>
+    <message>
+        <source>Remove this photo (Delete)</source>
+        <translation>Убрать эту фотографию (Delete)</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Убрать фотографию</translation>
+    </message>
+    <message>
+        <source>Open large (Enter)</source>
+        <translation>Открыть крупно (Enter)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>Нет изображения</translation>
+    </message>
+    <message>
+        <source>Taken {when}</source>
+        <translation>Снято: {when}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Add photos…</source>
+        <translation>Добавить фото…</translation>
+    </message>
+    <message>
+        <source>Choose photos on this computer ({formats}). You can also drag them onto this area.</source>
+        <translation>Выберите фотографии на этом компьютере ({formats}). Их также можно перетащить в эту область.</translation>
+    </message>
+    <message>
+        <source>No photos yet — add them or drop them here</source>
+        <translation>Фотографий пока нет — добавьте их или перетащите сюда</translation>
+    </message>
+    <message>
+        <source>Dismiss all</source>
+        <translation>Скрыть все</translation>
+    </message>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Скрыть это сообщение</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>Фотографии ({patterns})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Добавление фотографий</translation>
+    </message>
+    <message>
+        <source>“{name}” was not added again: the same photo is already attached.</source>
+        <translation>«{name}» не добавлен повторно: эта фотография уже прикреплена.</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be added because of an error in the program. It has been written to the log.</source>
+        <translation>«{name}» не удалось добавить из-за ошибки в программе. Ошибка записана в журнал.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not added: an action can have at most {max} photos.</source>
+        <translation>
+            <numerusform>%n файл не добавлен: к одной акции можно прикрепить не более {max} фото.</numerusform>
+            <numerusform>%n файла не добавлены: к одной акции можно прикрепить не более {max} фото.</numerusform>
+            <numerusform>%n файлов не добавлено: к одной акции можно прикрепить не более {max} фото.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Processing {current} of {total}…</source>
+        <translation>Обработка: {current} из {total}…</translation>
+    </message>
+    <message>
+        <source>{count} of {max} photos</source>
+        <translation>Фото: {count} из {max}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo</source>
+        <translation>Фотография</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>This photo is not on this computer.</source>
+        <translation>Этой фотографии нет на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>The photo could not be read.</source>
+        <translation>Не удалось прочитать фотографию.</translation>
+    </message>
+    <message>
+        <source>Taken {when}</source>
+        <translation>Снято: {when}</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>Please check</source>
+        <translation>Проверьте</translation>
+    </message>
+    <message>
+        <source>Some figures look unusual. Save anyway?</source>
+        <translation>Некоторые цифры выглядят необычно. Всё равно сохранить?</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Всё равно сохранить</translation>
+    </message>
+    <message>
+        <source>Go back and check</source>
+        <translation>Вернуться и проверить</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Возможный дубликат</translation>
+    </message>
+    <message>
+        <source>This settlement already has a record of this campaign on this day. Is this a different clean-up?</source>
+        <translation>В этом населённом пункте в этот день уже есть запись по этой акции. Это другая уборка?</translation>
+    </message>
+    <message>
+        <source>Yes, save it too</source>
+        <translation>Да, сохранить и эту</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Вернуться</translation>
+    </message>
+    <message>
+        <source>Accepted record</source>
+        <translation>Принятая запись</translation>
+    </message>
+    <message>
+        <source>The coordinator has accepted this record. If you change it, it goes to review again.</source>
+        <translation>Координатор уже принял эту запись. Если изменить её, она снова уйдёт на проверку.</translation>
+    </message>
+    <message>
+        <source>Change it</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>Keep it as it is</source>
+        <translation>Оставить как есть</translation>
+    </message>
+    <message>
+        <source>Close the form</source>
+        <translation>Закрыть форму</translation>
+    </message>
+    <message>
+        <source>Close without saving? What you typed will be lost.</source>
+        <translation>Закрыть без сохранения? Введённые данные будут потеряны.</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Закрыть без сохранения</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Продолжить заполнение</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Offline: sending is not set up on this laptop yet</source>
+        <translation>Офлайн: отправка на этом ноутбуке ещё не настроена</translation>
+    </message>
+    <message>
+        <source>Nothing waits to be sent</source>
+        <translation>Нет данных, ожидающих отправки</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln запись</numerusform>
+            <numerusform>%Ln записи</numerusform>
+            <numerusform>%Ln записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln фото</numerusform>
+            <numerusform>%Ln фото</numerusform>
+            <numerusform>%Ln фото</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: {records}, {photos}</source>
+        <translation>Ожидают отправки: {records}, {photos}</translation>
+    </message>
+    <message>
+        <source>Last sync: never</source>
+        <translation>Последняя синхронизация: ещё не было</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <source>{name}: {tonnes} t</source>
+        <translation>{name}: {tonnes} т</translation>
+    </message>
+    <message>
+        <source>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</source>
+        <translation>Этот год: акций {actions} · участников {participants} · {tonnes} т · {hectares} га · деревьев {trees}</translation>
+    </message>
+    <message>
+        <source>Okrug totals</source>
+        <translation>Итоги по округу</translation>
+    </message>
+    <message>
+        <source>This month — {month}</source>
+        <translation>Этот месяц — {month}</translation>
+    </message>
+    <message>
+        <source>This year — {year}</source>
+        <translation>Этот год — {year}</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>акций</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>участников</translation>
+    </message>
+    <message>
+        <source>tonnes collected</source>
+        <translation>тонн собрано</translation>
+    </message>
+    <message>
+        <source>hectares cleaned</source>
+        <translation>гектаров убрано</translation>
+    </message>
+    <message>
+        <source>trees planted</source>
+        <translation>деревьев посажено</translation>
+    </message>
+</context>
 </TS>
