@@ -35,8 +35,15 @@ def build(folder: Path, count: int) -> None:
     okrugs = [DEMO_OKRUG]
     with Store.open(folder / "taza-field.sqlite") as store:
         have = store.count_actions()
-        records = demo_actions(kato, default_reference(), okrugs, count - have, seed=have + 1,
-                               start=date(2024, 1, 1), end=date(2026, 11, 1))  # fmt: skip
+        records = demo_actions(
+            kato,
+            default_reference(),
+            okrugs,
+            count - have,
+            seed=have + 1,
+            start=date(2024, 1, 1),
+            end=date(2026, 11, 1),
+        )
         batch = []
         for record in records:
             batch.append(record)
@@ -77,8 +84,9 @@ def measure(folder: Path) -> dict[str, float]:
             return False
 
     start = time.perf_counter()
-    window = MainWindow(store, PhotoLibrary(folder / "photos"), kato, reference, settings,
-                        lambda s: None, translations)  # fmt: skip
+    window = MainWindow(
+        store, PhotoLibrary(folder / "photos"), kato, reference, settings, lambda s: None, translations
+    )
     watch = PaintWatch()
     window.table.viewport().installEventFilter(watch)
     window.resize(1366, 768)
@@ -99,8 +107,13 @@ def measure(folder: Path) -> dict[str, float]:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
     store.close()
-    return {"first_rows_ms": first_rows_ms, "peak_mb": peak_mb, "page_through_s": page_through_s,
-            "rows": total, "import_s": import_s}  # fmt: skip
+    return {
+        "first_rows_ms": first_rows_ms,
+        "peak_mb": peak_mb,
+        "page_through_s": page_through_s,
+        "rows": total,
+        "import_s": import_s,
+    }
 
 
 def main() -> None:

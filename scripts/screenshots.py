@@ -56,8 +56,9 @@ def render(out: Path, scale: float, langs: list[str]) -> None:
 
     for lang in langs:
         translations.apply(lang)
-        window = MainWindow(store, library, default_kato(), default_reference(), settings,
-                            lambda s: None, translations)  # fmt: skip
+        window = MainWindow(
+            store, library, default_kato(), default_reference(), settings, lambda s: None, translations
+        )
         window.resize(width, height)
         window.show()
         settle(app, window)
@@ -129,12 +130,18 @@ def main() -> None:
         render(args.out.resolve(), args.one, args.lang)
         return
     for scale in args.scale:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": str(scale),
-               "PYTHONPATH": str(ROOT), "TAZA_FIELD_TODAY": date.today().isoformat()}  # fmt: skip
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "QT_SCALE_FACTOR": str(scale),
+            "PYTHONPATH": str(ROOT),
+            "TAZA_FIELD_TODAY": date.today().isoformat(),
+        }
         subprocess.run(
             [sys.executable, __file__, "--one", str(scale), "--out", str(args.out), "--lang", *args.lang],
-            env=env, check=True,
-        )  # fmt: skip
+            env=env,
+            check=True,
+        )
 
 
 if __name__ == "__main__":

@@ -41,10 +41,22 @@ def sources() -> list[str]:
 def update() -> None:
     for lang in LANGS:
         subprocess.run(
-            [*_tool("lupdate"), *sources(), "-no-obsolete", "-locations", "none",
-             "-source-language", "en", "-target-language", lang, "-ts", str(ts_path(lang))],
-            cwd=ROOT, check=True,
-        )  # fmt: skip
+            [
+                *_tool("lupdate"),
+                *sources(),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-source-language",
+                "en",
+                "-target-language",
+                lang,
+                "-ts",
+                str(ts_path(lang)),
+            ],
+            cwd=ROOT,
+            check=True,
+        )
         fill_english(lang)
 
 

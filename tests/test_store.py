@@ -463,8 +463,11 @@ def test_sent_then_returned_then_corrected(store: Store) -> None:
     corrected = store.save(returned.revise(status=Status.READY, notes="Фото қосылды"))
     assert outbox(store) == [("action", str(record.id), 2)]
     assert [(e.event, e.origin) for e in store.history(record.id)] == [
-        ("create", "local"), ("sent", "server"), ("review", "server"), ("edit", "local"),
-    ]  # fmt: skip
+        ("create", "local"),
+        ("sent", "server"),
+        ("review", "server"),
+        ("edit", "local"),
+    ]
     assert corrected.revision == 2
     assert store.integrity_check() == []
     [year] = store.totals(Period.year(2025), group_by=(), statuses=[Status.READY])

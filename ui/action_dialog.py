@@ -492,8 +492,13 @@ class ActionDialog(QDialog):
             else:
                 self._issues_by_field.setdefault(target, []).append(issue)
         self._render_issues()
-        first = next((self.fields.get(name) or self.waste_fields.get(name.split(".", 1)[-1])
-                      for name in self._issues_by_field), None)  # fmt: skip
+        first = next(
+            (
+                self.fields.get(name) or self.waste_fields.get(name.split(".", 1)[-1])
+                for name in self._issues_by_field
+            ),
+            None,
+        )
         if first is not None and report and report.errors:
             first.inputs[0].setFocus()
 

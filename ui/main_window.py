@@ -362,9 +362,17 @@ class MainWindow(QMainWindow):
             self.kato, self.reference, self.settings.okrug or "", strip, self, today=self._today()
         )
         self.editor = ActionEditor(
-            dialog, self.store, self.kato, self.reference, self.tasks, self.settings.okrug or "",
-            base=base, reporter=self.settings.reporter, prompts=self.prompts, today=self._today,
-        )  # fmt: skip
+            dialog,
+            self.store,
+            self.kato,
+            self.reference,
+            self.tasks,
+            self.settings.okrug or "",
+            base=base,
+            reporter=self.settings.reporter,
+            prompts=self.prompts,
+            today=self._today,
+        )
         self.editor.saved.connect(self._saved)
         dialog.finished.connect(lambda _: self._editor_closed(dialog))
         screen = self.screen().availableGeometry()

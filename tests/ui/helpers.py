@@ -52,9 +52,15 @@ def open_window(root: Path, translations: Translations, qtbot, answers: Answers 
         save_settings(settings, paths.settings)
     store = Store.open(paths.database)
     window = MainWindow(
-        store, PhotoLibrary(paths.photos), default_kato(), default_reference(), settings,
-        lambda s: save_settings(s, paths.settings), translations, today=lambda: TODAY,
-    )  # fmt: skip
+        store,
+        PhotoLibrary(paths.photos),
+        default_kato(),
+        default_reference(),
+        settings,
+        lambda s: save_settings(s, paths.settings),
+        translations,
+        today=lambda: TODAY,
+    )
     window.prompts = answers or Answers()  # type: ignore[assignment]
     qtbot.addWidget(window)
     window.resize(1366, 768)

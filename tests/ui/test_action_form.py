@@ -280,8 +280,14 @@ def test_keyboard_only(tmp_path: Path, translations, qtbot) -> None:
         if not order or order[-1] is not focused:  # Tab steps through the date's day, month, year
             order.append(focused)
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
-    assert order[:6] == [dialog.settlement, dialog.action_date, dialog.campaign, dialog.place,
-                         dialog.participants, dialog.area]  # fmt: skip
+    assert order[:6] == [
+        dialog.settlement,
+        dialog.action_date,
+        dialog.campaign,
+        dialog.place,
+        dialog.participants,
+        dialog.area,
+    ]
     fill(dialog)
     dialog.participants.setFocus()
     qtbot.keyClick(dialog.participants, Qt.Key.Key_Escape)  # typed something: asks first

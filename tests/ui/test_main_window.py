@@ -42,11 +42,14 @@ def test_an_empty_laptop_says_what_to_do(tmp_path: Path, translations, qtbot) ->
 
 
 def test_the_list_totals_and_status(tmp_path: Path, translations, qtbot) -> None:
-    seed(tmp_path, [
-        action(action_date=date(2026, 11, 3), participants=30, waste=[{"fraction": "mixed", "kg": 2500}]),
-        action(action_date=date(2026, 9, 19), campaign="world_cleanup_day"),
-        action(action_date=date(2025, 4, 12), campaign="subbotnik", status=Status.DRAFT),
-    ])  # fmt: skip
+    seed(
+        tmp_path,
+        [
+            action(action_date=date(2026, 11, 3), participants=30, waste=[{"fraction": "mixed", "kg": 2500}]),
+            action(action_date=date(2026, 9, 19), campaign="world_cleanup_day"),
+            action(action_date=date(2025, 4, 12), campaign="subbotnik", status=Status.DRAFT),
+        ],
+    )
     window = open_window(tmp_path, translations, qtbot)
     assert window.model.rowCount() == 3
     assert texts(window, Column.DATE) == ["03.11.2026", "19.09.2026", "12.04.2025"]
@@ -63,11 +66,14 @@ def test_the_list_totals_and_status(tmp_path: Path, translations, qtbot) -> None
 
 
 def test_filters_narrow_the_list(tmp_path: Path, translations, qtbot) -> None:
-    seed(tmp_path, [
-        action(action_date=date(2026, 5, 3), campaign="subbotnik", place="Мектеп маңы"),
-        action(action_date=date(2026, 5, 20), campaign="march_of_parks", status=Status.DRAFT),
-        action(action_date=date(2026, 6, 7), campaign="subbotnik", notes="Саябақ"),
-    ])  # fmt: skip
+    seed(
+        tmp_path,
+        [
+            action(action_date=date(2026, 5, 3), campaign="subbotnik", place="Мектеп маңы"),
+            action(action_date=date(2026, 5, 20), campaign="march_of_parks", status=Status.DRAFT),
+            action(action_date=date(2026, 6, 7), campaign="subbotnik", notes="Саябақ"),
+        ],
+    )
     window = open_window(tmp_path, translations, qtbot)
     bar = window.filters
     bar.month.setCurrentIndex(bar.month.findData("2026-05"))
