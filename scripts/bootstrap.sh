@@ -28,6 +28,19 @@ apt_install() {
     fi
 }
 
+have_postgres_server() {
+    # PostgreSQL's server binaries, where server/pgcluster.py (find_pg_bin) looks for them.
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null \
+        || command -v initdb >/dev/null \
+        || { command -v pg_config >/dev/null && [ -x "$(pg_config --bindir)/initdb" ]; }
+}
+
+ensure_postgres_server() {
+    # For the tests' and benchmarks' throwaway clusters (server/pgcluster.py starts and deletes them;
+    # nothing here starts a server). Debian's "postgresql" is the server of the release's version.
+    have_postgres_server || apt_install postgresql
+}
+
 bootstrap_venv() {
     local extras="$1"
     if [ ! -x "$VENV/bin/python" ]; then

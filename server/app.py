@@ -1,0 +1,295 @@
+"""The HTTP API (``/api/v1``): FastAPI over the functions of this package.
+
+Every request but ``/health``, ``/version`` and the docs must say which protocol it speaks
+(``X-Taza-Protocol: 1``); a different version gets 426 with reason ``protocol_mismatch``. Every
+refusal is a 4xx JSON body with a machine-readable reason (``sync.protocol.Reason``); a bug is a 500
+with reason ``server_error`` and a line in the log, never a stack trace to the caller.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextlib import contextmanager
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import Connection, Engine, select
+from starlette.concurrency import run_in_threadpool
+
+from fieldapp import __version__
+from fieldapp.kato import Kato, default_kato
+from fieldapp.reference import ReferenceData, default_reference
+from server import accounts
+from server import schema as t
+from server.accounts import Principal, now_utc
+from server.bodies import read_model
+from server.db import make_engine
+from server.errors import ApiError
+from server.ingest import Ingest, push_with_retry
+from server.pull import newest_reference, pull
+from server.reviews import review
+from server.settings import ServerSettings
+from sync.protocol import (
+    API_PREFIX,
+    APP_VERSION_HEADER,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    DeviceInfo,
+    EnrolRequest,
+    EnrolResponse,
+    HealthResponse,
+    LoginRequest,
+    LoginResponse,
+    PullResponse,
+    PushBatch,
+    PushResponse,
+    Reason,
+    ReviewBatch,
+    ReviewResponse,
+    Role,
+    VersionResponse,
+)
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+OPEN_PATHS = (f"{API_PREFIX}/health", f"{API_PREFIX}/version")
+
+
+class Server:
+    """What the endpoints share: settings, the engine, the classifier, the reference data."""
+
+    def __init__(
+        self, settings: ServerSettings, engine: Engine, kato: Kato, reference: ReferenceData
+    ) -> None:
+        self.settings, self.engine, self.kato, self.default_reference = settings, engine, kato, reference
+        self.ingest = Ingest(kato, settings.clock_skew_days)
+
+    @contextmanager
+    def begin(self):  # type: ignore[no-untyped-def]
+        with self.engine.begin() as conn:
+            yield conn
+
+    def read(self, fn: Callable[[Connection], T]) -> T:
+        with self.engine.connect() as conn:
+            return fn(conn)
+
+    def write(self, fn: Callable[[Connection], T]) -> T:
+        with self.engine.begin() as conn:
+            return fn(conn)
+
+    def reference(self) -> ReferenceData:
+        return self.read(lambda conn: newest_reference(conn, self.default_reference))
+
+
+def create_app(settings: ServerSettings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or ServerSettings()
+    engine = engine or make_engine(settings.database_url)
+    server = Server(settings, engine, default_kato(), default_reference())
+    app = FastAPI(
+        title="Taza Field server",
+        version=__version__,
+        description="Receives the clean-up records of the villages; serves the district coordinators.",
+    )
+    app.state.server = server
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    _install_guards(app)
+    _install_routes(app, server)
+    from server.report_routes import install_report_routes  # here: it imports this module
+
+    install_report_routes(app, server)
+    return app
+
+
+# -- guards ----------------------------------------------------------------------------------------
+
+
+def _install_guards(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def protocol_version(request: Request, call_next):  # type: ignore[no-untyped-def]
+        path = request.url.path
+        if path.startswith(API_PREFIX) and path not in OPEN_PATHS:
+            spoken = request.headers.get(PROTOCOL_HEADER)
+            if spoken != str(PROTOCOL_VERSION):
+                error = ApiError(
+                    426,
+                    Reason.PROTOCOL_MISMATCH,
+                    f"this server speaks protocol {PROTOCOL_VERSION}; the request says {spoken or 'nothing'}",
+                    supported=[PROTOCOL_VERSION],
+                )
+                return JSONResponse(error.body(), status_code=error.status)
+        return await call_next(request)
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> JSONResponse:
+        if exc.status == 403:
+            log.warning("refused %s %s: %s", request.method, request.url.path, exc.message)
+        return JSONResponse(exc.body(), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameters(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": [str(p) for p in e["loc"]], "type": e["type"], "message": e["msg"]} for e in exc.errors()
+        ]
+        error = ApiError(422, Reason.MALFORMED, "the request does not match the protocol", errors=errors[:20])
+        return JSONResponse(error.body(), status_code=422)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> JSONResponse:
+        log.error("server error on %s %s", request.method, request.url.path, exc_info=exc)
+        error = ApiError(500, Reason.SERVER_ERROR, "the server failed; try again later")
+        return JSONResponse(error.body(), status_code=500)
+
+
+# -- who is calling ----------------------------------------------------------------------------------
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def _caller(request: Request) -> Principal:
+    server: Server = request.app.state.server
+    token = _bearer(request)
+    return server.read(lambda conn: accounts.authenticate(conn, token))
+
+
+def _role(*allowed: Role) -> Callable[[Request], Principal]:
+    def check(request: Request) -> Principal:
+        who = _caller(request)
+        if who.role not in allowed:
+            raise ApiError(403, Reason.FORBIDDEN, f"a {who.role.value} may not do this", role=who.role.value)
+        return who
+
+    return check
+
+
+Device = Annotated[Principal, Depends(_role(Role.DEVICE))]
+Reviewer = Annotated[Principal, Depends(_role(Role.COORDINATOR, Role.ADMIN))]
+Anyone = Annotated[Principal, Depends(_role(Role.DEVICE, Role.COORDINATOR, Role.ADMIN))]
+
+
+def _body_schema(model: type[Any]) -> dict[str, Any]:
+    """Document a body the endpoint reads itself (to guard its size and encoding)."""
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": model.model_json_schema()}},
+        }
+    }
+
+
+# -- routes --------------------------------------------------------------------------------------------
+
+
+def _install_routes(app: FastAPI, server: Server) -> None:
+    settings = server.settings
+
+    async def body(request: Request, model: type[T]) -> T:
+        return await read_model(request, model, settings.max_body_bytes, settings.max_decompressed_bytes)
+
+    @app.get(f"{API_PREFIX}/health", response_model=HealthResponse)
+    def health() -> HealthResponse:
+        server.read(lambda conn: conn.execute(select(1)).scalar())
+        return HealthResponse(status="ok", database=server.engine.dialect.name)
+
+    @app.get(f"{API_PREFIX}/version", response_model=VersionResponse)
+    def version() -> VersionResponse:
+        return VersionResponse(
+            server=__version__,
+            protocols=[PROTOCOL_VERSION],
+            latest_app_version=settings.latest_app_version,
+            download_url=settings.download_url,
+        )
+
+    @app.post(f"{API_PREFIX}/enrol", response_model=EnrolResponse, openapi_extra=_body_schema(EnrolRequest))
+    async def enrol(request: Request) -> EnrolResponse:
+        asked = await body(request, EnrolRequest)
+        now = now_utc()
+        device_id, token, okrug = await run_in_threadpool(
+            server.write,
+            lambda conn: accounts.enrol(conn, asked.code, asked.device_name, asked.app_version, now),
+        )
+        return EnrolResponse(device_id=device_id, token=token, okrug=okrug, server_time=now)
+
+    @app.post(f"{API_PREFIX}/login", response_model=LoginResponse, openapi_extra=_body_schema(LoginRequest))
+    async def login(request: Request) -> LoginResponse:
+        asked = await body(request, LoginRequest)
+        token, expires, role, district = await run_in_threadpool(
+            server.write,
+            lambda conn: accounts.login(conn, asked.username, asked.password, settings.user_session_hours),
+        )
+        return LoginResponse(token=token, expires_at=expires, role=role, district=district)
+
+    @app.post(f"{API_PREFIX}/logout", status_code=204)
+    def logout(request: Request, who: Anyone) -> Response:
+        token = _bearer(request)
+        if token:
+            server.write(lambda conn: accounts.revoke_token(conn, token))
+        return Response(status_code=204)
+
+    @app.post(f"{API_PREFIX}/push", response_model=PushResponse, openapi_extra=_body_schema(PushBatch))
+    async def push(request: Request, who: Device) -> PushResponse:
+        batch = await body(request, PushBatch)
+        if len(batch.records) > settings.max_batch_records:
+            raise ApiError(
+                413, Reason.TOO_LARGE, "too many records in one batch", limit=settings.max_batch_records
+            )
+        app_version = request.headers.get(APP_VERSION_HEADER, "")
+        reference = await run_in_threadpool(server.reference)
+        now = now_utc()
+        return await run_in_threadpool(
+            push_with_retry, server.ingest, server.begin, who, batch, reference, now, app_version
+        )
+
+    @app.get(f"{API_PREFIX}/pull", response_model=PullResponse)
+    def pull_changes(
+        who: Anyone,
+        cursor: Annotated[str, Query(max_length=40)] = "",
+        limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+        reference_version: Annotated[int, Query(ge=0)] = 0,
+    ) -> PullResponse:
+        return server.read(
+            lambda conn: pull(conn, who, cursor, limit, reference_version, server.default_reference)
+        )
+
+    @app.post(f"{API_PREFIX}/reviews", response_model=ReviewResponse, openapi_extra=_body_schema(ReviewBatch))
+    async def reviews(request: Request, who: Reviewer) -> ReviewResponse:
+        batch = await body(request, ReviewBatch)
+        now = now_utc()
+        return await run_in_threadpool(server.write, lambda conn: review(conn, who, batch, now))
+
+    @app.get(f"{API_PREFIX}/devices", response_model=list[DeviceInfo])
+    def devices(who: Reviewer) -> list[DeviceInfo]:
+        query = select(t.devices)
+        if who.role is Role.COORDINATOR:
+            places = server.kato.okrugs(who.district or "")
+            query = query.where(t.devices.c.okrug.in_([p.code for p in places]))
+        rows = server.read(
+            lambda conn: conn.execute(query.order_by(t.devices.c.okrug, t.devices.c.name)).all()
+        )
+        return [
+            DeviceInfo(
+                device_id=r.id,
+                name=r.name,
+                okrug=r.okrug,
+                created_at=r.created_at,
+                last_seen=r.last_seen,
+                app_version=r.app_version,
+                waiting=r.waiting,
+                revoked=r.revoked_at is not None,
+            )
+            for r in rows
+        ]
+
+
+def app_from_environment() -> FastAPI:
+    """For ``uvicorn --factory`` (and its worker processes): settings from the environment."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return create_app()

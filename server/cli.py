@@ -1,0 +1,277 @@
+"""``fieldapp-server``: set up, run and administer the central server.
+
+    fieldapp-server init                          create or upgrade the database, load KATO and reference data
+    fieldapp-server serve                         run the HTTP API (uvicorn)
+    fieldapp-server device enrol --okrug CODE     a one-time code and a provisioning file for a laptop
+    fieldapp-server device list [--okrug CODE]    laptops, when they were last seen, what waits on them
+    fieldapp-server device revoke DEVICE_ID       the laptop's token stops working at once
+    fieldapp-server user add NAME --role coordinator --district CODE
+    fieldapp-server user disable NAME
+
+Configuration comes from ``TAZA_SERVER_*`` environment variables or a ``.env`` file (see
+``server/settings.py``); ``--database-url`` overrides the database for one command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+from sqlalchemy import Engine, func, select, update
+
+from fieldapp.kato import Level, default_kato
+from fieldapp.reference import default_reference
+from server import accounts
+from server import schema as t
+from server.db import SchemaTooNew, current_revision, head_revision, make_engine, upgrade
+from server.settings import ServerSettings
+from sync.protocol import Provisioning, Role
+
+log = logging.getLogger("fieldapp-server")
+
+
+class CliError(Exception):
+    pass
+
+
+def load_settings(database_url: str | None) -> ServerSettings:
+    try:
+        settings = ServerSettings()
+    except ValidationError as exc:
+        raise CliError(f"configuration: {exc.errors()[0]['msg']}") from None
+    if database_url:
+        settings = settings.model_copy(update={"database_url": database_url})
+    return settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldapp-server", description="The Taza Field central server.")
+    parser.add_argument("--database-url", help="SQLAlchemy URL (overrides TAZA_SERVER_DATABASE_URL)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sub.add_parser("init", help="create or upgrade the database and load the reference data")
+    serve = sub.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--host", help="interface (default from settings)")
+    serve.add_argument("--port", type=int, help="port (default from settings)")
+
+    device = sub.add_parser("device", help="laptops").add_subparsers(dest="action", required=True)
+    enrol = device.add_parser("enrol", help="a one-time enrolment code for a laptop of an okrug")
+    enrol.add_argument("--okrug", required=True, help="KATO code of the rural okrug")
+    enrol.add_argument("--out", type=Path, help="where to write the provisioning file")
+    listing = device.add_parser("list", help="the enrolled laptops")
+    listing.add_argument("--okrug", help="only this okrug")
+    revoke = device.add_parser("revoke", help="stop a laptop's token working")
+    revoke.add_argument("device_id")
+
+    user = sub.add_parser("user", help="coordinators and admins").add_subparsers(dest="action", required=True)
+    add = user.add_parser("add", help="a new user (asks for the password)")
+    add.add_argument("username")
+    add.add_argument("--role", choices=["coordinator", "admin"], required=True)
+    add.add_argument("--district", help="KATO code of a coordinator's district")
+    add.add_argument("--password-env", help="read the password from this environment variable instead")
+    disable = user.add_parser("disable", help="a user who may no longer log in")
+    disable.add_argument("username")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
+    try:
+        settings = load_settings(args.database_url)
+        handler = {"init": cmd_init, "serve": cmd_serve, "device": cmd_device, "user": cmd_user}[args.command]
+        return handler(settings, args) or 0
+    except (CliError, SchemaTooNew) as exc:
+        print(f"fieldapp-server: {exc}", file=sys.stderr)
+        return 2
+
+
+# -- init and serve ----------------------------------------------------------------------------------
+
+
+def cmd_init(settings: ServerSettings, args: argparse.Namespace) -> int:
+    engine = make_engine(settings.database_url)
+    try:
+        before = current_revision(engine)
+        upgrade(engine)
+        with engine.begin() as conn:
+            places = (
+                load_places(conn)
+                if not conn.execute(select(func.count()).select_from(t.places)).scalar()
+                else 0
+            )
+            if conn.execute(select(func.count()).select_from(t.reference_data)).scalar() == 0:
+                reference = default_reference()
+                conn.execute(
+                    t.reference_data.insert().values(
+                        version=reference.version,
+                        body=reference.model_dump_json(),
+                        published_at=datetime.now(UTC),
+                    )
+                )
+        settings.photo_dir.mkdir(parents=True, exist_ok=True)
+    finally:
+        engine.dispose()
+    print(
+        f"database: {engine.url.render_as_string(hide_password=True)} at schema {head_revision()}"
+        f" (was {before or 'empty'})"
+    )
+    if places:
+        print(f"loaded {places:,} KATO places")
+    print(f"photos: {settings.photo_dir.resolve()}")
+    return 0
+
+
+def load_places(conn) -> int:  # type: ignore[no-untyped-def]
+    kato = default_kato()
+    rows = [
+        {
+            "code": p.code,
+            "parent_code": p.parent_code,
+            "level": p.level.value,
+            "name_kk": p.name_kk,
+            "name_ru": p.name_ru,
+        }
+        for p in (kato[code] for code in sorted(kato._places))
+    ]
+    for start in range(0, len(rows), 2000):
+        conn.execute(t.places.insert(), rows[start : start + 2000])
+    return len(rows)
+
+
+def ready_engine(settings: ServerSettings) -> Engine:
+    engine = make_engine(settings.database_url)
+    current = current_revision(engine)
+    if current != head_revision():
+        engine.dispose()
+        raise CliError(
+            f"the database is at schema {current or 'nothing'}, this server needs {head_revision()}: "
+            "run `fieldapp-server init` first"
+        )
+    return engine
+
+
+def cmd_serve(settings: ServerSettings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    ready_engine(settings).dispose()
+    workers = settings.workers if not settings.is_sqlite else 1  # SQLite has one writer anyway
+    os.environ["TAZA_SERVER_DATABASE_URL"] = settings.database_url
+    uvicorn.run(
+        "server.app:app_from_environment",
+        factory=True,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=workers,
+        log_level="info" if args.verbose else "warning",
+        proxy_headers=True,
+    )
+    return 0
+
+
+# -- devices -----------------------------------------------------------------------------------------
+
+
+def cmd_device(settings: ServerSettings, args: argparse.Namespace) -> int:
+    engine = ready_engine(settings)
+    try:
+        if args.action == "enrol":
+            return device_enrol(settings, engine, args.okrug, args.out)
+        if args.action == "list":
+            return device_list(engine, args.okrug)
+        with engine.begin() as conn:
+            if not accounts.revoke_device(conn, args.device_id):
+                raise CliError(f"no active device {args.device_id}")
+        print(f"revoked {args.device_id}: its token no longer works")
+        return 0
+    finally:
+        engine.dispose()
+
+
+def device_enrol(settings: ServerSettings, engine: Engine, okrug: str, out: Path | None) -> int:
+    place = default_kato().get(okrug)
+    if place is None or place.level is not Level.OKRUG:
+        raise CliError(f"{okrug} is not a rural okrug in KATO")
+    with engine.begin() as conn:
+        code, expires = accounts.create_enrolment(conn, okrug, settings.enrolment_days)
+    provisioning = Provisioning(server_url=settings.public_url, okrug=okrug, code=code, expires_at=expires)
+    target = out or Path(f"taza-field-{okrug}.provision.json")
+    target.write_text(
+        json.dumps(provisioning.model_dump(mode="json"), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    print(f"enrolment code for {place.name_kk} / {place.name_ru}: {code}")
+    print(f"valid until {expires:%Y-%m-%d %H:%M} UTC; provisioning file: {target}")
+    return 0
+
+
+def device_list(engine: Engine, okrug: str | None) -> int:
+    query = select(t.devices).order_by(t.devices.c.okrug, t.devices.c.name)
+    if okrug:
+        query = query.where(t.devices.c.okrug == okrug)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    if not rows:
+        print("no devices")
+        return 0
+    print(f"{'device id':36}  {'okrug':9}  {'name':20}  {'last seen':16}  {'app':8}  waiting  state")
+    for r in rows:
+        seen = f"{r.last_seen:%Y-%m-%d %H:%M}" if r.last_seen else "never"
+        state = "revoked" if r.revoked_at else "active"
+        name, app = r.name[:20], r.app_version[:8]
+        print(f"{r.id:36}  {r.okrug:9}  {name:20}  {seen:16}  {app:8}  {r.waiting:7}  {state}")
+    return 0
+
+
+# -- users ---------------------------------------------------------------------------------------------
+
+
+def cmd_user(settings: ServerSettings, args: argparse.Namespace) -> int:
+    engine = ready_engine(settings)
+    try:
+        if args.action == "add":
+            role = Role(args.role)
+            if role is Role.COORDINATOR:
+                district = default_kato().get(args.district or "")
+                if district is None or district.level is not Level.DISTRICT:
+                    raise CliError("a coordinator needs --district with the KATO code of a district")
+            password = (
+                os.environ.get(args.password_env, "") if args.password_env else getpass.getpass("password: ")
+            )
+            if len(password) < 10:
+                raise CliError("the password must have at least 10 characters")
+            with engine.begin() as conn:
+                accounts.create_user(conn, args.username, password, role, args.district)
+            print(f"user {args.username} ({role.value}) added")
+            return 0
+        with engine.begin() as conn:
+            done = conn.execute(
+                update(t.users).where(t.users.c.username == args.username).values(disabled=True)
+            )
+            conn.execute(
+                update(t.tokens)
+                .where(
+                    t.tokens.c.subject_id.in_(select(t.users.c.id).where(t.users.c.username == args.username))
+                )
+                .values(revoked_at=datetime.now(UTC))
+            )
+        if not done.rowcount:
+            raise CliError(f"no user {args.username}")
+        print(f"user {args.username} disabled; their sessions ended")
+        return 0
+    finally:
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,431 @@
+"""Applying a push batch from a village laptop: one transaction, the same answer every time.
+
+Per record the answer is *applied* (stored as the newest revision), *already* (the server had this
+revision), *conflict* (made from an older revision than the server holds: the incoming version is
+kept beside the current one and the record flagged for a person) or *rejected* with a reason
+(outside the device's okrug, breaking the rules). One bad record never blocks the rest. A record
+whose photos have not arrived is stored and marked as waiting for them.
+
+The batch's answer is stored with its id in the same transaction, so sending the batch again —
+after a cut link, a killed app or a killed server — returns the stored answer and changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection, delete, select
+from sqlalchemy.exc import IntegrityError
+
+from fieldapp.kato import Kato
+from fieldapp.models import CleanupAction
+from fieldapp.reference import ReferenceData
+from fieldapp.validation import Context, check_action
+from server import schema as t
+from server.accounts import Principal, touch_device
+from server.errors import ApiError
+from server.sql import chunks, insert
+from server.totals import Contribution, TotalsDelta
+from sync.protocol import (
+    NilReport,
+    Outcome,
+    PushBatch,
+    PushRecord,
+    PushResponse,
+    Reason,
+    RecordResult,
+)
+
+log = logging.getLogger(__name__)
+
+PENDING = "pending"
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where a settlement lies: the columns reports group by."""
+
+    okrug: str
+    district: str
+    region: str
+
+
+@dataclass
+class _Current:
+    """The server's record as this batch goes along (updated after each applied revision)."""
+
+    revision: int
+    body: str
+    review_status: str
+    contribution: Contribution | None
+
+
+class Ingest:
+    """Everything a batch needs besides the connection; one per server process."""
+
+    def __init__(self, kato: Kato, clock_skew_days: int) -> None:
+        self.kato = kato
+        self.skew = timedelta(days=clock_skew_days)
+
+    def places(self, settlement: str, okrug: str) -> Places:
+        district = self.kato.district_of(settlement) or self.kato.district_of(okrug)
+        region = self.kato.region_of(settlement) or self.kato.region_of(okrug)
+        return Places(okrug, district.code if district else okrug, region.code if region else okrug)
+
+    def push(
+        self,
+        conn: Connection,
+        device: Principal,
+        batch: PushBatch,
+        reference: ReferenceData,
+        now: datetime,
+        app_version: str = "",
+    ) -> PushResponse:
+        stored = _stored_answer(conn, batch, device)
+        if stored is not None:
+            return stored
+        ctx = Context(self.kato, reference, (now + self.skew).date(), device_okrug=device.okrug)
+        writer = _BatchWriter(self, conn, device, now)
+        results = [writer.record(item, ctx) for item in batch.records]
+        nil_results = [writer.nil_report(report) for report in batch.nil_reports]
+        writer.flush()
+        answer = PushResponse(batch_id=batch.batch_id, results=results, nil_reports=nil_results)
+        try:
+            with conn.begin_nested():
+                conn.execute(
+                    t.batches.insert().values(
+                        batch_id=str(batch.batch_id),
+                        device_id=device.subject_id,
+                        received_at=now,
+                        response=answer.model_dump_json(),
+                    )
+                )
+        except IntegrityError:
+            # The same batch, sent twice at once, won the race: roll back and answer as it did.
+            raise _SameBatchRacing from None
+        touch_device(conn, device.subject_id, app_version, batch.waiting, now)
+        return answer
+
+
+class _SameBatchRacing(Exception):
+    """Raised inside the transaction; the caller rolls back and reads the stored answer."""
+
+
+def _stored_answer(conn: Connection, batch: PushBatch, device: Principal) -> PushResponse | None:
+    row = conn.execute(
+        select(t.batches.c.response, t.batches.c.device_id).where(t.batches.c.batch_id == str(batch.batch_id))
+    ).first()
+    if row is None:
+        return None
+    if row.device_id != device.subject_id:
+        raise ApiError(409, Reason.CONFLICT, "this batch id belongs to another device")
+    return PushResponse.model_validate_json(row.response)
+
+
+def contribution(action: CleanupAction, places: Places, review_status: str) -> Contribution | None:
+    if action.deleted:
+        return None
+    return Contribution(
+        key=(action.action_date.isoformat()[:7], action.settlement, action.campaign, review_status),
+        places=(places.okrug, places.district, places.region),
+        sums=(action.participants, action.area_m2, action.trees),
+        waste=tuple((w.fraction, w.kg) for w in action.waste),
+    )
+
+
+class _BatchWriter:
+    """Decides each record's outcome, then writes all of them table by table."""
+
+    def __init__(self, ingest: Ingest, conn: Connection, device: Principal, now: datetime) -> None:
+        self.ingest, self.conn, self.device, self.now = ingest, conn, device, now
+        self.current: dict[str, _Current | None] = {}
+        self.totals = TotalsDelta()
+        self.applied: dict[str, tuple[CleanupAction, Places, list[str]]] = {}  # id → newest applied
+        self.revisions: list[dict[str, object]] = []
+        self.conflicts: list[dict[str, object]] = []
+        self.flagged: set[str] = set()
+        self.complete_photos: set[str] | None = None
+
+    # -- deciding --------------------------------------------------------------------------------
+
+    def record(self, item: PushRecord, ctx: Context) -> RecordResult:
+        action = item.record
+        rid = str(action.id)
+
+        def result(outcome: Outcome, reason: Reason | None = None, **details: object) -> RecordResult:
+            return RecordResult(
+                id=action.id, revision=action.revision, outcome=outcome, reason=reason, details=details
+            )
+
+        if action.okrug != self.device.okrug:
+            log.warning(
+                "device %s sent a record of okrug %s (its own: %s): refused",
+                self.device.subject_id,
+                action.okrug,
+                self.device.okrug,
+            )
+            return result(Outcome.REJECTED, Reason.SCOPE, okrug=action.okrug)
+        report = check_action(action, ctx)
+        if report.errors:
+            problems = [{"field": i.field, "code": i.code} for i in report.errors]
+            return result(Outcome.REJECTED, Reason.VALIDATION, problems=problems)
+
+        current = self._current(rid)
+        body = action.model_dump_json()
+        if current is None:
+            return self._apply(action, body, None, item)
+        if action.revision <= current.revision:
+            held = (
+                current.body
+                if action.revision == current.revision
+                else self._stored_revision(rid, action.revision)
+            )
+            if held is not None and CleanupAction.model_validate_json(held) == action:
+                return result(Outcome.ALREADY)
+            return self._conflict(action, body, item, current)
+        if item.base_revision != current.revision:
+            return self._conflict(action, body, item, current)
+        return self._apply(action, body, current, item)
+
+    def _current(self, rid: str) -> _Current | None:
+        if rid not in self.current:
+            row = self.conn.execute(select(t.records).where(t.records.c.id == rid)).first()
+            if row is None:
+                self.current[rid] = None
+            else:
+                action = CleanupAction.model_validate_json(row.body)
+                places = Places(row.okrug, row.district, row.region)
+                self.current[rid] = _Current(
+                    row.revision, row.body, row.review_status, contribution(action, places, row.review_status)
+                )
+        return self.current[rid]
+
+    def _stored_revision(self, rid: str, revision: int) -> str | None:
+        return self.conn.execute(
+            select(t.record_revisions.c.body).where(
+                t.record_revisions.c.record_id == rid, t.record_revisions.c.revision == revision
+            )
+        ).scalar_one_or_none()
+
+    def _missing_photos(self, action: CleanupAction) -> list[str]:
+        wanted = [p.sha256 for p in action.photos]
+        if not wanted:
+            return []
+        if self.complete_photos is None:
+            self.complete_photos = set()
+        unknown = [sha for sha in wanted if sha not in self.complete_photos]
+        if unknown:
+            self.complete_photos.update(
+                self.conn.execute(
+                    select(t.photos.c.sha256).where(
+                        t.photos.c.sha256.in_(unknown), t.photos.c.complete.is_(True)
+                    )
+                ).scalars()
+            )
+        return [sha for sha in wanted if sha not in self.complete_photos]
+
+    def _apply(
+        self, action: CleanupAction, body: str, current: _Current | None, item: PushRecord
+    ) -> RecordResult:
+        rid = str(action.id)
+        places = self.ingest.places(action.settlement, action.okrug)
+        part = contribution(action, places, PENDING)  # a new revision waits for review again
+        self.totals.add(current.contribution if current else None, -1)
+        self.totals.add(part, +1)
+        self.current[rid] = _Current(action.revision, body, PENDING, part)
+        missing = self._missing_photos(action)
+        self.applied[rid] = (action, places, missing)
+        self.revisions.append(
+            {
+                "record_id": rid,
+                "revision": action.revision,
+                "device_id": self.device.subject_id,
+                "received_at": self.now,
+                "body": body,
+            }
+        )
+        return RecordResult(
+            id=action.id, revision=action.revision, outcome=Outcome.APPLIED, missing_photos=missing
+        )
+
+    def _conflict(
+        self, action: CleanupAction, body: str, item: PushRecord, current: _Current
+    ) -> RecordResult:
+        rid = str(action.id)
+        log.info(
+            "conflict on %s: server has revision %s, the laptop sent %s made from %s",
+            rid,
+            current.revision,
+            action.revision,
+            item.base_revision,
+        )
+        self.conflicts.append(
+            {
+                "record_id": rid,
+                "server_revision": current.revision,
+                "incoming_revision": action.revision,
+                "base_revision": item.base_revision,
+                "device_id": self.device.subject_id,
+                "body": body,
+                "created_at": self.now,
+            }
+        )
+        self.flagged.add(rid)
+        return RecordResult(
+            id=action.id,
+            revision=action.revision,
+            outcome=Outcome.CONFLICT,
+            reason=Reason.CONFLICT,
+            details={"server_revision": current.revision},
+        )
+
+    def nil_report(self, report: NilReport) -> RecordResult:
+        if report.okrug != self.device.okrug:
+            log.warning(
+                "device %s sent a nil report of okrug %s: refused", self.device.subject_id, report.okrug
+            )
+            return RecordResult(id=report.id, revision=1, outcome=Outcome.REJECTED, reason=Reason.SCOPE)
+        stmt = insert(self.conn, t.nil_reports).values(
+            id=str(report.id),
+            okrug=report.okrug,
+            month=report.month,
+            note=report.note,
+            filed_at=report.filed_at,
+            withdrawn=report.withdrawn,
+            device_id=self.device.subject_id,
+            received_at=self.now,
+        )
+        # RETURNING, not rowcount: psycopg reports -1 for an INSERT … ON CONFLICT through SQLAlchemy
+        done = self.conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["id"],
+                set_={"withdrawn": stmt.excluded.withdrawn},
+                where=t.nil_reports.c.withdrawn != stmt.excluded.withdrawn,
+            ).returning(t.nil_reports.c.id)
+        ).first()
+        outcome = Outcome.APPLIED if done is not None else Outcome.ALREADY
+        return RecordResult(id=report.id, revision=1, outcome=outcome)
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        conn = self.conn
+        touched = sorted(set(self.applied) | self.flagged)
+        seqs = self._changes(touched)
+        applied_ids = list(self.applied)
+        for ids in chunks(applied_ids):
+            conn.execute(delete(t.record_waste).where(t.record_waste.c.record_id.in_(ids)))
+            conn.execute(delete(t.record_photos).where(t.record_photos.c.record_id.in_(ids)))
+        if self.applied:
+            stmt = insert(conn, t.records)
+            columns = [
+                c.name
+                for c in t.records.c
+                if c.name
+                not in ("id", "conflict", "review_comment", "reviewed_revision", "reviewed_by", "reviewed_at")
+            ]
+            conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["id"], set_={c: getattr(stmt.excluded, c) for c in columns}
+                ),
+                [self._row(rid, seqs[rid]) for rid in applied_ids],
+            )
+            waste = [
+                {"record_id": rid, "fraction": w.fraction, "kg": w.kg}
+                for rid, (a, _, _) in self.applied.items()
+                for w in a.waste
+            ]
+            if waste:
+                conn.execute(t.record_waste.insert(), waste)
+            photo_rows = [
+                {"record_id": rid, "sha256": sha}
+                for rid, (a, _, _) in self.applied.items()
+                for sha in {p.sha256 for p in a.photos}
+            ]
+            if photo_rows:
+                conn.execute(t.record_photos.insert(), photo_rows)
+        if self.revisions:
+            stmt = insert(conn, t.record_revisions)
+            conn.execute(
+                stmt.on_conflict_do_nothing(index_elements=["record_id", "revision"]), self.revisions
+            )
+        if self.conflicts:
+            conn.execute(t.conflicts.insert(), self.conflicts)
+            for ids in chunks(sorted(self.flagged)):
+                conn.execute(t.records.update().where(t.records.c.id.in_(ids)).values(conflict=True))
+            for rid in self.flagged - set(self.applied):
+                conn.execute(t.records.update().where(t.records.c.id == rid).values(change_seq=seqs[rid]))
+        self.totals.apply(conn)
+
+    def _changes(self, ids: list[str]) -> dict[str, int]:
+        """One row in ``changes`` per touched record; its seq is the pull cursor."""
+        if not ids:
+            return {}
+        rows = []
+        for rid in ids:
+            _, places, _ = self.applied.get(rid) or (None, None, None)
+            if places is None:
+                known = self.conn.execute(
+                    select(t.records.c.okrug, t.records.c.district).where(t.records.c.id == rid)
+                ).one()
+                okrug, district = known.okrug, known.district
+            else:
+                okrug, district = places.okrug, places.district
+            rows.append(
+                {"kind": "record", "record_id": rid, "okrug": okrug, "district": district, "at": self.now}
+            )
+        result = self.conn.execute(
+            t.changes.insert().returning(
+                t.changes.c.seq, t.changes.c.record_id, sort_by_parameter_order=True
+            ),
+            rows,
+        )
+        return {row.record_id: row.seq for row in result}
+
+    def _row(self, rid: str, seq: int) -> dict[str, object]:
+        action, places, missing = self.applied[rid]
+        return {
+            "id": rid,
+            "revision": action.revision,
+            "region": places.region,
+            "district": places.district,
+            "okrug": places.okrug,
+            "settlement": action.settlement,
+            "action_date": action.action_date,
+            "month": action.action_date.isoformat()[:7],
+            "campaign": action.campaign,
+            "participants": action.participants,
+            "area_m2": action.area_m2,
+            "trees": action.trees,
+            "total_kg": action.total_kg,
+            "deleted": action.deleted,
+            "review_status": PENDING,
+            "missing_photos": len(missing),
+            "device_id": self.device.subject_id,
+            "received_at": self.now,
+            "change_seq": seq,
+            "body": self.current[rid].body if self.current.get(rid) else action.model_dump_json(),
+        }
+
+
+def push_with_retry(
+    ingest: Ingest,
+    engine_begin,
+    device: Principal,
+    batch: PushBatch,
+    reference: ReferenceData,
+    now: datetime,
+    app_version: str = "",
+) -> PushResponse:
+    """Run :meth:`Ingest.push` in a transaction; if the same batch was being applied at the same
+    moment by another request, answer as that one did."""
+    try:
+        with engine_begin() as conn:
+            return ingest.push(conn, device, batch, reference, now, app_version)
+    except _SameBatchRacing:
+        with engine_begin() as conn:
+            stored = _stored_answer(conn, batch, device)
+        assert stored is not None
+        return stored

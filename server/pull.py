@@ -1,0 +1,92 @@
+"""What changed since a cursor, for the caller's scope.
+
+A village laptop gets the coordinator's decisions about its okrug's records, and newer reference
+data. A coordinator gets the district's records as they stand (with their review status); an admin
+everything. The cursor is the ``changes.seq`` of the last change delivered.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from fieldapp.models import CleanupAction, Status
+from fieldapp.reference import ReferenceData
+from server import schema as t
+from server.accounts import Principal
+from server.errors import ApiError
+from sync.protocol import MAX_PULL_LIMIT, PullResponse, Reason, ReviewDecision, Role
+
+STATUS_OF_REVIEW = {"pending": Status.SENT, "accepted": Status.ACCEPTED, "returned": Status.RETURNED}
+
+
+def parse_cursor(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        value = int(cursor)
+    except ValueError:
+        raise ApiError(
+            400, Reason.MALFORMED, "not a cursor this server gave out", cursor=cursor[:40]
+        ) from None
+    if value < 0:
+        raise ApiError(400, Reason.MALFORMED, "not a cursor this server gave out", cursor=cursor[:40])
+    return value
+
+
+def newest_reference(conn: Connection, default: ReferenceData) -> ReferenceData:
+    row = conn.execute(
+        select(t.reference_data.c.body).order_by(t.reference_data.c.version.desc()).limit(1)
+    ).first()
+    stored = ReferenceData.model_validate_json(row.body) if row else None
+    return stored if stored and stored.version > default.version else default
+
+
+def pull(
+    conn: Connection,
+    who: Principal,
+    cursor: str | None,
+    limit: int,
+    reference_version: int,
+    default: ReferenceData,
+) -> PullResponse:
+    after = parse_cursor(cursor)
+    limit = max(1, min(limit, MAX_PULL_LIMIT))
+    query = select(t.changes.c.seq, t.changes.c.record_id).where(t.changes.c.seq > after)
+    if who.role is Role.DEVICE:
+        query = query.where(t.changes.c.okrug == who.okrug, t.changes.c.kind == "review")
+    elif who.role is Role.COORDINATOR:
+        query = query.where(t.changes.c.district == who.district)
+    changes = conn.execute(query.order_by(t.changes.c.seq).limit(limit + 1)).all()
+    more = len(changes) > limit
+    changes = changes[:limit]
+    last = changes[-1].seq if changes else after  # nothing new: the cursor stays where it was
+    ids = list(dict.fromkeys(c.record_id for c in changes if c.record_id))
+    rows = conn.execute(select(t.records).where(t.records.c.id.in_(ids))).all() if ids else []
+    reference = newest_reference(conn, default)
+    response: dict[str, object] = {
+        "cursor": str(last),
+        "more": more,
+        "reference": reference if reference.version > reference_version else None,
+    }
+    if who.role is Role.DEVICE:
+        response["decisions"] = [
+            ReviewDecision(
+                record_id=row.id,
+                revision=row.reviewed_revision,
+                decision=row.review_status,
+                comment=row.review_comment,
+                decided_at=row.reviewed_at,
+                decided_by=row.reviewed_by or "",
+            )
+            for row in rows
+            if row.review_status in ("accepted", "returned") and row.reviewed_revision
+        ]
+    else:
+        response["records"] = [
+            CleanupAction.model_validate_json(row.body).with_server_state(
+                status=STATUS_OF_REVIEW[row.review_status], review_comment=row.review_comment
+            )
+            for row in rows
+        ]
+        response["review_status"] = {row.id: row.review_status for row in rows}
+    return PullResponse.model_validate(response)

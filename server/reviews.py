@@ -1,0 +1,77 @@
+"""A coordinator's decisions: accept a revision, or return it with a comment. Coordinators change
+nothing else; a decision about a revision the village has since replaced is refused as stale."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy import Connection, select, update
+
+from fieldapp.models import CleanupAction
+from server import schema as t
+from server.accounts import Principal
+from server.ingest import Places, contribution
+from server.totals import TotalsDelta
+from sync.protocol import Outcome, Reason, ReviewBatch, ReviewResponse, ReviewResult, Role
+
+log = logging.getLogger(__name__)
+
+
+def review(conn: Connection, who: Principal, batch: ReviewBatch, now: datetime) -> ReviewResponse:
+    totals = TotalsDelta()
+    results = []
+    for decision in batch.decisions:
+        rid = str(decision.record_id)
+        row = conn.execute(select(t.records).where(t.records.c.id == rid)).first()
+
+        def result(outcome: Outcome, reason: Reason | None = None) -> ReviewResult:
+            return ReviewResult(record_id=decision.record_id, outcome=outcome, reason=reason)  # noqa: B023
+
+        if row is None:
+            results.append(result(Outcome.REJECTED, Reason.NOT_FOUND))
+            continue
+        if who.role is Role.COORDINATOR and row.district != who.district:
+            log.warning(
+                "coordinator %s (district %s) tried to review %s of district %s: refused",
+                who.name,
+                who.district,
+                rid,
+                row.district,
+            )
+            results.append(result(Outcome.REJECTED, Reason.FORBIDDEN))
+            continue
+        if decision.revision != row.revision or row.deleted:
+            results.append(result(Outcome.CONFLICT, Reason.CONFLICT))  # the village changed it since
+            continue
+        if decision.decision == "returned" and not decision.comment:
+            results.append(result(Outcome.REJECTED, Reason.VALIDATION))  # a return says why
+            continue
+        status = decision.decision.value if hasattr(decision.decision, "value") else str(decision.decision)
+        if row.review_status == status and row.review_comment == decision.comment:
+            results.append(result(Outcome.ALREADY))
+            continue
+        action = CleanupAction.model_validate_json(row.body)
+        places = Places(row.okrug, row.district, row.region)
+        totals.add(contribution(action, places, row.review_status), -1)
+        totals.add(contribution(action, places, status), +1)
+        seq = conn.execute(
+            t.changes.insert().values(
+                kind="review", record_id=rid, okrug=row.okrug, district=row.district, at=now
+            )
+        ).inserted_primary_key[0]
+        conn.execute(
+            update(t.records)
+            .where(t.records.c.id == rid)
+            .values(
+                review_status=status,
+                review_comment=decision.comment,
+                reviewed_revision=row.revision,
+                reviewed_by=who.name,
+                reviewed_at=now,
+                change_seq=seq,
+            )
+        )
+        results.append(result(Outcome.APPLIED))
+    totals.apply(conn)
+    return ReviewResponse(results=results)

@@ -1,0 +1,282 @@
+"""The server's tables (SQLAlchemy Core): one definition for SQLite and PostgreSQL.
+
+Records keep their full JSON (``body``) as the laptop sent it, plus the columns reports and scope
+checks need. Every change gets a row in ``changes``; its ``seq`` is the pull cursor. Monthly sums
+per settlement, campaign and review status are kept in the same transaction as each change, so a
+national report reads thousands of rows, not millions.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+UUID_LEN = 36
+KATO = String(9)
+
+
+class UtcTimestamp(TypeDecorator):
+    """A moment in UTC: stored as UTC, always read back aware (SQLite forgets the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a timestamp must carry its time zone")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+
+TS = UtcTimestamp()
+
+places = Table(
+    "places",
+    metadata,
+    Column("code", KATO, primary_key=True),
+    Column("parent_code", KATO, nullable=True),
+    Column("level", String(16), nullable=False),
+    Column("name_kk", String(200), nullable=False),
+    Column("name_ru", String(200), nullable=False),
+)
+
+reference_data = Table(
+    "reference_data",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("body", Text, nullable=False),
+    Column("published_at", TS, nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", String(UUID_LEN), primary_key=True),
+    Column("username", String(100), nullable=False, unique=True),
+    Column("password_hash", String(300), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("district", KATO, nullable=True),
+    Column("created_at", TS, nullable=False),
+    Column("disabled", Boolean, nullable=False, default=False),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", String(UUID_LEN), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("okrug", KATO, nullable=False, index=True),
+    Column("created_at", TS, nullable=False),
+    Column("last_seen", TS, nullable=True),
+    Column("app_version", String(40), nullable=False, default=""),
+    Column("waiting", Integer, nullable=False, default=0),
+    Column("revoked_at", TS, nullable=True),
+)
+
+enrolments = Table(
+    "enrolments",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("okrug", KATO, nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("expires_at", TS, nullable=False),
+    Column("used_at", TS, nullable=True),
+    Column("device_id", String(UUID_LEN), nullable=True),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("kind", String(8), nullable=False),  # device | user
+    Column("subject_id", String(UUID_LEN), nullable=False, index=True),
+    Column("created_at", TS, nullable=False),
+    Column("expires_at", TS, nullable=True),
+    Column("revoked_at", TS, nullable=True),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("id", String(UUID_LEN), primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("region", KATO, nullable=False),
+    Column("district", KATO, nullable=False),
+    Column("okrug", KATO, nullable=False),
+    Column("settlement", KATO, nullable=False),
+    Column("action_date", Date, nullable=False),
+    Column("month", String(7), nullable=False),
+    Column("campaign", String(40), nullable=False),
+    Column("participants", Integer, nullable=False),
+    Column("area_m2", BigInteger, nullable=False),
+    Column("trees", Integer, nullable=False),
+    Column("total_kg", BigInteger, nullable=False),
+    Column("deleted", Boolean, nullable=False),
+    Column("review_status", String(16), nullable=False),  # pending | accepted | returned
+    Column("review_comment", Text, nullable=False, default=""),
+    Column("reviewed_revision", Integer, nullable=True),
+    Column("reviewed_by", String(100), nullable=True),
+    Column("reviewed_at", TS, nullable=True),
+    Column("conflict", Boolean, nullable=False, default=False),
+    Column("missing_photos", Integer, nullable=False, default=0),
+    Column("device_id", String(UUID_LEN), nullable=True),
+    Column("received_at", TS, nullable=False),
+    Column("change_seq", BigInteger, nullable=False),
+    Column("body", Text, nullable=False),
+    Index("ix_records_district_date", "district", "action_date"),
+    Index("ix_records_okrug_date", "okrug", "action_date"),
+    Index("ix_records_change_seq", "change_seq"),
+)
+
+record_waste = Table(
+    "record_waste",
+    metadata,
+    Column("record_id", String(UUID_LEN), ForeignKey("records.id", ondelete="CASCADE"), primary_key=True),
+    Column("fraction", String(40), primary_key=True),
+    Column("kg", BigInteger, nullable=False),
+)
+
+record_photos = Table(
+    "record_photos",
+    metadata,
+    Column("record_id", String(UUID_LEN), ForeignKey("records.id", ondelete="CASCADE"), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Index("ix_record_photos_sha256", "sha256"),
+)
+
+record_revisions = Table(
+    "record_revisions",
+    metadata,
+    Column("record_id", String(UUID_LEN), ForeignKey("records.id", ondelete="CASCADE"), primary_key=True),
+    Column("revision", Integer, primary_key=True),
+    Column("device_id", String(UUID_LEN), nullable=True),
+    Column("received_at", TS, nullable=False),
+    Column("body", Text, nullable=False),
+)
+
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("record_id", String(UUID_LEN), ForeignKey("records.id", ondelete="CASCADE"), nullable=False),
+    Column("server_revision", Integer, nullable=False),
+    Column("incoming_revision", Integer, nullable=False),
+    Column("base_revision", Integer, nullable=False),
+    Column("device_id", String(UUID_LEN), nullable=True),
+    Column("body", Text, nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("resolved_at", TS, nullable=True),
+    Index("ix_conflicts_record_id", "record_id"),
+)
+
+photos = Table(
+    "photos",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),  # the whole photo, as declared when it started
+    Column("received", BigInteger, nullable=False, default=0),
+    Column("complete", Boolean, nullable=False, default=False),
+    Column("created_at", TS, nullable=False),
+    Column("completed_at", TS, nullable=True),
+)
+
+batches = Table(
+    "batches",
+    metadata,
+    Column("batch_id", String(UUID_LEN), primary_key=True),
+    Column("device_id", String(UUID_LEN), nullable=False),
+    Column("received_at", TS, nullable=False),
+    Column("response", Text, nullable=False),
+)
+
+changes = Table(
+    "changes",
+    metadata,
+    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),  # record | review | reference
+    Column("record_id", String(UUID_LEN), nullable=True),
+    Column("okrug", KATO, nullable=True),
+    Column("district", KATO, nullable=True),
+    Column("at", TS, nullable=False),
+    Index("ix_changes_okrug_seq", "okrug", "seq"),
+    Index("ix_changes_district_seq", "district", "seq"),
+)
+
+nil_reports = Table(
+    "nil_reports",
+    metadata,
+    Column("id", String(UUID_LEN), primary_key=True),
+    Column("okrug", KATO, nullable=False),
+    Column("month", String(7), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("filed_at", TS, nullable=False),
+    Column("withdrawn", Boolean, nullable=False, default=False),
+    Column("device_id", String(UUID_LEN), nullable=True),
+    Column("received_at", TS, nullable=False),
+    Index("ix_nil_reports_okrug_month", "okrug", "month"),
+)
+
+monthly_totals = Table(
+    "monthly_totals",
+    metadata,
+    Column("month", String(7), primary_key=True),
+    Column("settlement", KATO, primary_key=True),
+    Column("campaign", String(40), primary_key=True),
+    Column("review_status", String(16), primary_key=True),
+    Column("okrug", KATO, nullable=False),
+    Column("district", KATO, nullable=False),
+    Column("region", KATO, nullable=False),
+    Column("actions", BigInteger, nullable=False),
+    Column("participants", BigInteger, nullable=False),
+    Column("area_m2", BigInteger, nullable=False),
+    Column("trees", BigInteger, nullable=False),
+    Index("ix_monthly_totals_district_month", "district", "month"),
+)
+
+monthly_waste = Table(
+    "monthly_waste",
+    metadata,
+    Column("month", String(7), primary_key=True),
+    Column("settlement", KATO, primary_key=True),
+    Column("campaign", String(40), primary_key=True),
+    Column("review_status", String(16), primary_key=True),
+    Column("fraction", String(40), primary_key=True),
+    Column("okrug", KATO, nullable=False),
+    Column("district", KATO, nullable=False),
+    Column("region", KATO, nullable=False),
+    Column("kg", BigInteger, nullable=False),
+    Index("ix_monthly_waste_district_month", "district", "month"),
+)
+
+__all__ = [name for name, value in globals().items() if isinstance(value, Table)] + ["metadata"]

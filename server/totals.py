@@ -1,0 +1,107 @@
+"""The monthly sums (``monthly_totals``, ``monthly_waste``): changed in the transaction of each
+record change or review decision, so reports read them instead of every record."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, and_, delete
+
+from server import schema as t
+from server.sql import insert
+
+Key = tuple[str, str, str, str]  # month, settlement, campaign, review status
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """What one live record adds."""
+
+    key: Key
+    places: tuple[str, str, str]  # okrug, district, region
+    sums: tuple[int, int, int]  # participants, area_m2, trees
+    waste: tuple[tuple[str, int], ...]
+
+
+class TotalsDelta:
+    def __init__(self) -> None:
+        self.sums: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        self.waste: dict[tuple[Key, str], int] = defaultdict(int)
+        self.places: dict[Key, tuple[str, str, str]] = {}
+
+    def add(self, part: Contribution | None, sign: int) -> None:
+        if part is None:
+            return
+        self.places[part.key] = part.places
+        sums = self.sums[part.key]
+        sums[0] += sign
+        for index, value in enumerate(part.sums, start=1):
+            sums[index] += sign * value
+        for fraction, kg in part.waste:
+            self.waste[(part.key, fraction)] += sign * kg
+
+    def apply(self, conn: Connection) -> None:
+        rows = [
+            _row(key, self.places[key])
+            | dict(zip(("actions", "participants", "area_m2", "trees"), sums, strict=True))
+            for key, sums in self.sums.items()
+            if any(sums)
+        ]
+        if rows:
+            stmt = insert(conn, t.monthly_totals)
+            conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["month", "settlement", "campaign", "review_status"],
+                    set_={
+                        c: getattr(t.monthly_totals.c, c) + getattr(stmt.excluded, c)
+                        for c in ("actions", "participants", "area_m2", "trees")
+                    },
+                ),
+                rows,
+            )
+        waste = [
+            _row(key, self.places[key]) | {"fraction": fraction, "kg": kg}
+            for (key, fraction), kg in self.waste.items()
+            if kg
+        ]
+        if waste:
+            stmt = insert(conn, t.monthly_waste)
+            conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["month", "settlement", "campaign", "review_status", "fraction"],
+                    set_={"kg": t.monthly_waste.c.kg + stmt.excluded.kg},
+                ),
+                waste,
+            )
+        emptied = [key for key, sums in self.sums.items() if sums[0] < 0]
+        for key in emptied:  # groups left with nothing are removed
+            match = _match(t.monthly_totals, key)
+            conn.execute(delete(t.monthly_totals).where(match, t.monthly_totals.c.actions == 0))
+            conn.execute(
+                delete(t.monthly_waste).where(_match(t.monthly_waste, key), t.monthly_waste.c.kg == 0)
+            )
+
+
+def _row(key: Key, places: tuple[str, str, str]) -> dict[str, str]:
+    month, settlement, campaign, status = key
+    okrug, district, region = places
+    return {
+        "month": month,
+        "settlement": settlement,
+        "campaign": campaign,
+        "review_status": status,
+        "okrug": okrug,
+        "district": district,
+        "region": region,
+    }
+
+
+def _match(table, key: Key):  # type: ignore[no-untyped-def]
+    month, settlement, campaign, status = key
+    return and_(
+        table.c.month == month,
+        table.c.settlement == settlement,
+        table.c.campaign == campaign,
+        table.c.review_status == status,
+    )

@@ -1,0 +1,280 @@
+"""Protocol version 1: what the laptops, the coordinators' apps and the server say to each other.
+
+One definition for both sides (the server validates requests with these models, the client builds
+them). Everything lives under ``/api/v1``; every request carries ``X-Taza-Protocol: 1``, and a side
+that does not speak the other's version says so plainly (HTTP 426, reason ``protocol_mismatch``).
+
+Quantities stay integers on the wire (kilograms, square metres) as in the record itself. Errors are
+``{"error": {"reason": "...", "message": "...", "details": {...}}}`` with a 4xx status; ``reason``
+is machine-readable and stable (:class:`Reason`), ``message`` is for a log, not for a person (the
+client shows its own translated text for each reason).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from fieldapp.models import CleanupAction, KatoCode, Sha256Hex, Status, UtcDateTime
+from fieldapp.reference import ReferenceData
+
+PROTOCOL_VERSION = 1
+API_PREFIX = f"/api/v{PROTOCOL_VERSION}"
+PROTOCOL_HEADER = "X-Taza-Protocol"
+APP_VERSION_HEADER = "X-Taza-App-Version"
+
+# Limits the server enforces and the client respects when it builds batches.
+MAX_BATCH_RECORDS = 1000
+MAX_PULL_LIMIT = 5000
+
+
+class Reason(StrEnum):
+    """Why a request or a record was refused: the same words on both sides."""
+
+    PROTOCOL_MISMATCH = "protocol_mismatch"
+    UNAUTHENTICATED = "unauthenticated"  # no token, or one that never existed
+    TOKEN_REVOKED = "token_revoked"  # the device was revoked: enrol again
+    TOKEN_EXPIRED = "token_expired"  # a user's session ended: log in again
+    FORBIDDEN = "forbidden"  # outside the caller's okrug or district, or not its role
+    BAD_CREDENTIALS = "bad_credentials"
+    ENROLMENT_UNKNOWN = "enrolment_unknown"
+    ENROLMENT_USED = "enrolment_used"
+    ENROLMENT_EXPIRED = "enrolment_expired"
+    MALFORMED = "malformed"  # not JSON, wrong types, missing fields
+    TOO_LARGE = "too_large"  # body, decompressed body, batch or photo over the limit
+    BAD_ENCODING = "bad_encoding"  # a Content-Encoding the server does not take, or broken gzip
+    NOT_FOUND = "not_found"
+    CONFLICT = "conflict"
+    HASH_MISMATCH = "hash_mismatch"
+    BAD_OFFSET = "bad_offset"
+    VALIDATION = "validation"  # a record that breaks the rules
+    SCOPE = "scope"  # a record outside the device's okrug
+    SERVER_ERROR = "server_error"  # a bug on the server: try again later
+
+
+class Wire(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ErrorBody(Wire):
+    reason: Reason
+    message: str
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class ErrorResponse(Wire):
+    error: ErrorBody
+
+
+# -- who is calling --------------------------------------------------------------------------------
+
+
+class Role(StrEnum):
+    DEVICE = "device"  # a village laptop: its okrug
+    COORDINATOR = "coordinator"  # a district
+    ADMIN = "admin"  # everything
+
+
+EnrolmentCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=40)]
+
+
+class EnrolRequest(Wire):
+    code: EnrolmentCode
+    device_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    app_version: Annotated[str, StringConstraints(max_length=40)] = ""
+
+
+class EnrolResponse(Wire):
+    device_id: UUID
+    token: str  # shown once; the server keeps only its hash
+    okrug: KatoCode
+    server_time: UtcDateTime
+
+
+class LoginRequest(Wire):
+    username: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class LoginResponse(Wire):
+    token: str
+    expires_at: UtcDateTime
+    role: Role
+    district: KatoCode | None = None  # a coordinator's district
+
+
+class Provisioning(Wire):
+    """The file IT staff put next to the app (or open from its menu) to enrol a laptop."""
+
+    kind: Literal["taza-field-provisioning"] = "taza-field-provisioning"
+    server_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=300)]
+    okrug: KatoCode
+    code: EnrolmentCode
+    expires_at: UtcDateTime
+
+
+# -- push --------------------------------------------------------------------------------------------
+
+
+class PushRecord(Wire):
+    """One record as it stands on the laptop, and the server revision it was made from (0: new)."""
+
+    record: CleanupAction
+    base_revision: int = Field(ge=0)
+
+
+Month = Annotated[str, StringConstraints(pattern=r"^20[2-9][0-9]-(0[1-9]|1[0-2])$")]
+
+
+class NilReport(Wire):
+    """A village's explicit statement that no clean-up took place in a month."""
+
+    id: UUID
+    okrug: KatoCode
+    month: Month
+    note: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] = ""
+    filed_at: UtcDateTime
+    withdrawn: bool = False  # a record for that month came after all
+
+
+class PushBatch(Wire):
+    batch_id: UUID  # the same batch sent again gets the same answer and changes nothing
+    records: list[PushRecord] = Field(default_factory=list, max_length=MAX_BATCH_RECORDS)
+    nil_reports: list[NilReport] = Field(default_factory=list, max_length=120)
+    waiting: int = Field(default=0, ge=0)  # records still in the laptop's outbox after this batch
+
+
+class Outcome(StrEnum):
+    APPLIED = "applied"  # stored as the record's newest revision
+    ALREADY = "already"  # the server had this revision already
+    CONFLICT = "conflict"  # made from an older revision than the server holds: both kept, flagged
+    REJECTED = "rejected"  # refused; ``reason`` says why, the rest of the batch is unaffected
+
+
+class RecordResult(Wire):
+    id: UUID
+    revision: int
+    outcome: Outcome
+    reason: Reason | None = None
+    details: dict[str, Any] = Field(default_factory=dict)
+    missing_photos: list[Sha256Hex] = Field(default_factory=list)  # the server waits for these
+
+
+class PushResponse(Wire):
+    batch_id: UUID
+    results: list[RecordResult]
+    nil_reports: list[RecordResult] = Field(default_factory=list)  # revision 1 each
+
+
+# -- photos ------------------------------------------------------------------------------------------
+
+
+class PhotoState(Wire):
+    sha256: Sha256Hex
+    received: int = Field(ge=0)  # bytes the server holds; send from here
+    complete: bool
+
+
+# -- pull --------------------------------------------------------------------------------------------
+
+
+class ReviewDecision(Wire):
+    """A coordinator's decision about one revision of one record."""
+
+    record_id: UUID
+    revision: int = Field(ge=1)
+    decision: Literal[Status.ACCEPTED, Status.RETURNED]
+    comment: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
+    decided_at: UtcDateTime | None = None
+    decided_by: str = ""
+
+
+class PullResponse(Wire):
+    cursor: str  # opaque; send it back to get what changed after
+    more: bool  # there is more to fetch right away
+    decisions: list[ReviewDecision] = Field(default_factory=list)
+    reference: ReferenceData | None = None  # newer reference data, if the server has one
+    records: list[CleanupAction] = Field(default_factory=list)  # a coordinator's district
+    review_status: dict[str, str] = Field(default_factory=dict)  # record id → review status
+
+
+class ReviewBatch(Wire):
+    decisions: list[ReviewDecision] = Field(min_length=1, max_length=MAX_BATCH_RECORDS)
+
+
+class ReviewResult(Wire):
+    record_id: UUID
+    outcome: Outcome
+    reason: Reason | None = None
+
+
+class ReviewResponse(Wire):
+    results: list[ReviewResult]
+
+
+# -- consolidation -------------------------------------------------------------------------------------
+
+
+class TotalsRow(Wire):
+    group: dict[str, str]
+    actions: int
+    participants: int
+    area_m2: int
+    trees: int
+    kg_by_fraction: dict[str, int]
+
+    @property
+    def total_kg(self) -> int:
+        return sum(self.kg_by_fraction.values())
+
+
+class TotalsResponse(Wire):
+    start: date
+    end: date  # exclusive
+    group_by: list[str]
+    rows: list[TotalsRow]
+
+
+class Completeness(StrEnum):
+    REPORTED = "reported"  # at least one record that month
+    NOTHING = "nothing"  # an explicit report that nothing was done
+    MISSING = "missing"
+
+
+class CompletenessRow(Wire):
+    okrug: KatoCode
+    months: dict[str, Completeness]  # "2026-05" → state
+    last_sync: UtcDateTime | None = None
+    app_version: str = ""
+
+
+class CompletenessResponse(Wire):
+    year: int
+    rows: list[CompletenessRow]
+
+
+class VersionResponse(Wire):
+    server: str
+    protocols: list[int]
+    latest_app_version: str = ""
+    download_url: str = ""
+
+
+class HealthResponse(Wire):
+    status: Literal["ok"]
+    database: str
+
+
+class DeviceInfo(Wire):
+    device_id: UUID
+    name: str
+    okrug: KatoCode
+    created_at: datetime
+    last_seen: datetime | None = None
+    app_version: str = ""
+    waiting: int = 0
+    revoked: bool = False

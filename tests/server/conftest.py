@@ -1,0 +1,71 @@
+"""A real server per test, on SQLite and (marked ``postgres``) on PostgreSQL.
+
+``fieldapp-server init`` (schema, 15,594 KATO places, reference data) runs once per session into a
+template; each test gets a copy of it — a file copy for SQLite, ``CREATE DATABASE … TEMPLATE`` for
+PostgreSQL — and its own server process.
+"""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from server import pgcluster
+from tests.server.live import LiveServer
+
+BACKENDS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+]
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("sqlite-template")
+    path = folder / "template.sqlite"
+    LiveServer(folder, f"sqlite:///{path}").cli("init")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    name = f"taza_template_{secrets.token_hex(3)}"
+    url = pgcluster.create_database(postgres_server, name)
+    LiveServer(tmp_path_factory.mktemp("pg-template"), url).cli("init")
+    yield name
+    pgcluster.drop_database(postgres_server, name)
+
+
+def database_for(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[str]:
+    if backend == "sqlite":
+        path = tmp_path / "server.sqlite"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
+        return
+    server_url = request.getfixturevalue("postgres_server")
+    template = request.getfixturevalue("postgres_template")
+    name = f"t_{secrets.token_hex(6)}"
+    yield pgcluster.create_database(server_url, name, template=template)
+    pgcluster.drop_database(server_url, name)
+
+
+@pytest.fixture(params=BACKENDS)
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
+    databases = database_for(request, request.param, tmp_path)
+    live = LiveServer(tmp_path, next(databases)).start()
+    yield live
+    live.close()
+    next(databases, None)
+
+
+@pytest.fixture
+def sqlite_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
+    """For what does not depend on the database (guards, headers): SQLite only."""
+    databases = database_for(request, "sqlite", tmp_path)
+    live = LiveServer(tmp_path, next(databases)).start()
+    yield live
+    live.close()

@@ -1,0 +1,70 @@
+"""Health, version, protocol versions, enrolment and login, against a real server process."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import requests
+from sqlalchemy import create_engine, update
+
+from server import schema as t
+from tests.records import OKRUG
+from tests.server.live import LiveServer
+
+
+def test_health_and_version_need_no_token(server: LiveServer) -> None:
+    health = requests.get(server.base + "/health", timeout=10)
+    assert health.status_code == 200
+    assert health.json()["status"] == "ok"
+    assert health.json()["database"] in ("sqlite", "postgresql")
+    version = requests.get(server.base + "/version", timeout=10).json()
+    assert version["protocols"] == [1]
+
+
+def test_another_protocol_version_is_told_plainly(server: LiveServer) -> None:
+    for sent in ({}, {"X-Taza-Protocol": "2"}, {"X-Taza-Protocol": "one"}):
+        response = requests.get(server.base + "/pull", headers=sent, timeout=10)
+        assert response.status_code == 426
+        assert response.json()["error"]["reason"] == "protocol_mismatch"
+        assert response.json()["error"]["details"]["supported"] == [1]
+
+
+def test_enrolment_once_per_code(server: LiveServer) -> None:
+    out = server.tmp / "p.json"
+    server.cli("device", "enrol", "--okrug", OKRUG, "--out", str(out))
+    provisioning = json.loads(out.read_text(encoding="utf-8"))
+    assert provisioning["okrug"] == OKRUG
+    assert provisioning["server_url"] == server.root
+    anonymous = server.caller()
+    typed = provisioning["code"].lower().replace("-", " ")  # as a person might type it
+    first = anonymous.post("/enrol", json={"code": typed, "device_name": "Қайнар ноутбугы"})
+    assert first.status_code == 200
+    assert first.json()["okrug"] == OKRUG
+    again = anonymous.post("/enrol", json={"code": provisioning["code"], "device_name": "another"})
+    assert (again.status_code, again.json()["error"]["reason"]) == (409, "enrolment_used")
+    wrong = anonymous.post("/enrol", json={"code": "AAAA-BBBB-CCCC", "device_name": "x"})
+    assert (wrong.status_code, wrong.json()["error"]["reason"]) == (404, "enrolment_unknown")
+
+
+def test_an_expired_code_is_refused(server: LiveServer) -> None:
+    out = server.tmp / "p.json"
+    server.cli("device", "enrol", "--okrug", OKRUG, "--out", str(out))
+    engine = create_engine(server.database_url)
+    with engine.begin() as conn:
+        conn.execute(update(t.enrolments).values(expires_at=datetime.now(UTC) - timedelta(minutes=1)))
+    engine.dispose()
+    code = json.loads(out.read_text(encoding="utf-8"))["code"]
+    response = server.caller().post("/enrol", json={"code": code, "device_name": "x"})
+    assert (response.status_code, response.json()["error"]["reason"]) == (410, "enrolment_expired")
+
+
+def test_login_and_logout(server: LiveServer) -> None:
+    coordinator = server.user("aigul", "coordinator", district="196200000")
+    assert coordinator.get("/pull").status_code == 200
+    wrong = server.caller().post("/login", json={"username": "aigul", "password": "not this"})
+    assert (wrong.status_code, wrong.json()["error"]["reason"]) == (401, "bad_credentials")
+    nobody = server.caller().post("/login", json={"username": "nobody", "password": "whatever"})
+    assert nobody.json()["error"]["reason"] == "bad_credentials"
+    assert coordinator.post("/logout").status_code == 204
+    assert coordinator.get("/pull").json()["error"]["reason"] == "token_revoked"
