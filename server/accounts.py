@@ -9,6 +9,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from sqlalchemy import Connection, select, update
 
@@ -156,7 +157,7 @@ def login(
     now = now or now_utc()
     user = conn.execute(select(t.users).where(t.users.c.username == username)).first()
     # The KDF runs even for an unknown name, so timing does not tell which names exist.
-    stored = user.password_hash if user is not None else _DUMMY_HASH
+    stored = user.password_hash if user is not None else _dummy_hash()
     if not check_password(password, stored) or user is None or user.disabled:
         log.warning("failed login for %r", username)
         raise ApiError(401, Reason.BAD_CREDENTIALS, "wrong user name or password")
@@ -170,7 +171,9 @@ def login(
     return token, expires, Role(user.role), user.district
 
 
-_DUMMY_HASH = hash_password("not a real password")
+@cache
+def _dummy_hash() -> str:
+    return hash_password("not a real password")
 
 
 # -- who is calling ------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
@@ -67,6 +68,14 @@ def head_revision() -> str:
     return head
 
 
+def is_known_revision(revision: str) -> bool:
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:  # Alembic's way of saying it has no such revision
+        return False
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -74,9 +83,8 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine) -> None:
     """Apply pending migrations in one transaction; refuse a database from a newer server."""
-    script = ScriptDirectory.from_config(alembic_config(str(engine.url)))
     current = current_revision(engine)
-    if current is not None and script.get_revision(current) is None:
+    if current is not None and not is_known_revision(current):
         raise SchemaTooNew(
             f"the database is at schema {current}, which this server does not know: install the newer server"
         )

@@ -14,6 +14,11 @@ OKRUG = "196247000"  # Қайнар а.о., Талғар ауданы
 SETTLEMENT = "196247100"
 OTHER_OKRUG = "196233000"  # Алатау а.о., same district
 OTHER_SETTLEMENT = default_kato().settlements(OTHER_OKRUG)[0].code
+DISTRICT = "196200000"  # Талғар ауданы
+REGION = "190000000"  # Алматы облысы
+FAR_OKRUG = "194033000"  # Ават а.о., Еңбекшіқазақ ауданы: another district of the region
+FAR_SETTLEMENT = "194033100"
+FAR_DISTRICT = "194000000"
 TODAY = date(2026, 11, 25)
 
 

@@ -64,8 +64,20 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServe
 
 @pytest.fixture
 def sqlite_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
-    """For what does not depend on the database (guards, headers): SQLite only."""
+    """For what does not depend on the database (guards, headers): SQLite only. A test marked
+    ``server_settings(name=value, …)`` gets a server with those settings."""
+    marker = request.node.get_closest_marker("server_settings")
+    settings = {name: str(value) for name, value in (marker.kwargs if marker else {}).items()}
     databases = database_for(request, "sqlite", tmp_path)
-    live = LiveServer(tmp_path, next(databases)).start()
+    live = LiveServer(tmp_path, next(databases), **settings).start()
+    yield live
+    live.close()
+
+
+@pytest.fixture
+def offline_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
+    """An initialised SQLite server that is not running: for its command line."""
+    databases = database_for(request, "sqlite", tmp_path)
+    live = LiveServer(tmp_path, next(databases))
     yield live
     live.close()

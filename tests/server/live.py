@@ -82,7 +82,9 @@ class Caller:
 
 
 class LiveServer:
-    def __init__(self, tmp: Path, database_url: str) -> None:
+    def __init__(self, tmp: Path, database_url: str, **settings: str) -> None:
+        """``settings``: server settings for this one (``max_body_bytes="1000"`` sets
+        ``TAZA_SERVER_MAX_BODY_BYTES``)."""
         self.tmp, self.database_url = tmp, database_url
         self.port = free_port()
         self.root = f"http://127.0.0.1:{self.port}"
@@ -93,6 +95,7 @@ class LiveServer:
             "TAZA_SERVER_PHOTO_DIR": str(tmp / "photos"),
             "TAZA_SERVER_PUBLIC_URL": self.root,
             "PYTHONPATH": str(ROOT),
+            **{f"TAZA_SERVER_{name.upper()}": value for name, value in settings.items()},
         }
         self.process: subprocess.Popen[bytes] | None = None
         self.log = tmp / "server.log"
