@@ -99,6 +99,9 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     _install_guards(app)
     _install_routes(app, server)
+    from server.photo_routes import install_photo_routes  # here: it imports this module
+
+    install_photo_routes(app, server)
     from server.report_routes import install_report_routes  # here: it imports this module
 
     install_report_routes(app, server)

@@ -215,16 +215,37 @@ class _BatchWriter:
             return []
         if self.complete_photos is None:
             self.complete_photos = set()
-        unknown = [sha for sha in wanted if sha not in self.complete_photos]
+        unknown = sorted(set(wanted) - self.complete_photos)
         if unknown:
-            self.complete_photos.update(
-                self.conn.execute(
-                    select(t.photos.c.sha256).where(
-                        t.photos.c.sha256.in_(unknown), t.photos.c.complete.is_(True)
-                    )
-                ).scalars()
-            )
+            self.complete_photos.update(self._complete_among(unknown))
         return [sha for sha in wanted if sha not in self.complete_photos]
+
+    def _complete_among(self, shas: list[str]) -> set[str]:
+        """Which of these photos the server holds whole — read so that an upload finishing at this
+        very moment cannot leave the record waiting for a photo it has.
+
+        An upload locks the photo's row while it finishes it and then recounts the records that
+        wait for it. Here every photo gets a row (an empty placeholder if its upload has not begun)
+        and we hold a share lock on it: either the upload finished first and we see it complete, or
+        it waits until this batch has committed and its recount sees the new record. (SQLite needs
+        none of this: one writer at a time.)"""
+        self.conn.execute(
+            insert(self.conn, t.photos)
+            .values(
+                [
+                    {"sha256": sha, "size": 0, "received": 0, "complete": False, "created_at": self.now}
+                    for sha in shas
+                ]
+            )
+            .on_conflict_do_nothing(index_elements=["sha256"])
+        )
+        rows = self.conn.execute(
+            select(t.photos.c.sha256, t.photos.c.complete)
+            .where(t.photos.c.sha256.in_(shas))
+            .order_by(t.photos.c.sha256)
+            .with_for_update(read=True)
+        )
+        return {row.sha256 for row in rows if row.complete}
 
     def _apply(
         self, action: CleanupAction, body: str, current: _Current | None, item: PushRecord

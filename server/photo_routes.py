@@ -5,24 +5,21 @@ sends the next chunk (the raw bytes as the body); ``GET /photos/{sha256}/content
 photo. The rules are in :mod:`server.photos`.
 """
 
-# No ``from __future__ import annotations``: the endpoints' annotations name the guards imported
-# inside install_photo_routes, and FastAPI must see them as objects, not as names to look up.
+from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse
 from starlette.concurrency import run_in_threadpool
 
 from server import photos
+from server.app import Anyone, Device, Server
 from server.bodies import read_body
 from server.errors import ApiError
 from server.photos import Chunk, PhotoStore
 from server.settings import ServerSettings
 from sync.protocol import API_PREFIX, PhotoState, Reason
-
-if TYPE_CHECKING:
-    from server.app import Server
 
 IMMUTABLE = "private, max-age=31536000, immutable"  # a photo's name is its hash: it never changes
 CHUNK_BODY: dict[str, Any] = {
@@ -33,9 +30,7 @@ CHUNK_BODY: dict[str, Any] = {
 }
 
 
-def install_photo_routes(app: FastAPI, server: "Server") -> None:
-    from server.app import Anyone, Device  # server.app calls this: import its guards once it is loaded
-
+def install_photo_routes(app: FastAPI, server: Server) -> None:
     settings = server.settings
     store = PhotoStore(settings.photo_dir)
     path = f"{API_PREFIX}/photos/{{sha256}}"
@@ -55,7 +50,9 @@ def install_photo_routes(app: FastAPI, server: "Server") -> None:
     ) -> PhotoState:
         sha = photos.checked_sha(sha256)
         if total > settings.max_photo_bytes:
-            raise _too_large(settings, f"a photo may be at most {settings.max_photo_bytes} bytes", total=total)
+            raise _too_large(
+                settings, f"a photo may be at most {settings.max_photo_bytes} bytes", total=total
+            )
         chunk = Chunk(sha, offset, total, await _chunk_body(request, settings))
         return await run_in_threadpool(photos.upload, server.write, store, who, chunk)
 

@@ -14,7 +14,13 @@ A photo is named by the SHA-256 of its bytes. While it comes in, its bytes are k
   photo recounted, in the same transaction; the partial file goes once that has committed. On a
   mismatch the upload is forgotten (row and partial file): the laptop starts again from byte 0.
 
-A complete photo is never taken again: any chunk for it is answered with its state and ignored.
+A chunk must start where the accepted bytes end. One the server has already (the laptop lost the
+answer and sent it again) is refused like any other: 409 ``bad_offset`` with ``details.received``,
+from where the laptop goes on. A complete photo is never taken again: any chunk for it is answered
+200 with its state (``complete: true``) and ignored.
+
+Who: a laptop sends the photos of its okrug's records (the records come first); a coordinator sees
+those of its district, a laptop those of its okrug, an admin all. Anything else is 403.
 """
 
 from __future__ import annotations
@@ -26,9 +32,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
-from sqlalchemy import Connection, Row, and_, delete, func, or_, select, update
+from sqlalchemy import Connection, Row, delete, func, select, update
 
 from server import schema as t
 from server.accounts import Principal, now_utc
@@ -37,16 +42,19 @@ from server.sql import insert
 from sync.protocol import PhotoState, Reason, Role
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
-SHA256 = re.compile(r"^[0-9a-f]{64}$")
+SHA256 = re.compile(r"[0-9a-f]{64}")
+JPEG_MAGIC = b"\xff\xd8\xff"
 BLOCK = 1024 * 1024
 
 
 def checked_sha(value: str) -> str:
     if not SHA256.fullmatch(value):
         raise ApiError(
-            400, Reason.MALFORMED, "a photo is named by its SHA-256: 64 lowercase hex digits", sha256=value[:80]
+            400,
+            Reason.MALFORMED,
+            "a photo is named by its SHA-256: 64 lowercase hex digits",
+            sha256=value[:80],
         )
     return value
 
@@ -100,6 +108,11 @@ class PhotoStore:
                 left -= len(block)
         return hasher.hexdigest()
 
+    def is_jpeg(self, sha: str) -> bool:
+        """Upload copies are JPEG (``fieldapp.photos`` makes them); the server serves them as such."""
+        with self.partial(sha).open("rb") as file:
+            return file.read(3) == JPEG_MAGIC
+
     def publish(self, sha: str, size: int) -> None:
         """Copy the first ``size`` bytes of the partial file to the photo's final place, atomically."""
         final = self.final(sha)
@@ -151,7 +164,9 @@ def _referenced_in(conn: Connection, sha: str, column: str, value: str | None) -
 def check_upload(conn: Connection, who: Principal, sha: str) -> None:
     """Only a laptop sends photos, and only those of its okrug's records (which come first)."""
     if who.role is not Role.DEVICE:
-        raise ApiError(403, Reason.FORBIDDEN, f"a {who.role.value} may not upload photos", role=who.role.value)
+        raise ApiError(
+            403, Reason.FORBIDDEN, f"a {who.role.value} may not upload photos", role=who.role.value
+        )
     if not _referenced_in(conn, sha, "okrug", who.okrug):
         raise ApiError(
             403, Reason.FORBIDDEN, "no record of this device's okrug references this photo", sha256=sha
@@ -164,7 +179,9 @@ def check_read(conn: Connection, who: Principal, sha: str) -> None:
         return
     column, value = ("district", who.district) if who.role is Role.COORDINATOR else ("okrug", who.okrug)
     if not _referenced_in(conn, sha, column, value):
-        raise ApiError(403, Reason.FORBIDDEN, f"no record of this {who.role.value}'s area references this photo")
+        raise ApiError(
+            403, Reason.FORBIDDEN, f"no record of this {who.role.value}'s area references this photo"
+        )
 
 
 # -- state -------------------------------------------------------------------------------------------
@@ -201,10 +218,7 @@ def recount_missing(conn: Connection, sha: str) -> int:
     still_missing = (
         select(func.count())
         .select_from(mine.outerjoin(t.photos, t.photos.c.sha256 == mine.c.sha256))
-        .where(
-            mine.c.record_id == t.records.c.id,
-            or_(t.photos.c.complete.is_(None), t.photos.c.complete.is_(False)),
-        )
+        .where(mine.c.record_id == t.records.c.id, t.photos.c.complete.is_not(True))
         .scalar_subquery()
     )
     referencing = select(t.record_photos.c.record_id).where(t.record_photos.c.sha256 == sha)
@@ -235,30 +249,30 @@ class ChunkOutcome:
 
 
 def _locked_row(conn: Connection, chunk: Chunk) -> Row:
-    """The photo's row, created on the first chunk, held until the transaction ends."""
+    """The photo's row, created by its first chunk, held until the transaction ends."""
+    held = select(t.photos).where(t.photos.c.sha256 == chunk.sha256).with_for_update()
     for _ in range(3):  # another upload may delete the row (a mismatch) between our two statements
+        row = conn.execute(held).first()
+        if row is not None:
+            return row
         conn.execute(
             insert(conn, t.photos)
             .values(sha256=chunk.sha256, size=chunk.total, received=0, complete=False, created_at=now_utc())
             .on_conflict_do_nothing(index_elements=["sha256"])
         )
-        row = conn.execute(select(t.photos).where(t.photos.c.sha256 == chunk.sha256).with_for_update()).first()
-        if row is not None:
-            return row
     raise RuntimeError(f"the row of photo {chunk.sha256} keeps disappearing")
 
 
 def _check_against(row: Row, chunk: Chunk) -> None:
     """The chunk must continue exactly where the accepted bytes end, within the declared size."""
-    if chunk.total != row.size:
-        if row.received:
-            raise ApiError(
-                409,
-                Reason.CONFLICT,
-                f"this photo was declared {row.size} bytes long, not {chunk.total}",
-                total=row.size,
-                received=row.received,
-            )
+    if chunk.total != row.size and row.received:  # with nothing held yet, a new size is no harm
+        raise ApiError(
+            409,
+            Reason.CONFLICT,
+            f"this photo was declared {row.size} bytes long, not {chunk.total}",
+            total=row.size,
+            received=row.received,
+        )
     if chunk.offset != row.received:
         raise _bad_offset(row.received)
     if chunk.offset + len(chunk.data) > chunk.total:
@@ -293,9 +307,7 @@ def accept_chunk(conn: Connection, store: PhotoStore, who: Principal, chunk: Chu
     received = chunk.offset + len(chunk.data)
     moved = conn.execute(
         update(t.photos)
-        .where(
-            and_(t.photos.c.sha256 == sha, t.photos.c.received == chunk.offset, t.photos.c.complete.is_(False))
-        )
+        .where(t.photos.c.sha256 == sha, t.photos.c.received == chunk.offset, t.photos.c.complete.is_(False))
         .values(received=received, size=chunk.total)
     ).rowcount
     if moved != 1:  # cannot happen while the row is held; refuse rather than trust the file
@@ -318,6 +330,11 @@ def _finish(conn: Connection, store: PhotoStore, sha: str, size: int) -> ChunkOu
             actual=actual,
         )
         return ChunkOutcome(_state(sha, None), refusal)
+    if not store.is_jpeg(sha):
+        log.warning("photo %s: the %s bytes received are not a JPEG; upload discarded", sha, size)
+        _forget(conn, store, sha)
+        refusal = ApiError(422, Reason.VALIDATION, "photos are sent as JPEG upload copies", received=0)
+        return ChunkOutcome(_state(sha, None), refusal)
     store.publish(sha, size)
     conn.execute(
         update(t.photos).where(t.photos.c.sha256 == sha).values(complete=True, completed_at=now_utc())
@@ -329,17 +346,26 @@ def _finish(conn: Connection, store: PhotoStore, sha: str, size: int) -> ChunkOu
 
 def _bad_offset(received: int) -> ApiError:
     return ApiError(
-        409, Reason.BAD_OFFSET, f"the server holds {received} bytes of this photo; send from there", received=received
+        409,
+        Reason.BAD_OFFSET,
+        f"the server holds {received} bytes of this photo; send from there",
+        received=received,
     )
 
 
 def upload(
-    write: Callable[[Callable[[Connection], ChunkOutcome]], ChunkOutcome], store: PhotoStore, who: Principal, chunk: Chunk
+    write: Callable[[Callable[[Connection], ChunkOutcome]], ChunkOutcome],
+    store: PhotoStore,
+    who: Principal,
+    chunk: Chunk,
 ) -> PhotoState:
     """One chunk in one transaction (``write``, e.g. ``Server.write``), then what follows the commit."""
     outcome = write(lambda conn: accept_chunk(conn, store, who, chunk))
-    if outcome.completed:
-        store.discard(chunk.sha256)  # the photo is complete for good: no one writes this file again
+    if outcome.completed:  # complete for good: no one writes its partial file again
+        try:
+            store.discard(chunk.sha256)
+        except OSError as exc:  # a leftover, not a failure: the photo is safe in its place
+            log.warning("photo %s is complete but its partial file stays: %s", chunk.sha256, exc)
     if outcome.refusal is not None:
         raise outcome.refusal
     return outcome.state

@@ -4,11 +4,7 @@ port of 127.0.0.1, over a real database (a SQLite file, or a fresh PostgreSQL da
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
-import sys
-import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,17 +17,11 @@ from sqlalchemy import Engine
 from fieldapp.models import CleanupAction
 from server import accounts
 from server.db import make_engine
-from sync.protocol import API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION
+from server.process import ServerProcess
+from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 
-ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
 TIMEOUT = 30
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -82,76 +72,30 @@ class Caller:
 
 
 class LiveServer:
+    """A server process (``server.process.ServerProcess``) and the callers a test makes."""
+
     def __init__(self, tmp: Path, database_url: str, **settings: str) -> None:
         """``settings``: server settings for this one (``max_body_bytes="1000"`` sets
         ``TAZA_SERVER_MAX_BODY_BYTES``)."""
         self.tmp, self.database_url = tmp, database_url
-        self.port = free_port()
-        self.root = f"http://127.0.0.1:{self.port}"
-        self.base = self.root + API_PREFIX
-        self.env = {
-            **os.environ,
-            "TAZA_SERVER_DATABASE_URL": database_url,
-            "TAZA_SERVER_PHOTO_DIR": str(tmp / "photos"),
-            "TAZA_SERVER_PUBLIC_URL": self.root,
-            "PYTHONPATH": str(ROOT),
-            **{f"TAZA_SERVER_{name.upper()}": value for name, value in settings.items()},
-        }
-        self.process: subprocess.Popen[bytes] | None = None
         self.log = tmp / "server.log"
+        self.process = ServerProcess(database_url, tmp / "photos", log=self.log, cwd=tmp, **settings)
+        self.root = self.process.url
+        self.base = self.process.api
         self._callers: list[Caller] = []
         self._engine: Engine | None = None
 
     def cli(
         self, *args: str, env: dict[str, str] | None = None, check: bool = True
     ) -> subprocess.CompletedProcess[str]:
-        result = subprocess.run(
-            [sys.executable, "-m", "server.cli", *args],
-            env=self.env | (env or {}),
-            cwd=self.tmp,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        if check and result.returncode != 0:
-            raise AssertionError(
-                f"fieldapp-server {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
-            )
-        return result
+        return self.process.cli(*args, env=env, check=check, timeout=120)
 
     def start(self) -> LiveServer:
-        with self.log.open("ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "server.cli", "serve", "--port", str(self.port)],
-                env=self.env,
-                cwd=self.tmp,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(f"the server exited: {self.log.read_text()[-3000:]}")
-            try:
-                if requests.get(self.base + "/health", timeout=1).ok:
-                    return self
-            except requests.ConnectionError:
-                time.sleep(0.05)
-        raise AssertionError(f"the server did not start: {self.log.read_text()[-3000:]}")
+        self.process.start()
+        return self
 
     def stop(self, kill: bool = False) -> None:
-        if self.process is None:
-            return
-        if kill:
-            self.process.kill()
-        else:
-            self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.process = None
+        self.process.stop(kill=kill)
 
     def caller(self, token: str | None = None) -> Caller:
         caller = Caller(self.base, token)

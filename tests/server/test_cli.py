@@ -12,8 +12,9 @@ from sqlalchemy import func, select, update
 
 from server import schema as t
 from server.db import make_engine
+from server.process import ROOT
 from tests.records import DISTRICT, OKRUG
-from tests.server.live import ROOT, LiveServer
+from tests.server.live import LiveServer
 
 
 @pytest.fixture
