@@ -143,10 +143,19 @@ class ThrowawayCluster:
     """
 
     def __init__(
-        self, root: Path | None = None, port: int | None = None, *, bin_dir: Path | None = None
+        self,
+        root: Path | None = None,
+        port: int | None = None,
+        *,
+        bin_dir: Path | None = None,
+        durable: bool = False,
     ) -> None:
+        """``durable``: keep PostgreSQL's default durability (fsync on), for benchmarks that must
+        report what production would see."""
         self.root = root
-        self.port = port
+        self.durable = durable
+        self.port = port  # once started, the port it listens on
+        self._wanted_port = port
         self.bin_dir = bin_dir
         self.url = ""
         self.directory: Path | None = None
@@ -194,10 +203,9 @@ class ThrowawayCluster:
                 os.chown(self.directory, self._run_as.pw_uid, self._run_as.pw_gid)
                 self._check_reachable(self.directory)
             self._initdb()
-            fixed_port = self.port is not None
+            fixed_port = self._wanted_port is not None
             for attempt in range(1 if fixed_port else 3):
-                port = self.port if fixed_port else _free_port()
-                assert port is not None
+                port = self._wanted_port or _free_port()
                 error = self._pg_ctl_start(port)
                 if error is None:
                     self.port = port
@@ -229,15 +237,12 @@ class ThrowawayCluster:
             return
         data = self.directory / "data"
         if (data / "postmaster.pid").exists():
-            for mode in ("fast", "immediate"):
-                if (
-                    self._run(
-                        self._bin("pg_ctl"), "-D", data, "-m", mode, "-w", "-t", "30", "stop"
-                    ).returncode
-                    == 0
-                ):
-                    break
-            else:
+            stopped = any(
+                self._run(self._bin("pg_ctl"), "-D", data, "-m", mode, "-w", "-t", "30", "stop").returncode
+                == 0
+                for mode in ("fast", "immediate")  # immediate only if fast fails
+            )
+            if not stopped:
                 self._kill(data / "postmaster.pid")
         shutil.rmtree(self.directory, ignore_errors=True)
         self._live = False
@@ -268,7 +273,7 @@ class ThrowawayCluster:
             "port": str(port),
             "listen_addresses": "127.0.0.1",
             "unix_socket_directories": socket_dir,
-            **SPEED_SETTINGS,
+            **({} if self.durable else SPEED_SETTINGS),
         }
         options = " ".join(f"-c {shlex.quote(f'{key}={value}')}" for key, value in settings.items())
         start = [self._bin("pg_ctl"), "-D", self.directory / "data", "-l", self.log_file, "-o", options]
@@ -354,9 +359,15 @@ def _tail(text: str, lines: int = 30) -> str:
     return "\n".join(text.strip().splitlines()[-lines:]) or "(nothing)"
 
 
-if __name__ == "__main__":
-    with ThrowawayCluster() as _cluster:
-        print(_cluster.url, flush=True)
+def _main() -> None:
+    """Start a cluster, print its URL, and keep it until Ctrl+C or SIGTERM."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    with ThrowawayCluster() as cluster, contextlib.suppress(KeyboardInterrupt):
+        print(cluster.url, flush=True)
         print("PostgreSQL is running; Ctrl+C stops it and deletes its folder.", flush=True)
-        with contextlib.suppress(KeyboardInterrupt):
-            signal.pause()
+        signal.pause()
+
+
+if __name__ == "__main__":
+    _main()

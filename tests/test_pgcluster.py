@@ -135,6 +135,10 @@ def test_a_cluster_as_a_context_manager_in_a_given_folder(pg_bin: Path, open_fol
         assert cluster.log_file.is_file()
     assert list(open_folder.iterdir()) == []
     assert cluster.url == ""
+    with cluster:  # and again, in a new folder
+        assert cluster.url.startswith("postgresql+psycopg://postgres@127.0.0.1:")
+        assert len(list(open_folder.iterdir())) == 1
+    assert list(open_folder.iterdir()) == []
 
 
 @pytest.mark.postgres
