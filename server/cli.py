@@ -21,7 +21,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -31,7 +31,14 @@ from fieldapp.kato import Level, default_kato
 from fieldapp.reference import default_reference
 from server import accounts
 from server import schema as t
-from server.db import SchemaTooNew, current_revision, head_revision, make_engine, upgrade
+from server.db import (
+    SchemaTooNew,
+    current_revision,
+    head_revision,
+    is_known_revision,
+    make_engine,
+    upgrade,
+)
 from server.settings import ServerSettings
 from sync.protocol import Provisioning, Role
 
@@ -80,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--password-env", help="read the password from this environment variable instead")
     disable = user.add_parser("disable", help="a user who may no longer log in")
     disable.add_argument("username")
+    add_report_parser(sub)
     return parser
 
 
@@ -90,7 +98,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         settings = load_settings(args.database_url)
-        handler = {"init": cmd_init, "serve": cmd_serve, "device": cmd_device, "user": cmd_user}[args.command]
+        handler = {
+            "init": cmd_init,
+            "serve": cmd_serve,
+            "device": cmd_device,
+            "user": cmd_user,
+            "report": cmd_report,
+        }[args.command]
         return handler(settings, args) or 0
     except (CliError, SchemaTooNew) as exc:
         print(f"fieldapp-server: {exc}", file=sys.stderr)
@@ -155,6 +169,11 @@ def ready_engine(settings: ServerSettings) -> Engine:
     current = current_revision(engine)
     if current != head_revision():
         engine.dispose()
+        if current is not None and not is_known_revision(current):
+            raise SchemaTooNew(
+                f"the database is at schema {current}, which this server does not know: "
+                "it was upgraded by a newer server; install that version"
+            )
         raise CliError(
             f"the database is at schema {current or 'nothing'}, this server needs {head_revision()}: "
             "run `fieldapp-server init` first"
@@ -251,6 +270,8 @@ def cmd_user(settings: ServerSettings, args: argparse.Namespace) -> int:
             if len(password) < 10:
                 raise CliError("the password must have at least 10 characters")
             with engine.begin() as conn:
+                if conn.execute(select(t.users.c.id).where(t.users.c.username == args.username)).first():
+                    raise CliError(f"a user {args.username} already exists")
                 accounts.create_user(conn, args.username, password, role, args.district)
             print(f"user {args.username} ({role.value}) added")
             return 0
@@ -271,6 +292,71 @@ def cmd_user(settings: ServerSettings, args: argparse.Namespace) -> int:
         return 0
     finally:
         engine.dispose()
+
+
+# -- reports -------------------------------------------------------------------------------------------
+
+
+def add_report_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    kinds = sub.add_parser("report", help="consolidated reports as CSV or XLSX files").add_subparsers(
+        dest="action", required=True
+    )
+    totals = kinds.add_parser("totals", help="actions, participants, tonnes, hectares and trees of a period")
+    totals.add_argument("--start", required=True, type=_iso_day, help="first day of the period, YYYY-MM-DD")
+    totals.add_argument("--end", required=True, type=_iso_day, help="the day after the period, YYYY-MM-DD")
+    totals.add_argument(
+        "--group-by", default="", help="comma-separated: region,district,okrug,settlement,campaign,month"
+    )
+    totals.add_argument("--accepted-only", action="store_true", help="count only accepted records")
+    completeness = kinds.add_parser("completeness", help="which okrugs reported, month by month")
+    completeness.add_argument("--year", type=int, help="default: this year")
+    for parser in (totals, completeness):
+        parser.add_argument("--district", help="KATO code of a district (default: all)")
+        parser.add_argument("--region", help="KATO code of a region (default: all)")
+        parser.add_argument("--format", choices=["csv", "xlsx"], help="default: from the --out file name")
+        parser.add_argument("--out", type=Path, required=True, help="the file to write")
+        parser.add_argument(
+            "--lang", choices=["kk", "ru", "en"], default="ru", help="language of the headers"
+        )
+
+
+def _iso_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def cmd_report(settings: ServerSettings, args: argparse.Namespace) -> int:
+    from server import export, reports  # openpyxl is loaded only to make a report
+    from server.pull import newest_reference
+
+    kato = default_kato()
+    engine = ready_engine(settings)
+    try:
+        fmt = export.format_for(args.out, args.format)
+        scope = reports.check_scope(kato, args.district, args.region)
+        with engine.connect() as conn:
+            reference = newest_reference(conn, default_reference())
+        with engine.connect() as conn:  # a fresh one: a report reads in one snapshot
+            if args.action == "totals":
+                groups = reports.parse_groups(args.group_by)
+                query = reports.TotalsQuery(args.start, args.end, groups, scope, args.accepted_only)
+                response = reports.totals(conn, query, kato, reference)
+                sheet = export.totals_sheet(
+                    response, kato, reference, scope=scope, accepted_only=args.accepted_only, lang=args.lang
+                )
+            else:
+                today = reports.today_in_kazakhstan()
+                found = reports.completeness(conn, args.year or today.year, scope, kato, today)
+                sheet = export.completeness_sheet(found, kato, scope=scope, lang=args.lang)
+        export.write(sheet, args.out, fmt)
+    except (reports.ReportError, export.ExportError) as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        engine.dispose()
+    print(f"{args.out}: {len(sheet.rows)} rows")
+    return 0
 
 
 if __name__ == "__main__":

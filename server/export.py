@@ -1,0 +1,434 @@
+"""Reports as files a district or region office opens in Excel: CSV and XLSX.
+
+A report first becomes a :class:`Sheet` (typed columns, raw values: kilograms, square metres,
+counts, states), then a writer renders it. Quantities are shown as people read them: tonnes with
+3 decimals (kg / 1000) and hectares with 2 (m² / 10,000); place names in Kazakh *and* Russian
+columns beside the KATO code; headers in the language asked for (kk, ru or en).
+
+**CSV** is written for Excel in Kazakhstan, whose Kazakh and Russian locales use ``;`` as the list
+separator and a decimal comma: UTF-8 with a BOM (without it Excel reads Cyrillic as cp1251), fields
+separated by ``;``, numbers with a decimal comma and no thousands grouping (so Excel takes them as
+numbers), CRLF line ends. No ``sep=;`` line: Excel ignores the BOM when one is there. The CSV holds
+the table only (one header row, one row per group; no title, no totals row), so that it can be read
+by programs and added up without counting anything twice.
+
+**XLSX** (openpyxl) has the title, the area, the period and the generation time above a bold,
+frozen header row; numbers are numbers with formats (``0.000`` t, ``0.00`` ha, ``#,##0`` counts,
+which Russian-locale Excel shows as ``# ##0``); a bold totals row at the bottom holds values (not
+formulas, so any reader sees them). The completeness sheet colours its states: green *reported*,
+grey *nothing done*, red *missing*, and counts the missing okrugs per month at the bottom.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from fieldapp.atomic import write_atomic
+from fieldapp.kato import Kato, Place
+from fieldapp.reference import Campaign, Fraction, ReferenceData
+from fieldapp.units import kg_to_tonnes, m2_to_hectares
+from server.reports import KAZAKHSTAN, PLACE_GROUPS, Scope
+from sync.protocol import Completeness, CompletenessResponse, TotalsResponse
+
+FORMATS = ("csv", "xlsx")
+LANGS = ("kk", "ru", "en")
+CSV_DELIMITER = ";"
+BOM = "\ufeff"
+
+
+class ExportError(ValueError):
+    """A file that cannot be made as asked."""
+
+
+# -- the words -------------------------------------------------------------------------------------
+
+LABELS: dict[str, tuple[str, str, str]] = {  # kk, ru, en
+    "region": ("Облыс", "Область", "Region"),
+    "district": ("Аудан", "Район", "District"),
+    "okrug": ("Ауылдық округ", "Сельский округ", "Rural okrug"),
+    "settlement": ("Елді мекен", "Населённый пункт", "Settlement"),
+    "campaign": ("Акция", "Акция", "Campaign"),
+    "month": ("Ай", "Месяц", "Month"),
+    "code": ("{0}: ҚАТО коды", "{0}: код КАТО", "{0}: KATO code"),
+    "name_kk": ("{0} (қазақша)", "{0} (на казахском)", "{0} (Kazakh)"),
+    "name_ru": ("{0} (орысша)", "{0} (на русском)", "{0} (Russian)"),
+    "actions": ("Іс-шаралар", "Мероприятия", "Actions"),
+    "participants": ("Қатысушылар", "Участники", "Participants"),
+    "fraction": ("{0}, т", "{0}, т", "{0}, t"),
+    "total_t": ("Барлық қалдық, т", "Всего отходов, т", "All waste, t"),
+    "area_ha": ("Тазартылған аумақ, га", "Убранная площадь, га", "Area cleaned, ha"),
+    "trees": ("Отырғызылған ағаштар", "Посажено деревьев", "Trees planted"),
+    "total_row": ("Барлығы", "Итого", "Total"),
+    "totals_title": (
+        "«Таза Қазақстан»: жиынтық есеп",
+        "«Таза Қазақстан»: сводный отчёт",
+        "«Таза Қазақстан»: totals",
+    ),
+    "totals_sheet": ("Жиынтық", "Итоги", "Totals"),
+    "completeness_title": (
+        "«Таза Қазақстан»: есеп беру толықтығы",
+        "«Таза Қазақстан»: полнота отчётности",
+        "«Таза Қазақстан»: who has reported",
+    ),
+    "completeness_sheet": ("Толықтық", "Полнота", "Completeness"),
+    "area": ("Аумақ: {0}", "Территория: {0}", "Area: {0}"),
+    "country": ("Қазақстан Республикасы", "Республика Казахстан", "Republic of Kazakhstan"),
+    "period": ("Кезең: {0} — {1}", "Период: {0} — {1}", "Period: {0} – {1}"),
+    "year": ("{0} жыл, {1} — {2}", "{0} год, {1} — {2}", "Year {0}, {1} – {2}"),
+    "accepted_only": (
+        "Тек үйлестіруші қабылдаған жазбалар",
+        "Только записи, принятые координатором",
+        "Only records accepted by a coordinator",
+    ),
+    "all_live": (
+        "Барлық жазбалар (жойылғандарсыз)",
+        "Все записи (кроме удалённых)",
+        "All records (not deleted)",
+    ),
+    "generated": ("Жасалды: {0} (UTC+5)", "Сформирован: {0} (UTC+5)", "Generated: {0} (UTC+5)"),
+    "last_sync": ("Соңғы синхрондау (UTC+5)", "Последняя синхронизация (UTC+5)", "Last sync (UTC+5)"),
+    "app_version": ("Қолданба нұсқасы", "Версия приложения", "App version"),
+    "missing_count": ("Есеп жоқ, округ саны", "Нет отчёта, округов", "Missing, okrugs"),
+    Completeness.REPORTED: ("есеп бар", "есть отчёт", "reported"),
+    Completeness.NOTHING: ("іс-шара болмады", "не проводилось", "nothing done"),
+    Completeness.MISSING: ("есеп жоқ", "нет отчёта", "missing"),
+}
+
+
+def label(key: str, lang: str, *args: object) -> str:
+    return LABELS[key][LANGS.index(lang)].format(*args)
+
+
+def _day(day: date, lang: str) -> str:
+    return day.isoformat() if lang == "en" else f"{day:%d.%m.%Y}"
+
+
+def _moment(at: datetime) -> str:
+    return f"{at.astimezone(KAZAKHSTAN):%Y-%m-%d %H:%M}"
+
+
+# -- sheets ------------------------------------------------------------------------------------------
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    CODE = "code"  # a KATO code or a month: text that looks like a number
+    COUNT = "count"  # int
+    TONNES = "tonnes"  # the value is kilograms
+    HECTARES = "hectares"  # the value is square metres
+    MOMENT = "moment"  # an aware datetime, shown in UTC+5
+    STATE = "state"  # a Completeness
+
+
+NUMERIC = (Kind.COUNT, Kind.TONNES, Kind.HECTARES)
+Cell = str | int | datetime | None
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: Kind
+
+
+@dataclass
+class Sheet:
+    name: str
+    title: list[str]
+    columns: list[Column]
+    rows: list[list[Cell]]
+    lang: str
+    footer: list[Cell] | None = None  # the totals row (XLSX only)
+    generated_at: datetime = field(default_factory=lambda: datetime.now(KAZAKHSTAN))
+
+
+def _place_columns(level: str, lang: str) -> list[Column]:
+    name = label(level, lang)
+    return [
+        Column(label("code", lang, name), Kind.CODE),
+        Column(label("name_kk", lang, name), Kind.TEXT),
+        Column(label("name_ru", lang, name), Kind.TEXT),
+    ]
+
+
+def _place_cells(kato: Kato, code: str) -> list[Cell]:
+    place = kato.get(code)
+    return [code, place.name_kk if place else "", place.name_ru if place else ""]
+
+
+def _area(kato: Kato, scope: Scope, lang: str) -> str:
+    code = scope.district or scope.region
+    place: Place | None = kato.get(code) if code else None
+    where = f"{place.name_kk} / {place.name_ru}" if place else label("country", lang)
+    return label("area", lang, where)
+
+
+def _fractions_shown(response: TotalsResponse, reference: ReferenceData) -> list[str]:
+    """Every active fraction (so files of different districts line up) and any retired one used."""
+    used = {code for row in response.rows for code in row.kg_by_fraction}
+    active = {f.code for f in reference.active_fractions()}
+
+    def order(code: str) -> tuple[int, str]:
+        found = reference.fraction(code)
+        return (found.order if found else 1 << 30, code)
+
+    return sorted(active | used, key=order)
+
+
+def _named(found: Campaign | Fraction | None, code: str, lang: str) -> str:
+    return found.name(lang) if found else code
+
+
+def totals_sheet(
+    response: TotalsResponse,
+    kato: Kato,
+    reference: ReferenceData,
+    *,
+    scope: Scope,
+    accepted_only: bool,
+    lang: str = "ru",
+) -> Sheet:
+    fractions = _fractions_shown(response, reference)
+    columns = _group_columns(response.group_by, lang)
+    first_figure = len(columns)
+    columns += [Column(label("actions", lang), Kind.COUNT), Column(label("participants", lang), Kind.COUNT)]
+    columns += [
+        Column(label("fraction", lang, _named(reference.fraction(f), f, lang)), Kind.TONNES)
+        for f in fractions
+    ]
+    columns += [
+        Column(label("total_t", lang), Kind.TONNES),
+        Column(label("area_ha", lang), Kind.HECTARES),
+        Column(label("trees", lang), Kind.COUNT),
+    ]
+    rows: list[list[Cell]] = []
+    for row in response.rows:
+        cells = _group_cells(response.group_by, row.group, kato, reference, lang)
+        cells += [row.actions, row.participants, *(row.kg_by_fraction.get(f, 0) for f in fractions)]
+        cells += [row.total_kg, row.area_m2, row.trees]
+        rows.append(cells)
+    last = response.end - timedelta(days=1)
+    period = label("period", lang, _day(response.start, lang), _day(last, lang))
+    counted = label("accepted_only" if accepted_only else "all_live", lang)
+    title = [label("totals_title", lang), _area(kato, scope, lang), f"{period}; {counted}"]
+    footer = _sums(columns, rows, first_figure, lang)
+    return Sheet(label("totals_sheet", lang), title, columns, rows, lang, footer)
+
+
+def _group_columns(group_by: Sequence[str], lang: str) -> list[Column]:
+    columns: list[Column] = []
+    for group in group_by:
+        if group in PLACE_GROUPS:
+            columns += _place_columns(group, lang)
+        else:
+            columns.append(Column(label(group, lang), Kind.TEXT if group == "campaign" else Kind.CODE))
+    return columns
+
+
+def _group_cells(
+    group_by: Sequence[str], group: dict[str, str], kato: Kato, reference: ReferenceData, lang: str
+) -> list[Cell]:
+    cells: list[Cell] = []
+    for name in group_by:
+        value = group[name]
+        if name in PLACE_GROUPS:
+            cells += _place_cells(kato, value)
+        elif name == "campaign":
+            cells.append(_named(reference.campaign(value), value, lang))
+        else:
+            cells.append(value)
+    return cells
+
+
+def _sums(
+    columns: Sequence[Column], rows: Sequence[Sequence[Cell]], first_figure: int, lang: str
+) -> list[Cell] | None:
+    """The totals row; none when nothing is grouped (the one row is the total)."""
+    if first_figure == 0:
+        return None
+    footer: list[Cell] = [None] * len(columns)
+    footer[0] = label("total_row", lang)
+    for index in range(first_figure, len(columns)):
+        footer[index] = sum(int(row[index] or 0) for row in rows)  # type: ignore[arg-type]
+    return footer
+
+
+def completeness_sheet(
+    response: CompletenessResponse, kato: Kato, *, scope: Scope, lang: str = "ru"
+) -> Sheet:
+    months = list(response.rows[0].months) if response.rows else []
+    several = scope.district is None
+    columns = (_place_columns("district", lang) if several else []) + _place_columns("okrug", lang)
+    first_month = len(columns)
+    columns += [Column(month, Kind.STATE) for month in months]
+    columns += [Column(label("last_sync", lang), Kind.MOMENT), Column(label("app_version", lang), Kind.TEXT)]
+    rows: list[list[Cell]] = []
+    for row in response.rows:
+        district = kato.district_of(row.okrug)
+        cells = _place_cells(kato, district.code if district else "") if several else []
+        cells += _place_cells(kato, row.okrug)
+        cells += [row.months[month] for month in months]
+        cells += [row.last_sync, row.app_version]
+        rows.append(cells)
+    footer: list[Cell] = [None] * len(columns)
+    footer[0] = label("missing_count", lang)
+    for offset, month in enumerate(months):
+        footer[first_month + offset] = sum(r.months[month] is Completeness.MISSING for r in response.rows)
+    period = label("year", lang, response.year, months[0] if months else "", months[-1] if months else "")
+    title = [label("completeness_title", lang), _area(kato, scope, lang), period]
+    return Sheet(label("completeness_sheet", lang), title, columns, rows, lang, footer)
+
+
+# -- CSV ---------------------------------------------------------------------------------------------
+
+
+def _csv_text(kind: Kind, value: Cell, lang: str) -> str:
+    if value is None:
+        return ""
+    if kind is Kind.TONNES:
+        return f"{kg_to_tonnes(int(value)):.3f}".replace(".", ",")  # type: ignore[arg-type]
+    if kind is Kind.HECTARES:
+        return f"{m2_to_hectares(int(value)):.2f}".replace(".", ",")  # type: ignore[arg-type]
+    if kind is Kind.MOMENT:
+        return _moment(value)  # type: ignore[arg-type]
+    if kind is Kind.STATE:
+        return label(str(value), lang)
+    return str(value)
+
+
+def csv_bytes(sheet: Sheet) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer.writerow([c.header for c in sheet.columns])
+    for row in sheet.rows:
+        writer.writerow([_csv_text(c.kind, v, sheet.lang) for c, v in zip(sheet.columns, row, strict=True)])
+    return (BOM + out.getvalue()).encode("utf-8")
+
+
+# -- XLSX --------------------------------------------------------------------------------------------
+
+NUMBER_FORMATS = {
+    Kind.COUNT: "#,##0",  # Excel's own notation; a Russian-locale Excel shows it as "# ##0"
+    Kind.TONNES: "0.000",
+    Kind.HECTARES: "0.00",
+    Kind.MOMENT: "yyyy-mm-dd hh:mm",
+    Kind.CODE: "@",
+}
+STATE_STYLES = {  # fill, font colour
+    Completeness.REPORTED: ("C6EFCE", "006100"),
+    Completeness.NOTHING: ("D9D9D9", "404040"),
+    Completeness.MISSING: ("FFC7CE", "9C0006"),
+}
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+THIN = Side(style="thin", color="808080")
+
+
+def _xlsx_value(kind: Kind, value: Cell, lang: str) -> str | int | Decimal | datetime | None:
+    if value is None:
+        return None
+    if kind is Kind.TONNES:
+        return kg_to_tonnes(int(value))  # type: ignore[arg-type]
+    if kind is Kind.HECTARES:
+        return m2_to_hectares(int(value))  # type: ignore[arg-type]
+    if kind is Kind.MOMENT:
+        return value.astimezone(KAZAKHSTAN).replace(tzinfo=None)  # type: ignore[union-attr]
+    if kind is Kind.STATE:
+        return label(str(value), lang)
+    return value
+
+
+def _write_cell(ws: Worksheet, row: int, col: int, column: Column, value: Cell, lang: str) -> None:
+    cell = ws.cell(row=row, column=col, value=_xlsx_value(column.kind, value, lang))
+    if column.kind in NUMBER_FORMATS:
+        cell.number_format = NUMBER_FORMATS[column.kind]
+    if column.kind is Kind.STATE and value is not None:
+        fill, font = STATE_STYLES[Completeness(value)]
+        cell.fill = PatternFill("solid", fgColor=fill)
+        cell.font = Font(color=font)
+        cell.alignment = Alignment(horizontal="center")
+
+
+def _width(column: Column, values: list[Cell], lang: str) -> float:
+    if column.kind is Kind.STATE:
+        longest = max(len(label(state, lang)) for state in Completeness)
+    elif column.kind in (Kind.TONNES, Kind.HECTARES, Kind.COUNT):
+        longest = max((len(f"{_xlsx_value(column.kind, v, lang) or 0:,}") + 1 for v in values), default=4)
+    elif column.kind is Kind.MOMENT:
+        longest = 16
+    else:
+        longest = max((len(str(v)) for v in values if v is not None), default=4)
+    header_word = max(len(word) for word in column.header.split())
+    return min(max(longest, header_word, 6) + 2, 48)
+
+
+def xlsx_bytes(sheet: Sheet) -> bytes:
+    workbook = Workbook()
+    ws = workbook.active
+    assert ws is not None
+    ws.title = sheet.name[:31]
+    _write_title(ws, sheet)
+    header_row = len(sheet.title) + 3
+    for col, column in enumerate(sheet.columns, start=1):
+        cell = ws.cell(row=header_row, column=col, value=column.header)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = Border(bottom=THIN)
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    for r, values in enumerate(sheet.rows, start=header_row + 1):
+        for col, (column, value) in enumerate(zip(sheet.columns, values, strict=True), start=1):
+            _write_cell(ws, r, col, column, value, sheet.lang)
+    if sheet.footer is not None:
+        _write_footer(ws, sheet, header_row + len(sheet.rows) + 1)
+    for col, column in enumerate(sheet.columns, start=1):
+        values = [row[col - 1] for row in sheet.rows]
+        ws.column_dimensions[get_column_letter(col)].width = _width(column, values, sheet.lang)
+    out = io.BytesIO()
+    workbook.save(out)
+    workbook.close()
+    return out.getvalue()
+
+
+def _write_title(ws: Worksheet, sheet: Sheet) -> None:
+    lines = [*sheet.title, label("generated", sheet.lang, _moment(sheet.generated_at))]
+    for r, text in enumerate(lines, start=1):
+        cell = ws.cell(row=r, column=1, value=text)
+        cell.font = Font(bold=True, size=14) if r == 1 else Font(italic=r == len(lines))
+
+
+def _write_footer(ws: Worksheet, sheet: Sheet, row: int) -> None:
+    assert sheet.footer is not None
+    for col, (column, value) in enumerate(zip(sheet.columns, sheet.footer, strict=True), start=1):
+        kind = column.kind if column.kind in NUMERIC else Kind.COUNT if isinstance(value, int) else Kind.TEXT
+        cell = ws.cell(row=row, column=col, value=_xlsx_value(kind, value, sheet.lang))
+        if kind in NUMBER_FORMATS and value is not None:
+            cell.number_format = NUMBER_FORMATS[kind]
+        cell.font = Font(bold=True)
+        cell.border = Border(top=THIN)
+
+
+# -- files -------------------------------------------------------------------------------------------
+
+
+def format_for(path: Path, chosen: str | None) -> str:
+    """The format asked for, else the one the file name says."""
+    fmt = chosen or path.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ExportError(f"say --format csv or xlsx (cannot tell from {path.name!r})")
+    return fmt
+
+
+def write(sheet: Sheet, path: Path, fmt: str) -> None:
+    """Write the file whole or not at all."""
+    write_atomic(path, csv_bytes(sheet) if fmt == "csv" else xlsx_bytes(sheet))
