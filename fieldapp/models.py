@@ -9,6 +9,7 @@ from the server.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -62,13 +63,17 @@ class PhotoRole(StrEnum):
     OTHER = "other"
 
 
+# Unicode's control characters (category Cc) but tab and newline.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _clean_text(value: Any) -> Any:
     """NFC, no control characters but newlines and tabs, no surrounding whitespace."""
     if not isinstance(value, str):
         return value
-    value = unicodedata.normalize("NFC", value)
-    value = "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    return value.strip()
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    return _CONTROL.sub("", value).strip()
 
 
 def _single_line(value: str) -> str:

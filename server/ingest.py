@@ -8,6 +8,13 @@ whose photos have not arrived is stored and marked as waiting for them.
 
 The batch's answer is stored with its id in the same transaction, so sending the batch again —
 after a cut link, a killed app or a killed server — returns the stored answer and changes nothing.
+
+On PostgreSQL, concurrent requests are ordered by row locks, always taken in the same order so two
+of them never wait on each other: (1) the okrug's row in ``places`` — pushes of one okrug run one at
+a time (a laptop that gave up waiting and sent its records again in a new batch must not have them
+counted twice), pushes of different okrugs side by side; (2) the rows of the photos the batch
+refers to (see ``_BatchWriter.lock_photos``); (3) the rows of the records it touches, which review
+decisions lock too. SQLite has one writer at a time and needs none of it.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from fieldapp.validation import Context, check_action
 from server import schema as t
 from server.accounts import Principal, touch_device
 from server.errors import ApiError
-from server.sql import chunks, insert
+from server.sql import among, chunks, insert, insert_rows, log_changes
 from server.totals import Contribution, TotalsDelta
 from sync.protocol import (
     NilReport,
@@ -83,11 +90,15 @@ class Ingest:
         now: datetime,
         app_version: str = "",
     ) -> PushResponse:
+        conn.execute(select(t.places.c.code).where(t.places.c.code == device.okrug).with_for_update())
         stored = _stored_answer(conn, batch, device)
         if stored is not None:
             return stored
         ctx = Context(self.kato, reference, (now + self.skew).date(), device_okrug=device.okrug)
         writer = _BatchWriter(self, conn, device, now)
+        ours = [item.record for item in batch.records if item.record.okrug == device.okrug]
+        writer.lock_photos(sorted({p.sha256 for action in ours for p in action.photos}))
+        writer.load_current(sorted({str(action.id) for action in ours}))
         results = [writer.record(item, ctx) for item in batch.records]
         nil_results = [writer.nil_report(report) for report in batch.nil_reports]
         writer.flush()
@@ -106,6 +117,7 @@ class Ingest:
             # The same batch, sent twice at once, won the race: roll back and answer as it did.
             raise _SameBatchRacing from None
         touch_device(conn, device.subject_id, app_version, batch.waiting, now)
+        writer.log_changes()
         return answer
 
 
@@ -128,8 +140,8 @@ def contribution(action: CleanupAction, places: Places, review_status: str) -> C
     if action.deleted:
         return None
     return Contribution(
-        key=(action.action_date.isoformat()[:7], action.settlement, action.campaign, review_status),
-        places=(places.okrug, places.district, places.region),
+        key=(action.action_date.isoformat()[:7], places.okrug, action.campaign, review_status),
+        places=(places.district, places.region),
         sums=(action.participants, action.area_m2, action.trees),
         waste=tuple((w.fraction, w.kg) for w in action.waste),
     )
@@ -146,7 +158,9 @@ class _BatchWriter:
         self.revisions: list[dict[str, object]] = []
         self.conflicts: list[dict[str, object]] = []
         self.flagged: set[str] = set()
-        self.complete_photos: set[str] | None = None
+        self.complete_photos: set[str] = set()
+        self.locked_photos: set[str] = set()
+        self.existed: set[str] = set()  # ids the server held before this batch
 
     # -- deciding --------------------------------------------------------------------------------
 
@@ -189,17 +203,28 @@ class _BatchWriter:
             return self._conflict(action, body, item, current)
         return self._apply(action, body, current, item)
 
-    def _current(self, rid: str) -> _Current | None:
-        if rid not in self.current:
-            row = self.conn.execute(select(t.records).where(t.records.c.id == rid)).first()
-            if row is None:
-                self.current[rid] = None
-            else:
+    def load_current(self, ids: list[str]) -> None:
+        """The server's rows of these records, locked for this transaction, in one query per 500."""
+        for some in chunks(ids):
+            query = (
+                select(t.records)
+                .where(among(self.conn, t.records.c.id, some))
+                .order_by(t.records.c.id)
+                .with_for_update()
+            )
+            for row in self.conn.execute(query):
+                self.existed.add(row.id)
                 action = CleanupAction.model_validate_json(row.body)
                 places = Places(row.okrug, row.district, row.region)
-                self.current[rid] = _Current(
+                self.current[row.id] = _Current(
                     row.revision, row.body, row.review_status, contribution(action, places, row.review_status)
                 )
+            for rid in some:
+                self.current.setdefault(rid, None)
+
+    def _current(self, rid: str) -> _Current | None:
+        if rid not in self.current:
+            self.load_current([rid])
         return self.current[rid]
 
     def _stored_revision(self, rid: str, revision: int) -> str | None:
@@ -211,41 +236,39 @@ class _BatchWriter:
 
     def _missing_photos(self, action: CleanupAction) -> list[str]:
         wanted = [p.sha256 for p in action.photos]
-        if not wanted:
-            return []
-        if self.complete_photos is None:
-            self.complete_photos = set()
-        unknown = sorted(set(wanted) - self.complete_photos)
-        if unknown:
-            self.complete_photos.update(self._complete_among(unknown))
+        unknown = sorted(set(wanted) - self.complete_photos - self.locked_photos)
+        if unknown:  # not locked beforehand (cannot happen through ``Ingest.push``)
+            self.lock_photos(unknown)
         return [sha for sha in wanted if sha not in self.complete_photos]
 
-    def _complete_among(self, shas: list[str]) -> set[str]:
-        """Which of these photos the server holds whole — read so that an upload finishing at this
-        very moment cannot leave the record waiting for a photo it has.
+    def lock_photos(self, shas: list[str]) -> None:
+        """Learn which of these photos the server holds whole — so that an upload finishing at this
+        very moment cannot leave a record waiting for a photo it has.
 
         An upload locks the photo's row while it finishes it and then recounts the records that
         wait for it. Here every photo gets a row (an empty placeholder if its upload has not begun)
         and we hold a share lock on it: either the upload finished first and we see it complete, or
-        it waits until this batch has committed and its recount sees the new record. (SQLite needs
-        none of this: one writer at a time.)"""
-        self.conn.execute(
-            insert(self.conn, t.photos)
-            .values(
-                [
-                    {"sha256": sha, "size": 0, "received": 0, "complete": False, "created_at": self.now}
-                    for sha in shas
-                ]
+        it waits until this batch has committed and its recount sees the new record. Taken before
+        the records' locks, as an upload takes its photo's lock before the records'."""
+        for some in chunks(shas):
+            self.conn.execute(
+                insert(self.conn, t.photos)
+                .values(
+                    [
+                        {"sha256": sha, "size": 0, "received": 0, "complete": False, "created_at": self.now}
+                        for sha in some
+                    ]
+                )
+                .on_conflict_do_nothing(index_elements=["sha256"])
             )
-            .on_conflict_do_nothing(index_elements=["sha256"])
-        )
-        rows = self.conn.execute(
-            select(t.photos.c.sha256, t.photos.c.complete)
-            .where(t.photos.c.sha256.in_(shas))
-            .order_by(t.photos.c.sha256)
-            .with_for_update(read=True)
-        )
-        return {row.sha256 for row in rows if row.complete}
+            rows = self.conn.execute(
+                select(t.photos.c.sha256, t.photos.c.complete)
+                .where(among(self.conn, t.photos.c.sha256, some))
+                .order_by(t.photos.c.sha256)
+                .with_for_update(read=True)
+            )
+            self.complete_photos.update(row.sha256 for row in rows if row.complete)
+            self.locked_photos.update(some)
 
     def _apply(
         self, action: CleanupAction, body: str, current: _Current | None, item: PushRecord
@@ -333,61 +356,51 @@ class _BatchWriter:
 
     def flush(self) -> None:
         conn = self.conn
-        touched = sorted(set(self.applied) | self.flagged)
-        seqs = self._changes(touched)
         applied_ids = list(self.applied)
-        for ids in chunks(applied_ids):
-            conn.execute(delete(t.record_waste).where(t.record_waste.c.record_id.in_(ids)))
-            conn.execute(delete(t.record_photos).where(t.record_photos.c.record_id.in_(ids)))
+        replaced = [rid for rid in applied_ids if rid in self.existed]  # new records have nothing to replace
+        for ids in chunks(replaced):
+            conn.execute(delete(t.record_waste).where(among(conn, t.record_waste.c.record_id, ids)))
+            conn.execute(delete(t.record_photos).where(among(conn, t.record_photos.c.record_id, ids)))
         if self.applied:
+            kept = ("id", "conflict", "review_comment", "reviewed_revision", "reviewed_by", "reviewed_at")
             stmt = insert(conn, t.records)
-            columns = [
-                c.name
-                for c in t.records.c
-                if c.name
-                not in ("id", "conflict", "review_comment", "reviewed_revision", "reviewed_by", "reviewed_at")
-            ]
-            conn.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["id"], set_={c: getattr(stmt.excluded, c) for c in columns}
-                ),
-                [self._row(rid, seqs[rid]) for rid in applied_ids],
+            upsert = stmt.on_conflict_do_update(
+                index_elements=["id"],
+                set_={c.name: getattr(stmt.excluded, c.name) for c in t.records.c if c.name not in kept},
             )
+            insert_rows(conn, [self._row(rid) for rid in applied_ids], upsert)
             waste = [
                 {"record_id": rid, "fraction": w.fraction, "kg": w.kg}
                 for rid, (a, _, _) in self.applied.items()
                 for w in a.waste
             ]
-            if waste:
-                conn.execute(t.record_waste.insert(), waste)
+            insert_rows(conn, waste, t.record_waste.insert())
             photo_rows = [
                 {"record_id": rid, "sha256": sha}
                 for rid, (a, _, _) in self.applied.items()
-                for sha in {p.sha256 for p in a.photos}
+                for sha in sorted({p.sha256 for p in a.photos})
             ]
-            if photo_rows:
-                conn.execute(t.record_photos.insert(), photo_rows)
-        if self.revisions:
-            stmt = insert(conn, t.record_revisions)
-            conn.execute(
-                stmt.on_conflict_do_nothing(index_elements=["record_id", "revision"]), self.revisions
-            )
+            insert_rows(conn, photo_rows, t.record_photos.insert())
+        stmt = insert(conn, t.record_revisions)
+        insert_rows(
+            conn, self.revisions, stmt.on_conflict_do_nothing(index_elements=["record_id", "revision"])
+        )
         if self.conflicts:
-            conn.execute(t.conflicts.insert(), self.conflicts)
+            insert_rows(conn, self.conflicts, t.conflicts.insert())
             for ids in chunks(sorted(self.flagged)):
-                conn.execute(t.records.update().where(t.records.c.id.in_(ids)).values(conflict=True))
-            for rid in self.flagged - set(self.applied):
-                conn.execute(t.records.update().where(t.records.c.id == rid).values(change_seq=seqs[rid]))
+                conn.execute(t.records.update().where(among(conn, t.records.c.id, ids)).values(conflict=True))
         self.totals.apply(conn)
 
-    def _changes(self, ids: list[str]) -> dict[str, int]:
-        """One row in ``changes`` per touched record; its seq is the pull cursor."""
-        if not ids:
-            return {}
+    def log_changes(self) -> None:
+        """Last thing before the commit: it takes the lock that orders commits (see ``log_changes``)."""
+        log_changes(self.conn, self._changes(sorted(set(self.applied) | self.flagged)))
+
+    def _changes(self, ids: list[str]) -> list[dict[str, object]]:
+        """One row in ``changes`` per touched record: what the pulls of its okrug and district see."""
         rows = []
         for rid in ids:
             _, places, _ = self.applied.get(rid) or (None, None, None)
-            if places is None:
+            if places is None:  # flagged as a conflict, not changed: where it is, from the table
                 known = self.conn.execute(
                     select(t.records.c.okrug, t.records.c.district).where(t.records.c.id == rid)
                 ).one()
@@ -397,15 +410,14 @@ class _BatchWriter:
             rows.append(
                 {"kind": "record", "record_id": rid, "okrug": okrug, "district": district, "at": self.now}
             )
-        result = self.conn.execute(
-            t.changes.insert().returning(
-                t.changes.c.seq, t.changes.c.record_id, sort_by_parameter_order=True
-            ),
-            rows,
-        )
-        return {row.record_id: row.seq for row in result}
+        return rows
 
-    def _row(self, rid: str, seq: int) -> dict[str, object]:
+    def _body(self, rid: str) -> str:
+        current = self.current[rid]
+        assert current is not None  # set by _apply
+        return current.body
+
+    def _row(self, rid: str) -> dict[str, object]:
         action, places, missing = self.applied[rid]
         return {
             "id": rid,
@@ -426,8 +438,7 @@ class _BatchWriter:
             "missing_photos": len(missing),
             "device_id": self.device.subject_id,
             "received_at": self.now,
-            "change_seq": seq,
-            "body": self.current[rid].body if self.current.get(rid) else action.model_dump_json(),
+            "body": self._body(rid),
         }
 
 

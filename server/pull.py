@@ -14,6 +14,7 @@ from fieldapp.reference import ReferenceData
 from server import schema as t
 from server.accounts import Principal
 from server.errors import ApiError
+from server.sql import among
 from sync.protocol import MAX_PULL_LIMIT, PullResponse, Reason, ReviewDecision, Role
 
 STATUS_OF_REVIEW = {"pending": Status.SENT, "accepted": Status.ACCEPTED, "returned": Status.RETURNED}
@@ -61,7 +62,7 @@ def pull(
     changes = changes[:limit]
     last = changes[-1].seq if changes else after  # nothing new: the cursor stays where it was
     ids = list(dict.fromkeys(c.record_id for c in changes if c.record_id))
-    rows = conn.execute(select(t.records).where(t.records.c.id.in_(ids))).all() if ids else []
+    rows = conn.execute(select(t.records).where(among(conn, t.records.c.id, ids))).all() if ids else []
     reference = newest_reference(conn, default)
     response: dict[str, object] = {
         "cursor": str(last),

@@ -152,11 +152,10 @@ records = Table(
     Column("missing_photos", Integer, nullable=False, default=0),
     Column("device_id", String(UUID_LEN), nullable=True),
     Column("received_at", TS, nullable=False),
-    Column("change_seq", BigInteger, nullable=False),
     Column("body", Text, nullable=False),
     Index("ix_records_district_date", "district", "action_date"),
     Index("ix_records_okrug_date", "okrug", "action_date"),
-    Index("ix_records_change_seq", "change_seq"),
+    Index("ix_records_date", "action_date"),  # national reports of loose days
 )
 
 record_waste = Table(
@@ -248,13 +247,15 @@ nil_reports = Table(
 )
 
 monthly_totals = Table(
+    # The sums of the live records of an okrug, month, campaign and review status: a few rows per
+    # okrug and month, so a national report reads thousands of rows, not a million. (Settlements
+    # are summed from ``records``, scoped to a district as a rule.)
     "monthly_totals",
     metadata,
     Column("month", String(7), primary_key=True),
-    Column("settlement", KATO, primary_key=True),
+    Column("okrug", KATO, primary_key=True),
     Column("campaign", String(40), primary_key=True),
     Column("review_status", String(16), primary_key=True),
-    Column("okrug", KATO, nullable=False),
     Column("district", KATO, nullable=False),
     Column("region", KATO, nullable=False),
     Column("actions", BigInteger, nullable=False),
@@ -263,16 +264,14 @@ monthly_totals = Table(
     Column("trees", BigInteger, nullable=False),
     Index("ix_monthly_totals_district_month", "district", "month"),
 )
-
 monthly_waste = Table(
     "monthly_waste",
     metadata,
     Column("month", String(7), primary_key=True),
-    Column("settlement", KATO, primary_key=True),
+    Column("okrug", KATO, primary_key=True),
     Column("campaign", String(40), primary_key=True),
     Column("review_status", String(16), primary_key=True),
     Column("fraction", String(40), primary_key=True),
-    Column("okrug", KATO, nullable=False),
     Column("district", KATO, nullable=False),
     Column("region", KATO, nullable=False),
     Column("kg", BigInteger, nullable=False),

@@ -33,6 +33,7 @@ class ServerSettings(BaseSettings):
     port: int = Field(8765, description="port to listen on")
     workers: int = Field(1, ge=1, le=32, description="uvicorn worker processes (PostgreSQL only)")
 
+    push_threads: int = Field(2, ge=1, le=32, description="pushes applied at once in each worker process")
     max_body_bytes: int = Field(8 * 1024 * 1024, description="largest request body, as sent")
     max_decompressed_bytes: int = Field(32 * 1024 * 1024, description="largest body once un-gzipped")
     max_batch_records: int = Field(1000, ge=1, le=1000, description="records in one push")

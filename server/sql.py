@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import zlib
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, any_, bindparam, column, func, select, table
 from sqlalchemy.dialects import postgresql, sqlite
 
+from server.schema import changes
 
-def insert(conn: Connection, table: Table) -> Any:
+
+def insert(conn: Connection, target: Table) -> Any:
     """An INSERT that knows ON CONFLICT, in the connection's dialect."""
-    return (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(table)
+    return (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(target)
+
+
+def among(conn: Connection, column: Any, values: Sequence[Any]) -> Any:
+    """``column IN (values)``. On PostgreSQL as ``column = ANY(array)``: one short statement that
+    psycopg parses once, instead of a new one with a placeholder per value."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=postgresql.ARRAY(column.type)))
+    return column.in_(list(values))
 
 
 def chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
@@ -19,5 +30,66 @@ def chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
         yield items[start : start + size]
 
 
-def as_list(items: Iterable[Any]) -> list[Any]:
-    return list(items)
+def insert_rows(conn: Connection, rows: Sequence[dict[str, Any]], statement: Any) -> None:
+    """Write many rows (all with the same keys) with ``statement``, an ``insert()`` of a table
+    (from :func:`insert` when it has an ``ON CONFLICT`` clause) given no values.
+
+    SQLite takes them as one ``executemany`` (a loop in C). On PostgreSQL, psycopg's
+    ``executemany`` sends one statement per row, and SQLAlchemy cannot batch an ``ON CONFLICT``
+    insert without ``RETURNING``; so the rows are COPYed into a temporary table and moved with one
+    ``INSERT … SELECT`` that keeps the statement's ``ON CONFLICT`` clause. The rows of one call must
+    not conflict with each other (as in any single statement). A 500-record push spends a few
+    milliseconds per table here instead of most of its time.
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(statement, rows)
+        return
+    target: Table = statement.table
+    names = list(rows[0])
+    missing = {
+        c.name: c.default.arg
+        for c in target.columns
+        if c.name not in names and c.default is not None and c.default.is_scalar
+    }
+    names += list(missing)
+    processors = [target.c[name].type.bind_processor(conn.dialect) for name in names]
+    # One staging table per session and column list, emptied at each commit (a rollback takes back
+    # what it held): only the named columns, with their types, no constraints and no defaults.
+    staging = f"copy_{target.name}_{zlib.crc32(','.join(names).encode()):08x}"
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS "
+        f"SELECT {', '.join(names)} FROM {target.name} WITH NO DATA"
+    )
+    conn.exec_driver_sql(f"DELETE FROM {staging}")
+    cursor = conn.connection.driver_connection.cursor()  # the same connection: the same transaction
+    try:
+        with cursor.copy(f"COPY {staging} ({', '.join(names)}) FROM STDIN") as copy:
+            for row in rows:
+                values = [row[name] if name in row else missing[name] for name in names]
+                copy.write_row([v if p is None else p(v) for v, p in zip(values, processors, strict=True)])
+    finally:
+        cursor.close()
+    source = table(staging, *[column(name) for name in names])
+    conn.execute(statement.from_select(names, select(source)))
+
+
+# Any constant: the key of the advisory lock that orders the writers of ``changes``.
+CHANGES_LOCK = 0x7A7A_C4A9
+
+
+def log_changes(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Append to ``changes``, whose ``seq`` is the pull cursor — in the order of commits.
+
+    A cursor is only safe if a change never becomes visible below a cursor already handed out. On
+    PostgreSQL two transactions could take seqs 7 and 8 and commit 8 first; a pull between the two
+    commits would answer "up to 8" and 7 would never be seen. So the writers of ``changes`` take a
+    transaction-level lock first and keep it until they commit: seqs are taken in commit order.
+    Call this last, just before the commit, so the lock is held for a moment. (SQLite has one writer.)
+    """
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(CHANGES_LOCK)))
+    insert_rows(conn, rows, changes.insert())

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, and_, delete
 
 from server import schema as t
-from server.sql import insert
+from server.sql import insert, insert_rows
 
-Key = tuple[str, str, str, str]  # month, settlement, campaign, review status
+Key = tuple[str, str, str, str]  # month, okrug, campaign, review status
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Contribution:
     """What one live record adds."""
 
     key: Key
-    places: tuple[str, str, str]  # okrug, district, region
+    places: tuple[str, str]  # district, region
     sums: tuple[int, int, int]  # participants, area_m2, trees
     waste: tuple[tuple[str, int], ...]
 
@@ -28,7 +28,7 @@ class TotalsDelta:
     def __init__(self) -> None:
         self.sums: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         self.waste: dict[tuple[Key, str], int] = defaultdict(int)
-        self.places: dict[Key, tuple[str, str, str]] = {}
+        self.places: dict[Key, tuple[str, str]] = {}
 
     def add(self, part: Contribution | None, sign: int) -> None:
         if part is None:
@@ -48,32 +48,24 @@ class TotalsDelta:
             for key, sums in self.sums.items()
             if any(sums)
         ]
-        if rows:
-            stmt = insert(conn, t.monthly_totals)
-            conn.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["month", "settlement", "campaign", "review_status"],
-                    set_={
-                        c: getattr(t.monthly_totals.c, c) + getattr(stmt.excluded, c)
-                        for c in ("actions", "participants", "area_m2", "trees")
-                    },
-                ),
-                rows,
-            )
+        figures = ("actions", "participants", "area_m2", "trees")
+        stmt = insert(conn, t.monthly_totals)
+        add_totals = stmt.on_conflict_do_update(
+            index_elements=["month", "okrug", "campaign", "review_status"],
+            set_={c: getattr(t.monthly_totals.c, c) + getattr(stmt.excluded, c) for c in figures},
+        )
+        insert_rows(conn, rows, add_totals)
         waste = [
             _row(key, self.places[key]) | {"fraction": fraction, "kg": kg}
             for (key, fraction), kg in self.waste.items()
             if kg
         ]
-        if waste:
-            stmt = insert(conn, t.monthly_waste)
-            conn.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["month", "settlement", "campaign", "review_status", "fraction"],
-                    set_={"kg": t.monthly_waste.c.kg + stmt.excluded.kg},
-                ),
-                waste,
-            )
+        stmt = insert(conn, t.monthly_waste)
+        add_waste = stmt.on_conflict_do_update(
+            index_elements=["month", "okrug", "campaign", "review_status", "fraction"],
+            set_={"kg": t.monthly_waste.c.kg + stmt.excluded.kg},
+        )
+        insert_rows(conn, waste, add_waste)
         emptied = [key for key, sums in self.sums.items() if sums[0] < 0]
         for key in emptied:  # groups left with nothing are removed
             match = _match(t.monthly_totals, key)
@@ -83,25 +75,24 @@ class TotalsDelta:
             )
 
 
-def _row(key: Key, places: tuple[str, str, str]) -> dict[str, str]:
-    month, settlement, campaign, status = key
-    okrug, district, region = places
+def _row(key: Key, places: tuple[str, str]) -> dict[str, str]:
+    month, okrug, campaign, status = key
+    district, region = places
     return {
         "month": month,
-        "settlement": settlement,
+        "okrug": okrug,
         "campaign": campaign,
         "review_status": status,
-        "okrug": okrug,
         "district": district,
         "region": region,
     }
 
 
 def _match(table, key: Key):  # type: ignore[no-untyped-def]
-    month, settlement, campaign, status = key
+    month, okrug, campaign, status = key
     return and_(
         table.c.month == month,
-        table.c.settlement == settlement,
+        table.c.okrug == okrug,
         table.c.campaign == campaign,
         table.c.review_status == status,
     )

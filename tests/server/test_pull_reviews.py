@@ -141,3 +141,20 @@ def test_review_decisions_each_answered(server: LiveServer) -> None:
     with server.engine.connect() as conn:
         status = conn.execute(select(t.records.c.review_status).where(t.records.c.id == str(first.id)))
         assert status.scalar_one() == "pending"
+
+
+def test_two_decisions_on_one_record_in_one_batch(server: LiveServer) -> None:
+    """The second decision sees the first: the sums move once to accepted, then once to returned."""
+    laptop = server.enrol(OKRUG)
+    coordinator = server.user("aigul", "coordinator", district=DISTRICT)
+    record = action(action_date=date(2026, 3, 8), participants=12)
+    laptop.push(record)
+    accept = {"record_id": str(record.id), "revision": 1, "decision": "accepted"}
+    give_back = accept | {"decision": "returned", "comment": "Сурет анық емес"}
+    assert decide(coordinator, accept, give_back) == [("applied", None), ("applied", None)]
+    with server.engine.connect() as conn:
+        sums = {r.review_status: (r.actions, r.participants) for r in conn.execute(select(t.monthly_totals))}
+        row = conn.execute(select(t.records)).one()
+    assert sums == {"returned": (1, 12)}
+    assert (row.review_status, row.review_comment) == ("returned", "Сурет анық емес")
+    assert [d["decision"] for d in pull(laptop)["decisions"]] == ["returned"]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 16:46:59.179296
+Create Date: 2026-11-25 17:40:00.824240
 """
 
 from __future__ import annotations
@@ -69,10 +69,9 @@ def upgrade() -> None:
     op.create_table(
         "monthly_totals",
         sa.Column("month", sa.String(length=7), nullable=False),
-        sa.Column("settlement", sa.String(length=9), nullable=False),
+        sa.Column("okrug", sa.String(length=9), nullable=False),
         sa.Column("campaign", sa.String(length=40), nullable=False),
         sa.Column("review_status", sa.String(length=16), nullable=False),
-        sa.Column("okrug", sa.String(length=9), nullable=False),
         sa.Column("district", sa.String(length=9), nullable=False),
         sa.Column("region", sa.String(length=9), nullable=False),
         sa.Column("actions", sa.BigInteger(), nullable=False),
@@ -80,7 +79,7 @@ def upgrade() -> None:
         sa.Column("area_m2", sa.BigInteger(), nullable=False),
         sa.Column("trees", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint(
-            "month", "settlement", "campaign", "review_status", name=op.f("pk_monthly_totals")
+            "month", "okrug", "campaign", "review_status", name=op.f("pk_monthly_totals")
         ),
     )
     with op.batch_alter_table("monthly_totals", schema=None) as batch_op:
@@ -89,16 +88,15 @@ def upgrade() -> None:
     op.create_table(
         "monthly_waste",
         sa.Column("month", sa.String(length=7), nullable=False),
-        sa.Column("settlement", sa.String(length=9), nullable=False),
+        sa.Column("okrug", sa.String(length=9), nullable=False),
         sa.Column("campaign", sa.String(length=40), nullable=False),
         sa.Column("review_status", sa.String(length=16), nullable=False),
         sa.Column("fraction", sa.String(length=40), nullable=False),
-        sa.Column("okrug", sa.String(length=9), nullable=False),
         sa.Column("district", sa.String(length=9), nullable=False),
         sa.Column("region", sa.String(length=9), nullable=False),
         sa.Column("kg", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint(
-            "month", "settlement", "campaign", "review_status", "fraction", name=op.f("pk_monthly_waste")
+            "month", "okrug", "campaign", "review_status", "fraction", name=op.f("pk_monthly_waste")
         ),
     )
     with op.batch_alter_table("monthly_waste", schema=None) as batch_op:
@@ -163,12 +161,11 @@ def upgrade() -> None:
         sa.Column("missing_photos", sa.Integer(), nullable=False),
         sa.Column("device_id", sa.String(length=36), nullable=True),
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("change_seq", sa.BigInteger(), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_records")),
     )
     with op.batch_alter_table("records", schema=None) as batch_op:
-        batch_op.create_index("ix_records_change_seq", ["change_seq"], unique=False)
+        batch_op.create_index("ix_records_date", ["action_date"], unique=False)
         batch_op.create_index("ix_records_district_date", ["district", "action_date"], unique=False)
         batch_op.create_index("ix_records_okrug_date", ["okrug", "action_date"], unique=False)
 
@@ -282,7 +279,7 @@ def downgrade() -> None:
     with op.batch_alter_table("records", schema=None) as batch_op:
         batch_op.drop_index("ix_records_okrug_date")
         batch_op.drop_index("ix_records_district_date")
-        batch_op.drop_index("ix_records_change_seq")
+        batch_op.drop_index("ix_records_date")
 
     op.drop_table("records")
     op.drop_table("places")
