@@ -29,7 +29,7 @@ from server import accounts
 from server import schema as t
 from server.accounts import Principal, now_utc
 from server.bodies import decode, parse, read_body, read_model
-from server.db import make_engine
+from server.db import READ_ONLY, make_engine
 from server.errors import ApiError
 from server.ingest import Ingest, push_with_retry
 from server.pull import newest_reference, pull
@@ -81,6 +81,7 @@ class Server:
 
     def read(self, fn: Callable[[Connection], T]) -> T:
         with self.engine.connect() as conn:
+            conn.execution_options(**{READ_ONLY: True})
             return fn(conn)
 
     def write(self, fn: Callable[[Connection], T]) -> T:

@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+READ_ONLY = "taza_read_only"  # execution option of connections that only read
 
 
 class SchemaTooNew(RuntimeError):
@@ -50,7 +51,9 @@ def make_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Readers (``read_only`` connections: reports, pulls) begin deferred and, in WAL mode,
+        # never wait for the writer nor make it wait.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
     return engine
 

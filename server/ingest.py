@@ -370,8 +370,9 @@ class _BatchWriter:
             )
             insert_rows(conn, [self._row(rid) for rid in applied_ids], upsert)
             waste = [
-                {"record_id": rid, "fraction": w.fraction, "kg": w.kg}
+                self._dimensions(rid) | {"record_id": rid, "fraction": w.fraction, "kg": w.kg}
                 for rid, (a, _, _) in self.applied.items()
+                if not a.deleted
                 for w in a.waste
             ]
             insert_rows(conn, waste, t.record_waste.insert())
@@ -411,6 +412,20 @@ class _BatchWriter:
                 {"kind": "record", "record_id": rid, "okrug": okrug, "district": district, "at": self.now}
             )
         return rows
+
+    def _dimensions(self, rid: str) -> dict[str, object]:
+        """What a record's waste rows carry beside the kilograms (see ``schema.record_waste``)."""
+        action, places, _ = self.applied[rid]
+        return {
+            "action_date": action.action_date,
+            "month": action.action_date.isoformat()[:7],
+            "region": places.region,
+            "district": places.district,
+            "okrug": places.okrug,
+            "settlement": action.settlement,
+            "campaign": action.campaign,
+            "review_status": PENDING,
+        }
 
     def _body(self, rid: str) -> str:
         current = self.current[rid]

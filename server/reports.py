@@ -5,8 +5,8 @@ okrug, settlement, campaign and month. Whole months are read from the monthly su
 (``monthly_totals``, ``monthly_waste``: one row per month, okrug, campaign and review status,
 however many records there are); the days of a period that do not fill a month are summed from
 ``records`` / ``record_waste``, and the two parts are added up (sums are additive over disjoint
-periods). Totals by settlement are summed from the records alone. ``accepted_only`` counts only the records a coordinator accepted; otherwise every live
-(not deleted) record counts.
+periods). Totals by settlement are summed from the records alone. ``accepted_only`` counts only
+the records a coordinator accepted; otherwise every live (not deleted) record counts.
 
 **Completeness** is the okrug × month matrix of a year: *reported* (a live record that month),
 *nothing* (a nil report, not withdrawn, and no record) or *missing*; with each okrug's most recent
@@ -220,12 +220,11 @@ def _record_figures(query: TotalsQuery, start: date, end: date) -> Select[Any]:
 
 
 def _record_waste(query: TotalsQuery, start: date, end: date) -> Select[Any]:
-    records, waste = t.records, t.record_waste
-    groups = [records.c[g] for g in query.group_by]
-    where = [*_days(start, end), *_scoped(records, query)]
+    waste = t.record_waste  # live records only, with the record's places, campaign and status
+    groups = [waste.c[g] for g in query.group_by]
+    where = [waste.c.action_date >= start, waste.c.action_date < end, *_scoped(waste, query)]
     return (
         select(*groups, waste.c.fraction, func.sum(waste.c.kg))
-        .select_from(waste.join(records, waste.c.record_id == records.c.id))
         .where(*where)
         .group_by(*groups, waste.c.fraction)
     )

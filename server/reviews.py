@@ -89,6 +89,9 @@ def review(conn: Connection, who: Principal, batch: ReviewBatch, now: datetime) 
                 reviewed_at=now,
             )
         )
+        conn.execute(
+            update(t.record_waste).where(t.record_waste.c.record_id == rid).values(review_status=status)
+        )
         row |= {"review_status": status, "review_comment": decision.comment}
         results.append(result(Outcome.APPLIED))
     totals.apply(conn)

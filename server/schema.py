@@ -159,11 +159,24 @@ records = Table(
 )
 
 record_waste = Table(
+    # The waste of the live records (a tombstone has none), with the record's date, places,
+    # campaign and review status copied beside it so that reports of loose days read this table
+    # alone, by date, without joining a million records.
     "record_waste",
     metadata,
     Column("record_id", String(UUID_LEN), ForeignKey("records.id", ondelete="CASCADE"), primary_key=True),
     Column("fraction", String(40), primary_key=True),
     Column("kg", BigInteger, nullable=False),
+    Column("action_date", Date, nullable=False),
+    Column("month", String(7), nullable=False),
+    Column("region", KATO, nullable=False),
+    Column("district", KATO, nullable=False),
+    Column("okrug", KATO, nullable=False),
+    Column("settlement", KATO, nullable=False),
+    Column("campaign", String(40), nullable=False),
+    Column("review_status", String(16), nullable=False),
+    Index("ix_record_waste_date", "action_date"),
+    Index("ix_record_waste_district_date", "district", "action_date"),
 )
 
 record_photos = Table(

@@ -40,17 +40,26 @@ class Caller:
 
     def get(self, path: str, **kw: Any) -> requests.Response:
         return self.session.get(
-            self.base + path, headers=self.headers(kw.pop("headers", None)), timeout=TIMEOUT, **kw
+            self.base + path,
+            headers=self.headers(kw.pop("headers", None)),
+            timeout=kw.pop("timeout", TIMEOUT),
+            **kw,
         )
 
     def post(self, path: str, **kw: Any) -> requests.Response:
         return self.session.post(
-            self.base + path, headers=self.headers(kw.pop("headers", None)), timeout=TIMEOUT, **kw
+            self.base + path,
+            headers=self.headers(kw.pop("headers", None)),
+            timeout=kw.pop("timeout", TIMEOUT),
+            **kw,
         )
 
     def put(self, path: str, **kw: Any) -> requests.Response:
         return self.session.put(
-            self.base + path, headers=self.headers(kw.pop("headers", None)), timeout=TIMEOUT, **kw
+            self.base + path,
+            headers=self.headers(kw.pop("headers", None)),
+            timeout=kw.pop("timeout", TIMEOUT),
+            **kw,
         )
 
     def push(

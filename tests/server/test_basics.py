@@ -68,3 +68,27 @@ def test_login_and_logout(server: LiveServer) -> None:
     assert nobody.json()["error"]["reason"] == "bad_credentials"
     assert coordinator.post("/logout").status_code == 204
     assert coordinator.get("/pull").json()["error"]["reason"] == "token_revoked"
+
+
+def test_the_api_documents_itself(sqlite_server: LiveServer) -> None:
+    docs = requests.get(sqlite_server.root + "/docs", timeout=10)
+    assert docs.status_code == 200
+    assert "swagger" in docs.text.lower()
+    schema = requests.get(sqlite_server.root + "/openapi.json", timeout=10).json()
+    paths = set(schema["paths"])
+    for path in (
+        "/health",
+        "/version",
+        "/enrol",
+        "/login",
+        "/push",
+        "/pull",
+        "/reviews",
+        "/devices",
+        "/photos/{sha256}",
+        "/reports/totals",
+        "/reports/completeness",
+    ):
+        assert "/api/v1" + path in paths, path
+    push = schema["paths"]["/api/v1/push"]["post"]
+    assert push["requestBody"]["content"]["application/json"]["schema"]["properties"]["records"]

@@ -158,3 +158,20 @@ def test_two_decisions_on_one_record_in_one_batch(server: LiveServer) -> None:
     assert sums == {"returned": (1, 12)}
     assert (row.review_status, row.review_comment) == ("returned", "Сурет анық емес")
     assert [d["decision"] for d in pull(laptop)["decisions"]] == ["returned"]
+
+
+def test_on_sqlite_reading_never_waits_for_a_writer(sqlite_server: LiveServer) -> None:
+    """Pulls and reports begin deferred transactions: a long write (here one the test holds open)
+    does not hold them up."""
+    laptop = sqlite_server.enrol(OKRUG)
+    laptop.push(action())
+    coordinator = sqlite_server.user("aigul", "coordinator", district=DISTRICT)
+    with sqlite_server.engine.begin() as conn:  # BEGIN IMMEDIATE: the write lock, held
+        conn.execute(select(t.records.c.id)).all()
+        answer = coordinator.get("/pull", timeout=10)
+        assert answer.status_code == 200
+        assert len(answer.json()["records"]) == 1
+        report = coordinator.get(
+            "/reports/totals", params={"start": "2025-01-01", "end": "2026-01-01"}, timeout=10
+        )
+        assert report.status_code == 200

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 17:40:00.824240
+Create Date: 2026-11-25 17:56:06.115562
 """
 
 from __future__ import annotations
@@ -252,14 +252,29 @@ def upgrade() -> None:
         sa.Column("record_id", sa.String(length=36), nullable=False),
         sa.Column("fraction", sa.String(length=40), nullable=False),
         sa.Column("kg", sa.BigInteger(), nullable=False),
+        sa.Column("action_date", sa.Date(), nullable=False),
+        sa.Column("month", sa.String(length=7), nullable=False),
+        sa.Column("region", sa.String(length=9), nullable=False),
+        sa.Column("district", sa.String(length=9), nullable=False),
+        sa.Column("okrug", sa.String(length=9), nullable=False),
+        sa.Column("settlement", sa.String(length=9), nullable=False),
+        sa.Column("campaign", sa.String(length=40), nullable=False),
+        sa.Column("review_status", sa.String(length=16), nullable=False),
         sa.ForeignKeyConstraint(
             ["record_id"], ["records.id"], name=op.f("fk_record_waste_record_id_records"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("record_id", "fraction", name=op.f("pk_record_waste")),
     )
+    with op.batch_alter_table("record_waste", schema=None) as batch_op:
+        batch_op.create_index("ix_record_waste_date", ["action_date"], unique=False)
+        batch_op.create_index("ix_record_waste_district_date", ["district", "action_date"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("record_waste", schema=None) as batch_op:
+        batch_op.drop_index("ix_record_waste_district_date")
+        batch_op.drop_index("ix_record_waste_date")
+
     op.drop_table("record_waste")
     op.drop_table("record_revisions")
     with op.batch_alter_table("record_photos", schema=None) as batch_op:
