@@ -7,6 +7,8 @@
     fieldapp-server device revoke DEVICE_ID       the laptop's token stops working at once
     fieldapp-server user add NAME --role coordinator --district CODE
     fieldapp-server user disable NAME
+    fieldapp-server report totals --start DAY --end DAY [--group-by …] --out FILE.xlsx|.csv
+    fieldapp-server report completeness [--year YEAR] [--district CODE] --out FILE.xlsx|.csv
 
 Configuration comes from ``TAZA_SERVER_*`` environment variables or a ``.env`` file (see
 ``server/settings.py``); ``--database-url`` overrides the database for one command.
@@ -184,14 +186,21 @@ def ready_engine(settings: ServerSettings) -> Engine:
 def cmd_serve(settings: ServerSettings, args: argparse.Namespace) -> int:
     import uvicorn
 
-    ready_engine(settings).dispose()
+    engine = ready_engine(settings)
+    shown = engine.url.render_as_string(hide_password=True)
+    engine.dispose()
     workers = settings.workers if not settings.is_sqlite else 1  # SQLite has one writer anyway
+    host, port = args.host or settings.host, args.port or settings.port
+    print(f"Taza Field server on http://{host}:{port} ({workers} worker{'s' if workers > 1 else ''})")
+    print(f"database: {shown}; photos: {settings.photo_dir.resolve()}")
+    print(f"laptops are told to use {settings.public_url}; API documentation at /docs; Ctrl+C stops it")
+    sys.stdout.flush()
     os.environ["TAZA_SERVER_DATABASE_URL"] = settings.database_url
     uvicorn.run(
         "server.app:app_from_environment",
         factory=True,
-        host=args.host or settings.host,
-        port=args.port or settings.port,
+        host=host,
+        port=port,
         workers=workers,
         log_level="info" if args.verbose else "warning",
         proxy_headers=True,
@@ -355,7 +364,8 @@ def cmd_report(settings: ServerSettings, args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     finally:
         engine.dispose()
-    print(f"{args.out}: {len(sheet.rows)} rows")
+    count = len(sheet.rows)
+    print(f"wrote {args.out} ({count} row{'' if count == 1 else 's'})")
     return 0
 
 
