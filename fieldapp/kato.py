@@ -264,7 +264,12 @@ class Kato:
 
     def is_within(self, code: str, ancestor_code: str) -> bool:
         """Whether ``code`` lies inside ``ancestor_code``. A place is not within itself."""
-        return any(place.code == ancestor_code for place in self.ancestors(code))
+        place = self.parent(code)
+        while place is not None:
+            if place.code == ancestor_code:
+                return True
+            place = self.parent(place.code)
+        return False
 
     def region_of(self, code: str) -> Place | None:
         """The region ``code`` lies in (itself for a region)."""

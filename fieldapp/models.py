@@ -9,6 +9,8 @@ from the server.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from datetime import UTC, date, datetime
@@ -69,7 +71,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def _clean_text(value: Any) -> Any:
     """NFC, no control characters but newlines and tabs, no surrounding whitespace."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not value:
         return value
     if not unicodedata.is_normalized("NFC", value):
         value = unicodedata.normalize("NFC", value)
@@ -201,6 +203,13 @@ class CleanupAction(BaseModel):
         data["revision"] = self.revision + 1
         data["updated_at"] = max(now or utc_now(), self.updated_at)
         return type(self).model_validate(data)
+
+    def content_hash(self) -> str:
+        """What this revision says, leaving out what the server sets (status, review comment):
+        the same on the laptop and on the server for the same revision. 32 hex digits."""
+        data = self.model_dump(mode="json", exclude={"status", "review_comment"})
+        text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()[:32]
 
     def with_server_state(self, **changes: Any) -> CleanupAction:
         """The same revision with server-owned fields changed (status, review comment)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -95,13 +95,21 @@ class ReferenceData(BaseModel):
             raise PydanticCustomError("no_active", "nothing is active")
         return items
 
+    @cached_property
+    def _campaigns_by_code(self) -> dict[str, Campaign]:
+        return {item.code: item for item in self.campaigns}
+
+    @cached_property
+    def _fractions_by_code(self) -> dict[str, Fraction]:
+        return {item.code: item for item in self.fractions}
+
     def campaign(self, code: str) -> Campaign | None:
         """The campaign with this code, active or not."""
-        return next((item for item in self.campaigns if item.code == code), None)
+        return self._campaigns_by_code.get(code)
 
     def fraction(self, code: str) -> Fraction | None:
         """The waste fraction with this code, active or not."""
-        return next((item for item in self.fractions if item.code == code), None)
+        return self._fractions_by_code.get(code)
 
     def active_campaigns(self) -> list[Campaign]:
         """The campaigns to offer for a new record, in display order."""

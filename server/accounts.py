@@ -62,10 +62,18 @@ def create_enrolment(
     return code, expires
 
 
+@dataclass(frozen=True)
+class Enrolled:
+    device_id: str
+    token: str  # shown once; only its hash is kept
+    okrug: str
+    bundle_key: str  # the device signs USB bundles with it (HMAC-SHA256)
+
+
 def enrol(
     conn: Connection, code: str, device_name: str, app_version: str, now: datetime | None = None
-) -> tuple[str, str, str]:
-    """Exchange a code for a device and its token: (device_id, token, okrug)."""
+) -> Enrolled:
+    """Exchange a code for a device, its token and its bundle key."""
     now = now or now_utc()
     row = conn.execute(select(t.enrolments).where(t.enrolments.c.code_hash == code_hash(code))).first()
     if row is None:
@@ -75,7 +83,7 @@ def enrol(
     if row.expires_at < now:
         raise ApiError(410, Reason.ENROLMENT_EXPIRED, "this enrolment code has expired")
     device_id = str(uuid.uuid4())
-    token = new_token()
+    token, bundle_key = new_token(), new_token()
     used = conn.execute(
         update(t.enrolments)
         .where(t.enrolments.c.code_hash == row.code_hash, t.enrolments.c.used_at.is_(None))
@@ -91,6 +99,7 @@ def enrol(
             created_at=now,
             app_version=app_version,
             waiting=0,
+            bundle_key=bundle_key,
         )
     )
     conn.execute(
@@ -99,7 +108,7 @@ def enrol(
         )
     )
     log.info("device %s (%s) enrolled for okrug %s", device_id, device_name, row.okrug)
-    return device_id, token, row.okrug
+    return Enrolled(device_id, token, row.okrug, bundle_key)
 
 
 def revoke_device(conn: Connection, device_id: str, now: datetime | None = None) -> bool:

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from typing import Annotated, Any, TypeVar
+from uuid import UUID
 
 import anyio
 from fastapi import Depends, FastAPI, Query, Request
@@ -24,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 
 from fieldapp import __version__
 from fieldapp.kato import Kato, default_kato
+from fieldapp.models import CleanupAction
 from fieldapp.reference import ReferenceData, default_reference
 from server import accounts
 from server import schema as t
@@ -32,7 +34,7 @@ from server.bodies import decode, parse, read_body, read_model
 from server.db import READ_ONLY, make_engine
 from server.errors import ApiError
 from server.ingest import Ingest, push_with_retry
-from server.pull import newest_reference, pull
+from server.pull import STATUS_OF_REVIEW, newest_reference, pull
 from server.reviews import review
 from server.settings import ServerSettings
 from sync.protocol import (
@@ -53,6 +55,7 @@ from sync.protocol import (
     ReviewBatch,
     ReviewResponse,
     Role,
+    ServerRecord,
     VersionResponse,
 )
 
@@ -227,11 +230,17 @@ def _install_routes(app: FastAPI, server: Server) -> None:
     async def enrol(request: Request) -> EnrolResponse:
         asked = await body(request, EnrolRequest)
         now = now_utc()
-        device_id, token, okrug = await run_in_threadpool(
+        done = await run_in_threadpool(
             server.write,
             lambda conn: accounts.enrol(conn, asked.code, asked.device_name, asked.app_version, now),
         )
-        return EnrolResponse(device_id=device_id, token=token, okrug=okrug, server_time=now)
+        return EnrolResponse(
+            device_id=done.device_id,
+            token=done.token,
+            okrug=done.okrug,
+            server_time=now,
+            bundle_key=done.bundle_key,
+        )
 
     @app.post(f"{API_PREFIX}/login", response_model=LoginResponse, openapi_extra=_body_schema(LoginRequest))
     async def login(request: Request) -> LoginResponse:
@@ -250,12 +259,12 @@ def _install_routes(app: FastAPI, server: Server) -> None:
         return Response(status_code=204)
 
     @app.post(f"{API_PREFIX}/push", response_model=PushResponse, openapi_extra=_body_schema(PushBatch))
-    async def push(request: Request, who: Device) -> PushResponse:
+    async def push(request: Request, who: Device) -> Response:
         raw = await read_body(request, settings.max_body_bytes)
         encoding = request.headers.get("content-encoding")
         app_version = request.headers.get(APP_VERSION_HEADER, "")
 
-        def work() -> PushResponse:  # in a worker thread: parsing 500 records is work too
+        def work() -> str:  # in a worker thread: parsing 500 records is work too
             batch = parse(PushBatch, decode(raw, encoding, settings.max_decompressed_bytes))
             if len(batch.records) > settings.max_batch_records:
                 raise ApiError(
@@ -266,7 +275,9 @@ def _install_routes(app: FastAPI, server: Server) -> None:
 
         # A few pushes at a time per process: more threads only fight over the interpreter lock,
         # and stretch the short moment a push holds the lock that orders commits.
-        return await anyio.to_thread.run_sync(work, limiter=server.push_limiter)
+        answer = await anyio.to_thread.run_sync(work, limiter=server.push_limiter)
+        # Serialised once, as stored for a repeat of the batch: the same bytes every time.
+        return Response(answer, media_type="application/json")
 
     @app.get(f"{API_PREFIX}/pull", response_model=PullResponse)
     def pull_changes(
@@ -278,6 +289,25 @@ def _install_routes(app: FastAPI, server: Server) -> None:
         return server.read(
             lambda conn: pull(conn, who, cursor, limit, reference_version, server.default_reference)
         )
+
+    @app.get(f"{API_PREFIX}/records/{{record_id}}", response_model=ServerRecord)
+    def server_record(who: Anyone, record_id: UUID) -> ServerRecord:
+        """The server's copy of one record: a laptop's of its okrug, a coordinator's of its district."""
+        rid = str(record_id)
+        row = server.read(lambda conn: conn.execute(select(t.records).where(t.records.c.id == rid)).first())
+        if row is None:
+            raise ApiError(404, Reason.NOT_FOUND, "the server has no such record", record_id=rid)
+        allowed = (
+            who.role is Role.ADMIN
+            or (who.role is Role.DEVICE and row.okrug == who.okrug)
+            or (who.role is Role.COORDINATOR and row.district == who.district)
+        )
+        if not allowed:
+            raise ApiError(403, Reason.FORBIDDEN, f"this record is outside the {who.role.value}'s area")
+        action = CleanupAction.model_validate_json(row.body).with_server_state(
+            status=STATUS_OF_REVIEW[row.review_status], review_comment=row.review_comment
+        )
+        return ServerRecord(record=action, conflict=row.conflict)
 
     @app.post(f"{API_PREFIX}/reviews", response_model=ReviewResponse, openapi_extra=_body_schema(ReviewBatch))
     async def reviews(request: Request, who: Reviewer) -> ReviewResponse:

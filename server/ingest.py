@@ -19,11 +19,12 @@ decisions lock too. SQLite has one writer at a time and needs none of it.
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from fieldapp.kato import Kato
@@ -67,6 +68,11 @@ class _Current:
     body: str
     review_status: str
     contribution: Contribution | None
+    okrug: str
+    conflict: bool = False
+
+    def content_hash(self) -> str:
+        return CleanupAction.model_validate_json(self.body).content_hash()
 
 
 class Ingest:
@@ -75,11 +81,17 @@ class Ingest:
     def __init__(self, kato: Kato, clock_skew_days: int) -> None:
         self.kato = kato
         self.skew = timedelta(days=clock_skew_days)
+        self._places: dict[tuple[str, str], Places] = {}
 
     def places(self, settlement: str, okrug: str) -> Places:
-        district = self.kato.district_of(settlement) or self.kato.district_of(okrug)
-        region = self.kato.region_of(settlement) or self.kato.region_of(okrug)
-        return Places(okrug, district.code if district else okrug, region.code if region else okrug)
+        """The district and region a settlement lies in (remembered: the classifier is fixed)."""
+        found = self._places.get((settlement, okrug))
+        if found is None:
+            district = self.kato.district_of(settlement) or self.kato.district_of(okrug)
+            region = self.kato.region_of(settlement) or self.kato.region_of(okrug)
+            found = Places(okrug, district.code if district else okrug, region.code if region else okrug)
+            self._places[(settlement, okrug)] = found
+        return found
 
     def push(
         self,
@@ -89,7 +101,8 @@ class Ingest:
         reference: ReferenceData,
         now: datetime,
         app_version: str = "",
-    ) -> PushResponse:
+    ) -> str:
+        """Apply ``batch``; the answer as JSON (a :class:`PushResponse`), as stored for a repeat."""
         conn.execute(select(t.places.c.code).where(t.places.c.code == device.okrug).with_for_update())
         stored = _stored_answer(conn, batch, device)
         if stored is not None:
@@ -102,7 +115,9 @@ class Ingest:
         results = [writer.record(item, ctx) for item in batch.records]
         nil_results = [writer.nil_report(report) for report in batch.nil_reports]
         writer.flush()
-        answer = PushResponse(batch_id=batch.batch_id, results=results, nil_reports=nil_results)
+        answer = PushResponse(
+            batch_id=batch.batch_id, results=results, nil_reports=nil_results
+        ).model_dump_json(exclude_defaults=True)
         try:
             with conn.begin_nested():
                 conn.execute(
@@ -110,7 +125,7 @@ class Ingest:
                         batch_id=str(batch.batch_id),
                         device_id=device.subject_id,
                         received_at=now,
-                        response=answer.model_dump_json(),
+                        response=answer,
                     )
                 )
         except IntegrityError:
@@ -125,7 +140,7 @@ class _SameBatchRacing(Exception):
     """Raised inside the transaction; the caller rolls back and reads the stored answer."""
 
 
-def _stored_answer(conn: Connection, batch: PushBatch, device: Principal) -> PushResponse | None:
+def _stored_answer(conn: Connection, batch: PushBatch, device: Principal) -> str | None:
     row = conn.execute(
         select(t.batches.c.response, t.batches.c.device_id).where(t.batches.c.batch_id == str(batch.batch_id))
     ).first()
@@ -133,7 +148,7 @@ def _stored_answer(conn: Connection, batch: PushBatch, device: Principal) -> Pus
         return None
     if row.device_id != device.subject_id:
         raise ApiError(409, Reason.CONFLICT, "this batch id belongs to another device")
-    return PushResponse.model_validate_json(row.response)
+    return row.response
 
 
 def contribution(action: CleanupAction, places: Places, review_status: str) -> Contribution | None:
@@ -161,6 +176,7 @@ class _BatchWriter:
         self.complete_photos: set[str] = set()
         self.locked_photos: set[str] = set()
         self.existed: set[str] = set()  # ids the server held before this batch
+        self.settling: set[str] = set()  # flagged ones this laptop sent a revision over
 
     # -- deciding --------------------------------------------------------------------------------
 
@@ -181,27 +197,57 @@ class _BatchWriter:
                 self.device.okrug,
             )
             return result(Outcome.REJECTED, Reason.SCOPE, okrug=action.okrug)
+        current = self._current(rid)
+        if current is not None and current.okrug != self.device.okrug:
+            log.warning(
+                "device %s sent record %s, which belongs to okrug %s: refused",
+                self.device.subject_id,
+                rid,
+                current.okrug,
+            )
+            return result(Outcome.REJECTED, Reason.SCOPE, okrug=current.okrug)
+        if current is not None and action.revision <= current.revision and self._holds(rid, action, current):
+            return RecordResult(
+                id=action.id,
+                revision=action.revision,
+                outcome=Outcome.ALREADY,
+                missing_photos=self._missing_photos(action),
+            )
         report = check_action(action, ctx)
         if report.errors:
             problems = [{"field": i.field, "code": i.code} for i in report.errors]
             return result(Outcome.REJECTED, Reason.VALIDATION, problems=problems)
-
-        current = self._current(rid)
-        body = action.model_dump_json()
         if current is None:
-            return self._apply(action, body, None, item)
-        if action.revision <= current.revision:
-            held = (
-                current.body
-                if action.revision == current.revision
-                else self._stored_revision(rid, action.revision)
+            return self._apply(action, None, item)
+        if action.revision > current.revision and item.base_revision == current.revision:
+            if current.conflict:
+                self.settling.add(rid)  # made over the server's version: this laptop has chosen
+            return self._apply(action, current, item)
+        if (
+            action.revision > current.revision
+            and item.base_revision < current.revision
+            and item.lineage.get(current.revision) == current.content_hash()
+        ):
+            return self._apply(action, current, item)
+        return self._conflict(action, item, current)
+
+    def _holds(self, rid: str, action: CleanupAction, current: _Current) -> bool:
+        """Whether the server has this revision already, or one of the laptop's later revisions
+        that was made over it (a revision that arrives after its successor, from a bundle)."""
+        wanted = action.content_hash()
+        if action.revision == current.revision:
+            return current.content_hash() == wanted
+        stored = self._stored_revision(rid, action.revision)
+        if stored is not None:
+            return CleanupAction.model_validate_json(stored).content_hash() == wanted
+        later = self.conn.execute(
+            select(t.record_revisions.c.lineage).where(
+                t.record_revisions.c.record_id == rid,
+                t.record_revisions.c.revision > action.revision,
+                t.record_revisions.c.lineage.is_not(None),
             )
-            if held is not None and CleanupAction.model_validate_json(held) == action:
-                return result(Outcome.ALREADY)
-            return self._conflict(action, body, item, current)
-        if item.base_revision != current.revision:
-            return self._conflict(action, body, item, current)
-        return self._apply(action, body, current, item)
+        ).scalars()
+        return any(json.loads(lineage).get(str(action.revision)) == wanted for lineage in later)
 
     def load_current(self, ids: list[str]) -> None:
         """The server's rows of these records, locked for this transaction, in one query per 500."""
@@ -217,7 +263,12 @@ class _BatchWriter:
                 action = CleanupAction.model_validate_json(row.body)
                 places = Places(row.okrug, row.district, row.region)
                 self.current[row.id] = _Current(
-                    row.revision, row.body, row.review_status, contribution(action, places, row.review_status)
+                    row.revision,
+                    row.body,
+                    row.review_status,
+                    contribution(action, places, row.review_status),
+                    row.okrug,
+                    row.conflict,
                 )
             for rid in some:
                 self.current.setdefault(rid, None)
@@ -270,15 +321,16 @@ class _BatchWriter:
             self.complete_photos.update(row.sha256 for row in rows if row.complete)
             self.locked_photos.update(some)
 
-    def _apply(
-        self, action: CleanupAction, body: str, current: _Current | None, item: PushRecord
-    ) -> RecordResult:
+    def _apply(self, action: CleanupAction, current: _Current | None, item: PushRecord) -> RecordResult:
         rid = str(action.id)
+        body = action.model_dump_json()
         places = self.ingest.places(action.settlement, action.okrug)
         part = contribution(action, places, PENDING)  # a new revision waits for review again
         self.totals.add(current.contribution if current else None, -1)
         self.totals.add(part, +1)
-        self.current[rid] = _Current(action.revision, body, PENDING, part)
+        self.current[rid] = _Current(
+            action.revision, body, PENDING, part, action.okrug, current.conflict if current else False
+        )
         missing = self._missing_photos(action)
         self.applied[rid] = (action, places, missing)
         self.revisions.append(
@@ -288,15 +340,14 @@ class _BatchWriter:
                 "device_id": self.device.subject_id,
                 "received_at": self.now,
                 "body": body,
+                "lineage": json.dumps({str(k): v for k, v in item.lineage.items()}) if item.lineage else None,
             }
         )
         return RecordResult(
             id=action.id, revision=action.revision, outcome=Outcome.APPLIED, missing_photos=missing
         )
 
-    def _conflict(
-        self, action: CleanupAction, body: str, item: PushRecord, current: _Current
-    ) -> RecordResult:
+    def _conflict(self, action: CleanupAction, item: PushRecord, current: _Current) -> RecordResult:
         rid = str(action.id)
         log.info(
             "conflict on %s: server has revision %s, the laptop sent %s made from %s",
@@ -312,7 +363,7 @@ class _BatchWriter:
                 "incoming_revision": action.revision,
                 "base_revision": item.base_revision,
                 "device_id": self.device.subject_id,
-                "body": body,
+                "body": action.model_dump_json(),
                 "created_at": self.now,
             }
         )
@@ -362,17 +413,21 @@ class _BatchWriter:
             conn.execute(delete(t.record_waste).where(among(conn, t.record_waste.c.record_id, ids)))
             conn.execute(delete(t.record_photos).where(among(conn, t.record_photos.c.record_id, ids)))
         if self.applied:
+            # New records straight in (on PostgreSQL: COPY), the others replace what the server held.
+            new = [self._row(rid) for rid in applied_ids if rid not in self.existed]
+            insert_rows(conn, new, t.records.insert())
             kept = ("id", "conflict", "review_comment", "reviewed_revision", "reviewed_by", "reviewed_at")
             stmt = insert(conn, t.records)
             upsert = stmt.on_conflict_do_update(
                 index_elements=["id"],
                 set_={c.name: getattr(stmt.excluded, c.name) for c in t.records.c if c.name not in kept},
             )
-            insert_rows(conn, [self._row(rid) for rid in applied_ids], upsert)
+            insert_rows(conn, [self._row(rid) for rid in replaced], upsert)
             waste = [
-                self._dimensions(rid) | {"record_id": rid, "fraction": w.fraction, "kg": w.kg}
+                dimensions | {"fraction": w.fraction, "kg": w.kg}
                 for rid, (a, _, _) in self.applied.items()
-                if not a.deleted
+                if not a.deleted and a.waste
+                for dimensions in (self._dimensions(rid),)
                 for w in a.waste
             ]
             insert_rows(conn, waste, t.record_waste.insert())
@@ -382,15 +437,36 @@ class _BatchWriter:
                 for sha in sorted({p.sha256 for p in a.photos})
             ]
             insert_rows(conn, photo_rows, t.record_photos.insert())
-        stmt = insert(conn, t.record_revisions)
-        insert_rows(
-            conn, self.revisions, stmt.on_conflict_do_nothing(index_elements=["record_id", "revision"])
-        )
+        # Only revisions newer than the server's are applied: none of them can be stored already.
+        insert_rows(conn, self.revisions, t.record_revisions.insert())
+        self._resolve_conflicts()
         if self.conflicts:
             insert_rows(conn, self.conflicts, t.conflicts.insert())
             for ids in chunks(sorted(self.flagged)):
                 conn.execute(t.records.update().where(among(conn, t.records.c.id, ids)).values(conflict=True))
         self.totals.apply(conn)
+
+    def _resolve_conflicts(self) -> None:
+        """A laptop whose version conflicted, sending a revision made over the server's (it chose
+        what to keep), has settled its conflicts; the flag goes when nobody's are left open."""
+        conn = self.conn
+        for rid in sorted(self.settling):
+            conn.execute(
+                update(t.conflicts)
+                .where(
+                    t.conflicts.c.record_id == rid,
+                    t.conflicts.c.device_id == self.device.subject_id,
+                    t.conflicts.c.resolved_at.is_(None),
+                )
+                .values(resolved_at=self.now)
+            )
+            still_open = conn.execute(
+                select(func.count())
+                .select_from(t.conflicts)
+                .where(t.conflicts.c.record_id == rid, t.conflicts.c.resolved_at.is_(None))
+            ).scalar_one()
+            if not still_open:
+                conn.execute(update(t.records).where(t.records.c.id == rid).values(conflict=False))
 
     def log_changes(self) -> None:
         """Last thing before the commit: it takes the lock that orders commits (see ``log_changes``)."""
@@ -417,6 +493,7 @@ class _BatchWriter:
         """What a record's waste rows carry beside the kilograms (see ``schema.record_waste``)."""
         action, places, _ = self.applied[rid]
         return {
+            "record_id": rid,
             "action_date": action.action_date,
             "month": action.action_date.isoformat()[:7],
             "region": places.region,
@@ -465,9 +542,9 @@ def push_with_retry(
     reference: ReferenceData,
     now: datetime,
     app_version: str = "",
-) -> PushResponse:
+) -> str:
     """Run :meth:`Ingest.push` in a transaction; if the same batch was being applied at the same
-    moment by another request, answer as that one did."""
+    moment by another request, answer as that one did. The answer is JSON text."""
     try:
         with engine_begin() as conn:
             return ingest.push(conn, device, batch, reference, now, app_version)

@@ -102,6 +102,8 @@ devices = Table(
     Column("app_version", String(40), nullable=False, default=""),
     Column("waiting", Integer, nullable=False, default=0),
     Column("revoked_at", TS, nullable=True),
+    # The key the laptop signs USB bundles with (HMAC-SHA256); given to it once, at enrolment.
+    Column("bundle_key", String(64), nullable=True),
 )
 
 enrolments = Table(
@@ -195,6 +197,8 @@ record_revisions = Table(
     Column("device_id", String(UUID_LEN), nullable=True),
     Column("received_at", TS, nullable=False),
     Column("body", Text, nullable=False),
+    # The laptop's revisions this one was made over ({revision: content hash}, JSON), if any.
+    Column("lineage", Text, nullable=True),
 )
 
 conflicts = Table(

@@ -37,8 +37,9 @@ def insert_rows(conn: Connection, rows: Sequence[dict[str, Any]], statement: Any
     SQLite takes them as one ``executemany`` (a loop in C). On PostgreSQL, psycopg's
     ``executemany`` sends one statement per row, and SQLAlchemy cannot batch an ``ON CONFLICT``
     insert without ``RETURNING``; so the rows are COPYed into a temporary table and moved with one
-    ``INSERT … SELECT`` that keeps the statement's ``ON CONFLICT`` clause. The rows of one call must
-    not conflict with each other (as in any single statement). A 500-record push spends a few
+    ``INSERT … SELECT`` that keeps the statement's ``ON CONFLICT`` clause; a plain INSERT's rows
+    are COPYed straight into the table. The rows of one call must not conflict with each other
+    (as in any single statement). A 500-record push spends a few
     milliseconds per table here instead of most of its time.
     """
     if not rows:
@@ -55,6 +56,10 @@ def insert_rows(conn: Connection, rows: Sequence[dict[str, Any]], statement: Any
     }
     names += list(missing)
     processors = [target.c[name].type.bind_processor(conn.dialect) for name in names]
+    if getattr(statement, "_post_values_clause", None) is None:
+        # A plain INSERT: straight into the table (its defaults fill the columns not named).
+        _copy(conn, target.name, names, processors, missing, rows)
+        return
     # One staging table per session and column list, emptied at each commit (a rollback takes back
     # what it held): only the named columns, with their types, no constraints and no defaults.
     staging = f"copy_{target.name}_{zlib.crc32(','.join(names).encode()):08x}"
@@ -63,16 +68,27 @@ def insert_rows(conn: Connection, rows: Sequence[dict[str, Any]], statement: Any
         f"SELECT {', '.join(names)} FROM {target.name} WITH NO DATA"
     )
     conn.exec_driver_sql(f"DELETE FROM {staging}")
+    _copy(conn, staging, names, processors, missing, rows)
+    source = table(staging, *[column(name) for name in names])
+    conn.execute(statement.from_select(names, select(source)))
+
+
+def _copy(
+    conn: Connection,
+    into: str,
+    names: list[str],
+    processors: list[Any],
+    missing: dict[str, Any],
+    rows: Sequence[dict[str, Any]],
+) -> None:
     cursor = conn.connection.driver_connection.cursor()  # the same connection: the same transaction
     try:
-        with cursor.copy(f"COPY {staging} ({', '.join(names)}) FROM STDIN") as copy:
+        with cursor.copy(f"COPY {into} ({', '.join(names)}) FROM STDIN") as copy:
             for row in rows:
                 values = [row[name] if name in row else missing[name] for name in names]
                 copy.write_row([v if p is None else p(v) for v, p in zip(values, processors, strict=True)])
     finally:
         cursor.close()
-    source = table(staging, *[column(name) for name in names])
-    conn.execute(statement.from_select(names, select(source)))
 
 
 # Any constant: the key of the advisory lock that orders the writers of ``changes``.

@@ -93,6 +93,7 @@ class EnrolResponse(Wire):
     token: str  # shown once; the server keeps only its hash
     okrug: KatoCode
     server_time: UtcDateTime
+    bundle_key: str  # the device's key for signing USB bundles (HMAC-SHA256), shown once
 
 
 class LoginRequest(Wire):
@@ -120,11 +121,22 @@ class Provisioning(Wire):
 # -- push --------------------------------------------------------------------------------------------
 
 
+ContentHash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
+MAX_LINEAGE = 100
+
+
 class PushRecord(Wire):
-    """One record as it stands on the laptop, and the server revision it was made from (0: new)."""
+    """One record as it stands on the laptop, and the server revision it was made from (0: new).
+
+    ``lineage`` names the laptop's own revisions between ``base_revision`` and this one (revision →
+    :meth:`CleanupAction.content_hash`): if one of them reached the server by another way (a USB
+    bundle, an answer lost on the way back), the server recognises it as this record's ancestor
+    instead of calling it a conflict.
+    """
 
     record: CleanupAction
     base_revision: int = Field(ge=0)
+    lineage: dict[int, ContentHash] = Field(default_factory=dict, max_length=MAX_LINEAGE)
 
 
 Month = Annotated[str, StringConstraints(pattern=r"^20[2-9][0-9]-(0[1-9]|1[0-2])$")]
@@ -191,6 +203,13 @@ class ReviewDecision(Wire):
     comment: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
     decided_at: UtcDateTime | None = None
     decided_by: str = ""
+
+
+class ServerRecord(Wire):
+    """The server's copy of one record (to show beside the laptop's in a conflict)."""
+
+    record: CleanupAction  # with the server's status and review comment
+    conflict: bool  # versions made from an older revision wait for a person
 
 
 class PullResponse(Wire):

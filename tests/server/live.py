@@ -18,10 +18,16 @@ from fieldapp.models import CleanupAction
 from server import accounts
 from server.db import make_engine
 from server.process import ServerProcess
-from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, PushResponse, RecordResult
 
 PROTOCOL = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
 TIMEOUT = 30
+
+
+def results(response: requests.Response) -> list[RecordResult]:
+    """The per-record answers of a push (defaults left out on the wire are filled in)."""
+    assert response.status_code == 200, response.text
+    return PushResponse.model_validate_json(response.content).results
 
 
 @dataclass
@@ -63,13 +69,20 @@ class Caller:
         )
 
     def push(
-        self, *records: CleanupAction, base: int | list[int] = 0, batch_id: str | None = None, **extra: Any
+        self,
+        *records: CleanupAction,
+        base: int | list[int] = 0,
+        batch_id: str | None = None,
+        lineage: dict[int, str] | None = None,
+        **extra: Any,
     ) -> requests.Response:
+        """Push ``records`` (each made from ``base``; ``lineage`` for all of them) in one batch."""
         bases = base if isinstance(base, list) else [base] * len(records)
         body = {
             "batch_id": batch_id or str(uuid.uuid4()),
             "records": [
                 {"record": json.loads(r.model_dump_json()), "base_revision": b}
+                | ({"lineage": {str(k): v for k, v in lineage.items()}} if lineage else {})
                 for r, b in zip(records, bases, strict=True)
             ],
             **extra,

@@ -6,9 +6,10 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import requests
-from sqlalchemy import create_engine, update
+from sqlalchemy import create_engine, select, update
 
 from server import schema as t
+from sync.protocol import EnrolResponse
 from tests.records import OKRUG
 from tests.server.live import LiveServer
 
@@ -40,7 +41,15 @@ def test_enrolment_once_per_code(server: LiveServer) -> None:
     typed = provisioning["code"].lower().replace("-", " ")  # as a person might type it
     first = anonymous.post("/enrol", json={"code": typed, "device_name": "Қайнар ноутбугы"})
     assert first.status_code == 200
-    assert first.json()["okrug"] == OKRUG
+    enrolled = EnrolResponse.model_validate_json(first.content)
+    assert enrolled.okrug == OKRUG
+    with server.engine.connect() as conn:
+        device = conn.execute(select(t.devices)).one()
+        token = conn.execute(select(t.tokens.c.token_hash)).scalar_one()
+    # the bundle key is kept (the server checks bundles with it), the token only as its hash
+    assert (device.id, device.bundle_key) == (str(enrolled.device_id), enrolled.bundle_key)
+    assert len(enrolled.bundle_key) >= 43
+    assert enrolled.token not in token
     again = anonymous.post("/enrol", json={"code": provisioning["code"], "device_name": "another"})
     assert (again.status_code, again.json()["error"]["reason"]) == (409, "enrolment_used")
     wrong = anonymous.post("/enrol", json={"code": "AAAA-BBBB-CCCC", "device_name": "x"})

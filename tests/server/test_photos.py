@@ -20,7 +20,7 @@ from fieldapp.models import CleanupAction, PhotoRef
 from server import schema as t
 from tests.photo_factory import make_jpeg, noisy_picture
 from tests.records import OKRUG, OTHER_OKRUG, OTHER_SETTLEMENT, action
-from tests.server.live import Caller, LiveServer
+from tests.server.live import Caller, LiveServer, results
 
 CHUNK = 64 * 1024
 MAX_CHUNK = 1024 * 1024  # the server's defaults (server/settings.py)
@@ -97,7 +97,7 @@ def test_chunks_resume_after_a_crash_and_complete_the_record(server: LiveServer)
     name = sha(first)
     record, other = with_photos(first, second), with_photos(second)
     pushed = laptop.push(record, other)
-    assert [r["missing_photos"] for r in pushed.json()["results"]] == [[name, sha(second)], [sha(second)]]
+    assert [r.missing_photos for r in results(pushed)] == [[name, sha(second)], [sha(second)]]
     assert (missing_photos(server, record), missing_photos(server, other)) == (2, 1)
     assert state(laptop, name) == (0, False)
 

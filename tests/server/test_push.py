@@ -13,12 +13,11 @@ from sqlalchemy import func, select
 from fieldapp.models import PhotoRef
 from server import schema as t
 from tests.records import OKRUG, OTHER_OKRUG, OTHER_SETTLEMENT, action
-from tests.server.live import LiveServer
+from tests.server.live import LiveServer, results
 
 
 def outcomes(response) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
-    assert response.status_code == 200, response.text
-    return [(r["outcome"], r["reason"]) for r in response.json()["results"]]
+    return [(r.outcome, r.reason) for r in results(response)]
 
 
 def count(server: LiveServer, table) -> int:  # type: ignore[no-untyped-def]
@@ -74,7 +73,7 @@ def test_edits_fast_forward_and_a_stale_edit_is_a_conflict_with_both_kept(server
     stale = first.revise(participants=99)
     response = laptop.push(stale, base=1)
     assert outcomes(response) == [("conflict", "conflict")]
-    assert response.json()["results"][0]["details"] == {"server_revision": 2}
+    assert results(response)[0].details == {"server_revision": 2}
     with server.engine.connect() as conn:
         record = conn.execute(select(t.records)).one()
         conflict = conn.execute(select(t.conflicts)).one()
@@ -98,7 +97,7 @@ def test_one_bad_record_never_blocks_the_rest(server: LiveServer) -> None:
         ("rejected", "validation"),
         ("rejected", "validation"),
     ]
-    problems = response.json()["results"][2]["details"]["problems"]
+    problems = results(response)[2].details["problems"]
     assert {"field": "settlement", "code": "place.settlement_outside_okrug"} in problems
     assert count(server, t.records) == 1
 
@@ -107,7 +106,7 @@ def test_records_wait_for_their_photos(server: LiveServer) -> None:
     laptop = server.enrol(OKRUG)
     photos = [PhotoRef(sha256=f"{n:064x}") for n in (1, 2)]
     response = laptop.push(action(photos=photos))
-    assert response.json()["results"][0]["missing_photos"] == [p.sha256 for p in photos]
+    assert results(response)[0].missing_photos == [p.sha256 for p in photos]
     with server.engine.connect() as conn:
         assert conn.execute(select(t.records.c.missing_photos)).scalar_one() == 2
         assert conn.execute(select(func.count()).select_from(t.record_photos)).scalar_one() == 2

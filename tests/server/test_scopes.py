@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 
 from server import schema as t
 from tests.records import DISTRICT, FAR_OKRUG, FAR_SETTLEMENT, OKRUG, OTHER_OKRUG, OTHER_SETTLEMENT, action
-from tests.server.live import Caller, LiveServer
+from tests.server.live import Caller, LiveServer, results
 
 
 def refused(response, status: int, reason: str) -> None:  # type: ignore[no-untyped-def]
@@ -26,7 +26,7 @@ def stored(server: LiveServer) -> int:
 def test_a_laptop_writes_only_its_okrug(server: LiveServer) -> None:
     laptop = server.enrol(OKRUG)
     response = laptop.push(action(okrug=OTHER_OKRUG, settlement=OTHER_SETTLEMENT))
-    assert [(r["outcome"], r["reason"]) for r in response.json()["results"]] == [("rejected", "scope")]
+    assert [(r.outcome, r.reason) for r in results(response)] == [("rejected", "scope")]
     assert stored(server) == 0
     assert "refused" in server.log.read_text(encoding="utf-8")
 
