@@ -43,6 +43,16 @@ class DataPaths:
         return self.root / "settings.json"
 
     @property
+    def device(self) -> Path:
+        """The laptop's enrolment: server address, device token, bundle key (a secret)."""
+        return self.root / "device.json"
+
+    @property
+    def bundles(self) -> Path:
+        """Where USB bundles are written unless another place is chosen."""
+        return self.root / "bundles"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 

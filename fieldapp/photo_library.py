@@ -22,6 +22,7 @@ from fieldapp.photos import (
     ProcessedPhoto,
     check_file_size,
     process_photo,
+    process_received,
 )
 
 logger = logging.getLogger(__name__)
@@ -89,6 +90,17 @@ class PhotoLibrary:
         except OSError as error:
             logger.warning("cannot store photo %s: %s", name, error)
             raise PhotoError("cannot_store", name) from error
+        return info
+
+    def add_received(self, sha: str, data: bytes) -> ProcessedPhoto:
+        """Keep an upload copy received from the server (verified against its hash) with a
+        thumbnail made from it; it is its own original."""
+        info, thumbnail = process_received(data, sha)
+        try:
+            self._store(sha, data, "jpg", data, thumbnail)
+        except OSError as error:
+            logger.warning("cannot store photo %s: %s", sha, error)
+            raise PhotoError("cannot_store", info.original_name) from error
         return info
 
     def _store(self, sha: str, original: bytes, ext: str, upload: bytes, thumbnail: bytes) -> None:

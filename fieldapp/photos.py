@@ -369,6 +369,30 @@ def process_photo(data: bytes, name: str) -> tuple[ProcessedPhoto, bytes, bytes]
     return info, upload_bytes, thumbnail_bytes
 
 
+def process_received(data: bytes, sha: str) -> tuple[ProcessedPhoto, bytes]:
+    """An upload copy that came from the server (another laptop's photo): kept byte for byte,
+    since its name is its hash. Checks that it is that photo and a picture; returns (info,
+    thumbnail_jpeg_bytes). Raises :class:`PhotoError` otherwise."""
+    name = f"{sha[:12]}.jpg"
+    if sha256(data).hexdigest() != sha:
+        raise PhotoError("not_that_photo", name)
+    image = _decode(_open(data, name), name)
+    thumbnail = _scaled(image.convert("RGB"), _fit(image.size, THUMBNAIL_LONG_SIDE))
+    info = ProcessedPhoto(
+        sha256=sha,
+        width=image.width,
+        height=image.height,
+        upload_size=len(data),
+        original_name=name,
+        original_size=len(data),
+        original_format="jpeg",
+        taken_at=None,
+        lat=None,
+        lon=None,
+    )
+    return info, _encode_jpeg(thumbnail, THUMBNAIL_QUALITY, progressive=False)
+
+
 def _oriented_size(size: tuple[int, int], orientation: int) -> tuple[int, int]:
     """The picture's size once upright: orientations 5-8 turn it a quarter."""
     return (size[1], size[0]) if orientation in (5, 6, 7, 8) else size

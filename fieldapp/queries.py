@@ -359,12 +359,16 @@ class OutboxDepth:
     records: int  # records waiting to be sent
     photos: int  # photos of records to be sent that the server does not have yet
     photo_bytes: int
+    held: int = 0  # records the server refused or found in conflict: they wait for a person
 
 
 def outbox_depth(conn: sqlite3.Connection) -> OutboxDepth:
-    records = conn.execute("SELECT count(*) FROM outbox WHERE kind = 'action'").fetchone()[0]
+    records, held = conn.execute(
+        "SELECT count(*) FILTER (WHERE held IS NULL), count(*) FILTER (WHERE held IS NOT NULL) "
+        "FROM outbox WHERE kind = 'action'"
+    ).fetchone()
     photos, size = conn.execute(
         "SELECT count(*), coalesce(sum(p.upload_size), 0) FROM outbox o "
-        "JOIN photos p ON p.sha256 = o.entity_id WHERE o.kind = 'photo'"
+        "JOIN photos p ON p.sha256 = o.entity_id WHERE o.kind = 'photo' AND o.held IS NULL"
     ).fetchone()
-    return OutboxDepth(records=records, photos=photos, photo_bytes=size)
+    return OutboxDepth(records=records, photos=photos, photo_bytes=size, held=held)

@@ -288,3 +288,31 @@ def _monthly_totals(db: Database) -> None:
             WHERE a.deleted = 0 GROUP BY 1, 2, 3, 4, 5
         """,
     )
+
+
+@migrations(name="0004_sync")
+def _sync(db: Database) -> None:
+    """What sending needs. ``outbox.held`` marks an entry the server refused ('rejected') or found
+    in conflict ('conflict'): it waits for a person instead of being sent again. ``sync_batches``
+    keeps the batch on its way, byte for byte, so that after a cut link or a killed app the same
+    batch goes again and gets the same answer. ``sync_conflicts`` keeps the server's version of a
+    record in conflict, to show beside the laptop's."""
+    _run(
+        db,
+        """
+        ALTER TABLE outbox ADD COLUMN held TEXT;
+        CREATE TABLE sync_batches (
+            batch_id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            records INTEGER NOT NULL,
+            body BLOB NOT NULL
+        );
+        CREATE TABLE sync_conflicts (
+            action_id TEXT PRIMARY KEY REFERENCES actions (id) ON DELETE CASCADE,
+            local_revision INTEGER NOT NULL,
+            server_revision INTEGER NOT NULL,
+            server_body TEXT,
+            detected_at TEXT NOT NULL
+        ) WITHOUT ROWID
+        """,
+    )

@@ -14,14 +14,14 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from fieldapp import queries, schema, writes
+from fieldapp import outbox, queries, schema, writes
 from fieldapp.i18n import msg
 from fieldapp.models import CleanupAction, Status
 from fieldapp.photos import ProcessedPhoto
@@ -189,6 +189,61 @@ class Store:
                 [key, value],
             )
         )
+
+    # -- sync (the engine in ``sync/`` calls these; see :mod:`fieldapp.outbox`) --------------
+
+    def outgoing(self, limit: int, exclude: Iterable[str] = ()) -> list[outbox.OutgoingRecord]:
+        return outbox.outgoing(self._reader(), limit, exclude)
+
+    def waiting_records(self) -> int:
+        return outbox.waiting_records(self._reader())
+
+    def pending_batch(self) -> outbox.PendingBatch | None:
+        return outbox.pending_batch(self._reader())
+
+    def photos_to_send(self) -> list[outbox.PhotoToSend]:
+        return outbox.photos_to_send(self._reader())
+
+    def held_records(self) -> list[outbox.HeldRecord]:
+        return outbox.held_records(self._reader())
+
+    def conflicts(self) -> list[outbox.Conflict]:
+        return outbox.conflicts(self._reader())
+
+    def begin_batch(self, batch_id: str, body: bytes, records: int) -> None:
+        self._writer.call(lambda db: outbox.begin_batch(db, batch_id, body, records))
+
+    def drop_batch(self, batch_id: str) -> None:
+        self._writer.call(lambda db: outbox.drop_batch(db, batch_id))
+
+    def apply_answers(self, batch_id: str | None, answers: Sequence[outbox.Answer]) -> outbox.AnswerSummary:
+        return self._writer.call(lambda db: outbox.apply_answers(db, batch_id, answers))
+
+    def photo_attempted(self, sha256: str) -> bool:
+        return outbox.photo_attempted(self._reader(), sha256)
+
+    def note_photo_attempt(self, sha256: str) -> None:
+        self._writer.call(lambda db: outbox.note_photo_attempt(db, sha256))
+
+    def hold_photo(self, sha256: str, reason: str, details: dict[str, Any] | None = None) -> None:
+        self._writer.call(lambda db: outbox.hold_photo(db, sha256, reason, details))
+
+    def apply_pull(
+        self, decisions: Sequence[outbox.Decision], cursor: str, reference_json: str | None = None
+    ) -> int:
+        return self._writer.call(lambda db: outbox.apply_pull(db, decisions, cursor, reference_json))
+
+    def record_server_copy(self, action_id: UUID | str, server: CleanupAction) -> None:
+        self._writer.call(lambda db: outbox.record_server_copy(db, str(action_id), server))
+
+    def keep_mine(self, action_id: UUID | str, content: CleanupAction) -> CleanupAction:
+        return self._writer.call(lambda db: outbox.keep_mine(db, str(action_id), content))
+
+    def take_theirs(self, action_id: UUID | str) -> CleanupAction:
+        return self._writer.call(lambda db: outbox.take_theirs(db, str(action_id)))
+
+    def delete_meta(self, key: str) -> None:
+        self._writer.call(lambda db: outbox.delete_meta(db, key))
 
     def integrity_check(self) -> list[str]:
         """``PRAGMA integrity_check`` and foreign key check; empty when all is well."""

@@ -51,21 +51,30 @@ def _check_revision(action: CleanupAction, current: int, origin: str) -> None:
         raise StoreError(msg("store.status_not_allowed", status=msg(f"status.{action.status}")))
 
 
-def _save(db: Database, action: CleanupAction, *, origin: str) -> CleanupAction:
+def _save(
+    db: Database,
+    action: CleanupAction,
+    *,
+    origin: str,
+    event: str | None = None,
+    check_revision: bool = True,
+) -> CleanupAction:
     action_id = str(action.id)
     row = db.conn.execute(
         "SELECT revision, synced_revision FROM actions WHERE id = ?", [action_id]
     ).fetchone()
     if row is None:
         return _insert_new(db, [action], origin=origin)[0]
-    _check_revision(action, row[0], origin)
+    if check_revision:
+        _check_revision(action, row[0], origin)
     before = _Contribution.stored(db, action_id)
     now = _iso(utc_now())
     db.conn.execute(_UPSERT_ACTION, _action_row(action, action_id, synced_revision=row[1]))
     db.conn.execute("DELETE FROM action_waste WHERE action_id = ?", [action_id])
     db.conn.execute("DELETE FROM action_photos WHERE action_id = ?", [action_id])
     _insert_children(db, [action], [action_id])
-    _write_history(db, action, action_id, now, event="delete" if action.deleted else "edit", origin=origin)
+    event = event or ("delete" if action.deleted else "edit")
+    _write_history(db, action, action_id, now, event=event, origin=origin)
     _enqueue(db, [action], [action_id], now)
     after = _Contribution.of(action)
     if before != after:
@@ -255,6 +264,21 @@ _UPSERT_ACTION = f"{_INSERT_ACTION} ON CONFLICT (id) DO UPDATE SET " + ", ".join
 )
 
 
+def save_settled(db: Database, action: CleanupAction) -> CleanupAction:
+    """A conflict settled on the laptop: the chosen version as a revision above both sides'
+    (its number need not follow the laptop's last one)."""
+    return _save(db, action, origin="local", event="conflict_mine", check_revision=False)
+
+
+def replace_with_server_version(db: Database, server: CleanupAction) -> CleanupAction:
+    """A conflict settled by taking the server's version: the record becomes that revision (its
+    number may be below the laptop's own), acknowledged, with nothing left to send."""
+    saved = _save(db, server, origin="server", event="conflict_theirs", check_revision=False)
+    db.conn.execute("UPDATE actions SET synced_revision = ? WHERE id = ?", [server.revision, str(server.id)])
+    db.conn.execute("DELETE FROM outbox WHERE kind = ? AND entity_id = ?", [OUTBOX_ACTION, str(server.id)])
+    return saved
+
+
 # -- what the server says -------------------------------------------------------------------------
 
 
@@ -392,11 +416,15 @@ def _enqueue(db: Database, actions: list[CleanupAction], ids: list[str], now: st
     """Ready records wait in the outbox (one entry per record, the newest revision), with their
     photos that the server does not have yet; a record put back to draft leaves it."""
     ready = [(a, i) for a, i in zip(actions, ids, strict=True) if a.status is Status.READY]
+    # A new revision goes again even if the server refused the last one (it may be the fix); one
+    # in conflict stays held until a person has chosen which version to keep.
     db.conn.executemany(
-        "INSERT INTO outbox (kind, entity_id, revision, queued_at) VALUES (?, ?, ?, ?) "
+        "INSERT INTO outbox (kind, entity_id, revision, queued_at, held) "
+        "VALUES (?, ?, ?, ?, (SELECT 'conflict' FROM sync_conflicts WHERE action_id = ?)) "
         "ON CONFLICT (kind, entity_id) DO UPDATE SET revision = excluded.revision, "
-        "queued_at = excluded.queued_at, attempts = 0, last_error = NULL",
-        [(OUTBOX_ACTION, i, a.revision, now) for a, i in ready],
+        "queued_at = excluded.queued_at, attempts = 0, held = excluded.held, "
+        "last_error = CASE WHEN excluded.held IS NULL THEN NULL ELSE last_error END",
+        [(OUTBOX_ACTION, i, a.revision, now, i) for a, i in ready],
     )
     db.conn.executemany(
         "INSERT INTO outbox (kind, entity_id, revision, queued_at) "

@@ -71,9 +71,15 @@ class Enrolled:
 
 
 def enrol(
-    conn: Connection, code: str, device_name: str, app_version: str, now: datetime | None = None
+    conn: Connection,
+    code: str,
+    device_name: str,
+    app_version: str,
+    now: datetime | None = None,
+    okrug: str | None = None,
 ) -> Enrolled:
-    """Exchange a code for a device, its token and its bundle key."""
+    """Exchange a code for a device, its token and its bundle key. ``okrug``: the one the laptop
+    reports for already; a code for another is refused and left unused."""
     now = now or now_utc()
     row = conn.execute(select(t.enrolments).where(t.enrolments.c.code_hash == code_hash(code))).first()
     if row is None:
@@ -82,6 +88,14 @@ def enrol(
         raise ApiError(409, Reason.ENROLMENT_USED, "this enrolment code was used already")
     if row.expires_at < now:
         raise ApiError(410, Reason.ENROLMENT_EXPIRED, "this enrolment code has expired")
+    if okrug is not None and row.okrug != okrug:
+        raise ApiError(
+            409,
+            Reason.ENROLMENT_OTHER_OKRUG,
+            "this enrolment code is for another okrug than the laptop's",
+            code_okrug=row.okrug,
+            laptop_okrug=okrug,
+        )
     device_id = str(uuid.uuid4())
     token, bundle_key = new_token(), new_token()
     used = conn.execute(

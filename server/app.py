@@ -232,7 +232,9 @@ def _install_routes(app: FastAPI, server: Server) -> None:
         now = now_utc()
         done = await run_in_threadpool(
             server.write,
-            lambda conn: accounts.enrol(conn, asked.code, asked.device_name, asked.app_version, now),
+            lambda conn: accounts.enrol(
+                conn, asked.code, asked.device_name, asked.app_version, now, okrug=asked.okrug
+            ),
         )
         return EnrolResponse(
             device_id=done.device_id,

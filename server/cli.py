@@ -9,6 +9,8 @@
     fieldapp-server user disable NAME
     fieldapp-server report totals --start DAY --end DAY [--group-by …] --out FILE.xlsx|.csv
     fieldapp-server report completeness [--year YEAR] [--district CODE] --out FILE.xlsx|.csv
+    fieldapp-server reference publish FILE.json   new campaigns and waste fractions for every laptop
+    fieldapp-server reference show                the version laptops get now
 
 Configuration comes from ``TAZA_SERVER_*`` environment variables or a ``.env`` file (see
 ``server/settings.py``); ``--database-url`` overrides the database for one command.
@@ -90,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     disable = user.add_parser("disable", help="a user who may no longer log in")
     disable.add_argument("username")
     add_report_parser(sub)
+    reference = sub.add_parser("reference", help="campaigns and waste fractions").add_subparsers(
+        dest="action", required=True
+    )
+    publish = reference.add_parser("publish", help="publish a new version (laptops get it when they sync)")
+    publish.add_argument("file", type=Path, help="reference data as JSON (see resources/reference.json)")
+    reference.add_parser("show", help="the version published now")
     return parser
 
 
@@ -106,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "device": cmd_device,
             "user": cmd_user,
             "report": cmd_report,
+            "reference": cmd_reference,
         }[args.command]
         return handler(settings, args) or 0
     except (CliError, SchemaTooNew) as exc:
@@ -366,6 +375,47 @@ def cmd_report(settings: ServerSettings, args: argparse.Namespace) -> int:
         engine.dispose()
     count = len(sheet.rows)
     print(f"wrote {args.out} ({count} row{'' if count == 1 else 's'})")
+    return 0
+
+
+# -- reference data ------------------------------------------------------------------------------------
+
+
+def cmd_reference(settings: ServerSettings, args: argparse.Namespace) -> int:
+    from fieldapp.i18n import FieldAppError
+    from fieldapp.reference import ReferenceData
+    from server.pull import newest_reference
+
+    engine = ready_engine(settings)
+    try:
+        with engine.begin() as conn:
+            current = newest_reference(conn, default_reference())
+            if args.action == "show":
+                print(
+                    f"reference data version {current.version}: {len(current.campaigns)} campaigns, "
+                    f"{len(current.fractions)} waste fractions"
+                )
+                return 0
+            try:
+                text = args.file.read_bytes()
+            except OSError as exc:
+                raise CliError(f"{args.file}: {exc.strerror}") from None
+            try:
+                update = ReferenceData.from_json(text, previous=current)
+            except FieldAppError as exc:
+                raise CliError(f"{args.file}: {exc.text('en')}") from None
+            if update.version <= current.version:
+                raise CliError(
+                    f"{args.file}: version {update.version} is not newer than the published {current.version}"
+                )
+            conn.execute(
+                t.reference_data.insert().values(
+                    version=update.version, body=update.model_dump_json(), published_at=datetime.now(UTC)
+                )
+            )
+    finally:
+        engine.dispose()
+    print(f"published reference data version {update.version}; laptops get it when they next sync")
     return 0
 
 

@@ -44,6 +44,7 @@ class Reason(StrEnum):
     ENROLMENT_UNKNOWN = "enrolment_unknown"
     ENROLMENT_USED = "enrolment_used"
     ENROLMENT_EXPIRED = "enrolment_expired"
+    ENROLMENT_OTHER_OKRUG = "enrolment_other_okrug"  # the code is for another okrug: left unused
     MALFORMED = "malformed"  # not JSON, wrong types, missing fields
     TOO_LARGE = "too_large"  # body, decompressed body, batch or photo over the limit
     BAD_ENCODING = "bad_encoding"  # a Content-Encoding the server does not take, or broken gzip
@@ -86,6 +87,9 @@ class EnrolRequest(Wire):
     code: EnrolmentCode
     device_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
     app_version: Annotated[str, StringConstraints(max_length=40)] = ""
+    # The okrug the laptop already reports for, if any: a code made for another one is refused
+    # (and stays unused) instead of binding the laptop to the wrong okrug.
+    okrug: KatoCode | None = None
 
 
 class EnrolResponse(Wire):

@@ -1,4 +1,5 @@
-"""A real server per test, on SQLite and (marked ``postgres``) on PostgreSQL.
+"""A real server per test, on SQLite and (marked ``postgres``) on PostgreSQL: for the server's own
+tests and for everything that talks to it (sync, the coordinator's window).
 
 ``fieldapp-server init`` (schema, 15,594 KATO places, reference data) runs once per session into a
 template; each test gets a copy of it — a file copy for SQLite, ``CREATE DATABASE … TEMPLATE`` for

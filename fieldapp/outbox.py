@@ -1,0 +1,420 @@
+"""The laptop's side of sync, in the store: what waits to be sent, the batch on its way, and what
+the server said — each answer written in the same transaction as the outbox entries it settles.
+
+The sync engine (``sync/``) speaks HTTP; this module knows only the database. Reads take a
+connection; writes are jobs for the store's writer thread (each one transaction).
+
+- An outbox entry of kind ``action`` holds the record's newest revision to send; ``held`` is set
+  when the server refused it (``rejected``: the reason in ``last_error``) or found it in conflict
+  (``conflict``): such an entry waits for a person instead of going again and again.
+- The batch on its way is kept in ``sync_batches`` byte for byte. Until its answer is written it
+  is sent again as it is, so the server answers it as it did the first time (the server keeps
+  every batch's answer by its id): a cut link or a killed app can never apply anything twice.
+- A record's *base revision* is the newest the server has acknowledged (``synced_revision``);
+  its *lineage* the laptop's own revisions since then, by content hash, so that the server can
+  recognise them if one reached it another way (a USB bundle, an answer that was lost).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from fieldapp import queries
+from fieldapp.i18n import msg
+from fieldapp.models import CleanupAction, Status, utc_now
+from fieldapp.writes import (
+    OUTBOX_ACTION,
+    OUTBOX_PHOTO,
+    StoreError,
+    _current_or_fail,
+    _iso,
+    _write_history,
+    apply_review,
+    mark_photo_uploaded,
+    mark_sent,
+    replace_with_server_version,
+    save_settled,
+)
+
+HELD_REJECTED = "rejected"
+HELD_CONFLICT = "conflict"
+MAX_LINEAGE = 100  # the protocol's limit; older revisions than that are left out
+
+# Outcomes, as the protocol names them.
+APPLIED, ALREADY, CONFLICT, REJECTED = "applied", "already", "conflict", "rejected"
+
+
+@dataclass(frozen=True)
+class OutgoingRecord:
+    action: CleanupAction
+    base_revision: int  # the newest revision the server has acknowledged (0: none)
+    lineage: dict[int, str]  # the laptop's revisions between base and this one → content hash
+
+
+@dataclass(frozen=True)
+class PendingBatch:
+    batch_id: str
+    body: bytes  # exactly as sent: gzip JSON
+    records: int
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The server's answer about one record of a batch."""
+
+    action_id: str
+    revision: int
+    outcome: str  # applied | already | conflict | rejected
+    reason: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+    missing_photos: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnswerSummary:
+    sent: int = 0  # applied or already there
+    conflicts: int = 0
+    rejected: int = 0
+
+
+@dataclass(frozen=True)
+class PhotoToSend:
+    sha256: str
+    size: int  # bytes of the upload copy
+
+
+@dataclass(frozen=True)
+class HeldRecord:
+    """A record the server refused or found in conflict: it waits for a person."""
+
+    action_id: str
+    revision: int
+    held: str  # rejected | conflict
+    reason: str  # the protocol's reason (validation, scope, conflict, ...)
+    details: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A coordinator's decision about one revision of a record, as pulled."""
+
+    action_id: str
+    revision: int
+    decision: Status  # accepted | returned
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    action_id: str
+    local: CleanupAction
+    server: CleanupAction | None  # None until the server's copy has been fetched
+    server_revision: int
+    detected_at: str
+
+
+# -- reading --------------------------------------------------------------------------------------
+
+
+def outgoing(conn: sqlite3.Connection, limit: int, exclude: Iterable[str] = ()) -> list[OutgoingRecord]:
+    """Up to ``limit`` records to send, oldest queued first, with their base revision and lineage."""
+    skip = set(exclude)
+    rows = conn.execute(
+        "SELECT o.entity_id, a.synced_revision FROM outbox o JOIN actions a ON a.id = o.entity_id "
+        "WHERE o.kind = ? AND o.held IS NULL ORDER BY o.queued_at, o.entity_id LIMIT ?",
+        [OUTBOX_ACTION, limit + len(skip)],
+    ).fetchall()
+    found = []
+    for action_id, synced in rows:
+        if action_id in skip:
+            continue
+        action = queries.current(conn, action_id)
+        if action is None:
+            continue
+        found.append(OutgoingRecord(action, synced, _lineage(conn, action_id, synced, action.revision)))
+        if len(found) == limit:
+            break
+    return found
+
+
+def _lineage(conn: sqlite3.Connection, action_id: str, base: int, revision: int) -> dict[int, str]:
+    if revision - base <= 1:
+        return {}
+    bodies: dict[int, str] = {}
+    for rev, body in conn.execute(
+        "SELECT revision, body FROM action_history WHERE action_id = ? AND revision > ? AND revision < ? "
+        "ORDER BY seq",
+        [action_id, max(base, revision - 1 - MAX_LINEAGE), revision],
+    ):
+        bodies[rev] = body  # the newest entry of each revision wins (after a reset, the new ones)
+    return {rev: CleanupAction.model_validate_json(body).content_hash() for rev, body in bodies.items()}
+
+
+def waiting_records(conn: sqlite3.Connection) -> int:
+    """Records still to send (those held for a person not counted)."""
+    return conn.execute(
+        "SELECT count(*) FROM outbox WHERE kind = ? AND held IS NULL", [OUTBOX_ACTION]
+    ).fetchone()[0]
+
+
+def pending_batch(conn: sqlite3.Connection) -> PendingBatch | None:
+    row = conn.execute(
+        "SELECT batch_id, body, records, created_at FROM sync_batches ORDER BY created_at LIMIT 1"
+    ).fetchone()
+    return PendingBatch(row[0], bytes(row[1]), row[2], row[3]) if row else None
+
+
+def photos_to_send(conn: sqlite3.Connection) -> list[PhotoToSend]:
+    """Photos the server does not have yet, of records it has (a photo follows its record)."""
+    rows = conn.execute(
+        "SELECT o.entity_id, p.upload_size FROM outbox o JOIN photos p ON p.sha256 = o.entity_id "
+        "WHERE o.kind = ? AND o.held IS NULL AND EXISTS ("
+        "  SELECT 1 FROM action_photos ap JOIN actions a ON a.id = ap.action_id "
+        "  WHERE ap.sha256 = o.entity_id AND a.synced_revision > 0) "
+        "ORDER BY o.queued_at, o.entity_id",
+        [OUTBOX_PHOTO],
+    )
+    return [PhotoToSend(sha, size) for sha, size in rows]
+
+
+def held_records(conn: sqlite3.Connection) -> list[HeldRecord]:
+    rows = conn.execute(
+        "SELECT entity_id, revision, held, last_error FROM outbox WHERE kind = ? AND held IS NOT NULL "
+        "ORDER BY queued_at",
+        [OUTBOX_ACTION],
+    )
+    found = []
+    for action_id, revision, held, error in rows:
+        problem = json.loads(error) if error else {}
+        found.append(
+            HeldRecord(action_id, revision, held, problem.get("reason", held), problem.get("details", {}))
+        )
+    return found
+
+
+def conflicts(conn: sqlite3.Connection) -> list[Conflict]:
+    rows = conn.execute(
+        "SELECT action_id, server_revision, server_body, detected_at FROM sync_conflicts ORDER BY detected_at"
+    ).fetchall()
+    found = []
+    for action_id, server_revision, server_body, detected_at in rows:
+        local = queries.current(conn, action_id)
+        if local is None:
+            continue
+        server = CleanupAction.model_validate_json(server_body) if server_body else None
+        found.append(Conflict(action_id, local, server, server_revision, detected_at))
+    return found
+
+
+# -- writing: the batch on its way -------------------------------------------------------------------
+
+
+def begin_batch(db: Database, batch_id: str, body: bytes, records: int) -> None:
+    """Keep the batch before it is sent: from now on it is sent as it is until answered."""
+    if db.conn.execute("SELECT 1 FROM sync_batches").fetchone():
+        raise StoreError(msg("sync.batch_pending"))
+    db.conn.execute(
+        "INSERT INTO sync_batches (batch_id, created_at, records, body) VALUES (?, ?, ?, ?)",
+        [batch_id, _iso(utc_now()), records, body],
+    )
+
+
+def drop_batch(db: Database, batch_id: str) -> None:
+    """Forget a batch the server refused whole (it never applied any of it)."""
+    db.conn.execute("DELETE FROM sync_batches WHERE batch_id = ?", [batch_id])
+
+
+def apply_answers(db: Database, batch_id: str | None, answers: Sequence[Answer]) -> AnswerSummary:
+    """What the server said about each record of a batch, and the batch done — all in one
+    transaction. ``batch_id`` None: answers that came another way (no batch to close)."""
+    sent = conflicted = rejected = 0
+    conn = db.conn
+    for answer in answers:
+        row = conn.execute("SELECT revision FROM actions WHERE id = ?", [answer.action_id]).fetchone()
+        if row is None:
+            continue  # not a record of this laptop's (cannot happen with its own batches)
+        if answer.outcome in (APPLIED, ALREADY):
+            mark_sent(db, answer.action_id, answer.revision)
+            _photos_answered(db, answer)
+            sent += 1
+        elif answer.outcome == CONFLICT:
+            _hold(db, answer, HELD_CONFLICT)
+            conn.execute(
+                "INSERT INTO sync_conflicts (action_id, local_revision, server_revision, detected_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (action_id) DO UPDATE SET "
+                "local_revision = excluded.local_revision, server_revision = excluded.server_revision, "
+                "server_body = NULL, detected_at = excluded.detected_at",
+                [
+                    answer.action_id,
+                    answer.revision,
+                    int(answer.details.get("server_revision", 0)),
+                    _iso(utc_now()),
+                ],
+            )
+            conflicted += 1
+        elif answer.outcome == REJECTED:
+            _hold(db, answer, HELD_REJECTED)
+            rejected += 1
+    if batch_id is not None:
+        conn.execute("DELETE FROM sync_batches WHERE batch_id = ?", [batch_id])
+    return AnswerSummary(sent, conflicted, rejected)
+
+
+def _hold(db: Database, answer: Answer, held: str) -> None:
+    """Keep the record from being sent again until a person acts; a newer revision made since
+    (which may already be the fix) is sent as usual."""
+    problem = json.dumps({"reason": answer.reason or held, "details": answer.details}, ensure_ascii=False)
+    db.conn.execute(
+        "UPDATE outbox SET held = ?, last_error = ?, attempts = attempts + 1 "
+        "WHERE kind = ? AND entity_id = ? AND revision = ?",
+        [held, problem, OUTBOX_ACTION, answer.action_id, answer.revision],
+    )
+
+
+def _photos_answered(db: Database, answer: Answer) -> None:
+    """The server has the record: its photos not listed as missing, the server holds whole (they
+    are never sent); those missing wait in the outbox (again, if the server lost one)."""
+    body = db.conn.execute(
+        "SELECT body FROM action_history WHERE action_id = ? AND revision = ? ORDER BY seq DESC LIMIT 1",
+        [answer.action_id, answer.revision],
+    ).fetchone()
+    if body is None:
+        return
+    shas = {p.sha256 for p in CleanupAction.model_validate_json(body[0]).photos}
+    missing = set(answer.missing_photos)
+    for sha in sorted(shas - missing):
+        mark_photo_uploaded(db, sha)
+    for sha in sorted(shas & missing):
+        db.conn.execute("UPDATE photos SET uploaded_at = NULL WHERE sha256 = ?", [sha])
+        db.conn.execute(
+            "INSERT INTO outbox (kind, entity_id, revision, queued_at) SELECT ?, sha256, 0, ? "
+            "FROM photos WHERE sha256 = ? ON CONFLICT (kind, entity_id) DO NOTHING",
+            [OUTBOX_PHOTO, _iso(utc_now()), sha],
+        )
+
+
+def photo_attempted(conn: sqlite3.Connection, sha256: str) -> bool:
+    """Whether sending this photo has begun before (the server may hold part of it)."""
+    row = conn.execute(
+        "SELECT attempts FROM outbox WHERE kind = ? AND entity_id = ?", [OUTBOX_PHOTO, sha256]
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def note_photo_attempt(db: Database, sha256: str) -> None:
+    db.conn.execute(
+        "UPDATE outbox SET attempts = attempts + 1 WHERE kind = ? AND entity_id = ?", [OUTBOX_PHOTO, sha256]
+    )
+
+
+def hold_photo(db: Database, sha256: str, reason: str, details: dict[str, Any] | None = None) -> None:
+    """The server refused this photo for good (it is not what its name says): keep it back."""
+    problem = json.dumps({"reason": reason, "details": details or {}}, ensure_ascii=False)
+    db.conn.execute(
+        "UPDATE outbox SET held = ?, last_error = ?, attempts = attempts + 1 "
+        "WHERE kind = ? AND entity_id = ?",
+        [HELD_REJECTED, problem, OUTBOX_PHOTO, sha256],
+    )
+
+
+# -- writing: what the server sends down ---------------------------------------------------------------
+
+
+def apply_pull(
+    db: Database,
+    decisions: Sequence[Decision],
+    cursor: str,
+    reference_json: str | None = None,
+) -> int:
+    """Coordinators' decisions and newer reference data, with the cursor that covers them, in one
+    transaction: a pull cut half way is pulled again from the same cursor. Returns how many
+    decisions changed a record here."""
+    changed = 0
+    for decision in decisions:
+        if db.conn.execute("SELECT 1 FROM actions WHERE id = ?", [decision.action_id]).fetchone() is None:
+            continue  # a record this laptop no longer has (another laptop of the okrug made it)
+        before = queries.current(db.conn, decision.action_id)
+        after = apply_review(db, decision.action_id, decision.revision, decision.decision, decision.comment)
+        changed += int(before != after)
+    if reference_json is not None:
+        set_meta(db, "reference", reference_json)
+    set_meta(db, "sync.cursor", cursor)
+    return changed
+
+
+def set_meta(db: Database, key: str, value: str) -> None:
+    db.conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )
+
+
+def delete_meta(db: Database, key: str) -> None:
+    db.conn.execute("DELETE FROM meta WHERE key = ?", [key])
+
+
+# -- writing: conflicts --------------------------------------------------------------------------------
+
+
+def record_server_copy(db: Database, action_id: str, server: CleanupAction) -> None:
+    """The server's version of a record in conflict, to show beside the laptop's."""
+    db.conn.execute(
+        "UPDATE sync_conflicts SET server_body = ?, server_revision = ? WHERE action_id = ?",
+        [server.model_dump_json(), server.revision, action_id],
+    )
+
+
+def keep_mine(db: Database, action_id: str, content: CleanupAction) -> CleanupAction:
+    """Settle a conflict with ``content`` (the laptop's version, or a merge of both): a new
+    revision made over the server's, ready to send. The server then takes it without a conflict."""
+    row = db.conn.execute(
+        "SELECT server_revision, server_body FROM sync_conflicts WHERE action_id = ?", [action_id]
+    ).fetchone()
+    if row is None:
+        raise StoreError(msg("sync.no_conflict"))
+    server_revision, server_body = row
+    current = _current_or_fail(db, action_id)
+    if server_body:
+        server = CleanupAction.model_validate_json(server_body)
+        _write_history(db, server, action_id, _iso(utc_now()), event="conflict_server", origin="server")
+    data = content.model_dump()
+    data.update(
+        revision=max(current.revision, server_revision) + 1,
+        status=Status.READY,
+        review_comment="",
+        updated_at=max(utc_now(), current.updated_at),
+    )
+    settled = CleanupAction.model_validate(data)
+    _clear_conflict(db, action_id)
+    # The laptop now knows the server's revision: the new one is made over it.
+    db.conn.execute("UPDATE actions SET synced_revision = ? WHERE id = ?", [server_revision, action_id])
+    return save_settled(db, settled)
+
+
+def take_theirs(db: Database, action_id: str) -> CleanupAction:
+    """Settle a conflict by taking the server's version: the laptop's becomes history."""
+    row = db.conn.execute(
+        "SELECT server_body FROM sync_conflicts WHERE action_id = ?", [action_id]
+    ).fetchone()
+    if row is None:
+        raise StoreError(msg("sync.no_conflict"))
+    if not row[0]:
+        raise StoreError(msg("sync.conflict_not_fetched"))
+    server = CleanupAction.model_validate_json(row[0])
+    _clear_conflict(db, action_id)
+    return replace_with_server_version(db, server)
+
+
+def _clear_conflict(db: Database, action_id: str) -> None:
+    db.conn.execute("DELETE FROM sync_conflicts WHERE action_id = ?", [action_id])
+    db.conn.execute(
+        "UPDATE outbox SET held = NULL, last_error = NULL WHERE kind = ? AND entity_id = ?",
+        [OUTBOX_ACTION, action_id],
+    )

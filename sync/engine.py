@@ -1,0 +1,512 @@
+"""One sync run: push the records, then the photos, then pull what the server has for this laptop.
+
+The ten properties of ``DESIGN.md`` rest on three rules kept here:
+
+1. **A batch is kept before it is sent**, byte for byte, and sent again as it is until its answer
+   has been written (with the outbox entries it settles, in one transaction). The server keeps every
+   batch's answer by its id, so whatever breaks — the link at any byte, this process, the server —
+   the records are applied exactly once.
+2. **Numbers go first**: every record batch before any photo, so a record never waits behind a
+   photo on a slow link. Photos go in chunks sized for the link, from the byte the server holds.
+3. **Pull after push**, with the server's cursor stored in the same transaction as what it covers.
+
+Failures are :class:`~sync.errors.SyncError` of a known kind. Transient ones (a timeout, a dropped
+connection, a server error) are retried within the run with exponential backoff and full jitter;
+the others end the run and say why. Everything here is plain Python: the window runs it on a worker
+thread, ``fieldapp sync`` on the main one.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from fieldapp.i18n import FieldAppError
+from fieldapp.ids import uuid7
+from fieldapp.models import Status, utc_now
+from fieldapp.outbox import Answer, Decision, OutgoingRecord, PhotoToSend
+from fieldapp.photo_library import PhotoLibrary
+from fieldapp.reference import ReferenceData, default_reference, newest
+from fieldapp.store import Store
+from sync.client import ServerClient
+from sync.errors import Cancelled, Kind, SyncError
+from sync.protocol import MAX_BATCH_RECORDS, PushBatch, PushRecord, PushResponse, Reason
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+META_CURSOR = "sync.cursor"
+META_LAST_SUCCESS = "sync.last_success"
+META_LAST_ATTEMPT = "sync.last_attempt"
+META_LAST_ERROR = "sync.last_error"
+META_REFERENCE = "reference"
+
+
+# -- knobs ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchLimits:
+    """A batch holds at most ``max_records`` records and ``max_bytes`` bytes on the wire (gzip)."""
+
+    max_records: int = MAX_BATCH_RECORDS
+    max_bytes: int = 256 * 1024
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Transient failures: up to ``attempts`` tries, waiting a random time up to base·2ⁿ seconds
+    (capped) between them — full jitter, so that laptops coming back together do not stampede."""
+
+    attempts: int = 5
+    base_s: float = 1.0
+    cap_s: float = 30.0
+
+    def delay(self, failures: int, rng: random.Random) -> float:
+        return rng.uniform(0, min(self.cap_s, self.base_s * 2**failures))
+
+
+class ChunkSizer:
+    """Photo chunk sizes that fit the link: about ``target_s`` seconds of sending each, between
+    ``low`` and ``high`` bytes. A cut costs at most one chunk; on a fast link few round trips."""
+
+    def __init__(
+        self, start: int = 64 * 1024, low: int = 16 * 1024, high: int = 1024 * 1024, target_s: float = 6.0
+    ) -> None:
+        self.size, self.low, self.high, self.target_s = start, low, high, target_s
+        self.rate: float | None = None  # bytes per second, smoothed
+
+    def observe(self, sent: int, seconds: float) -> None:
+        if sent <= 0 or seconds <= 0:
+            return
+        rate = sent / seconds
+        self.rate = rate if self.rate is None else 0.5 * self.rate + 0.5 * rate
+        wanted = int(self.rate * self.target_s) // 4096 * 4096
+        self.size = max(self.low, min(self.high, wanted))
+
+    def shrink(self) -> None:
+        """After a cut: the link is worse than it looked."""
+        self.size = max(self.low, self.size // 2 // 4096 * 4096)
+
+
+# -- what a run reports ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Progress:
+    stage: str  # records | photos | pull
+    records_done: int
+    records_total: int
+    photos_done: int
+    photos_total: int
+    bytes_done: int  # records and photos sent so far in this run
+    bytes_total: int  # an estimate until the last batch is built
+    seconds_left: float | None  # None until there is a rate to go by
+
+
+@dataclass
+class SyncReport:
+    records_sent: int = 0  # applied or already on the server
+    conflicts: int = 0
+    rejected: int = 0
+    photos_sent: int = 0
+    photos_skipped: int = 0  # the server had them already
+    photo_bytes: int = 0
+    decisions: int = 0  # coordinators' decisions that changed a record here
+    reference_updated: bool = False
+    batches: int = 0
+    bytes_up: int = 0
+    bytes_down: int = 0
+    requests: int = 0
+    seconds: float = 0.0
+    held: list[str] = field(default_factory=list)  # ids of records refused or in conflict this run
+
+
+# -- the run ------------------------------------------------------------------------------------------------
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: Store,
+        library: PhotoLibrary,
+        client: ServerClient,
+        *,
+        limits: BatchLimits = BatchLimits(),
+        retry: RetryPolicy = RetryPolicy(),
+        chunks: ChunkSizer | None = None,
+        progress: Callable[[Progress], None] | None = None,
+        cancel: threading.Event | None = None,
+        photos: bool = True,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.store, self.library, self.client = store, library, client
+        self.limits, self.retry = limits, retry
+        self.chunks = chunks or ChunkSizer()
+        self._on_progress = progress
+        self.cancel = cancel or threading.Event()
+        self.send_photos = photos
+        self.rng = rng or random.Random()
+        self.report = SyncReport()
+        self._started = 0.0
+        self._records_total = 0
+        self._photos_total = 0
+        self._photo_bytes_total = 0
+        self._bytes_done = 0
+        self._record_bytes_each = 70.0  # gzip bytes per record, learnt as batches are built
+
+    # -- public ----------------------------------------------------------------------------------------
+
+    def run(self) -> SyncReport:
+        """Push, photos, pull. Raises :class:`SyncError` (the report so far is in ``self.report``)."""
+        self._started = time.monotonic()
+        traffic_before = (self.client.traffic.bytes_up, self.client.traffic.bytes_down)
+        requests_before = self.client.traffic.requests
+        self.store.set_meta(META_LAST_ATTEMPT, _now())
+        try:
+            self._records_total = self.store.waiting_records()
+            pending = self.store.pending_batch()
+            if pending is not None:
+                self._records_total += pending.records
+            if self.send_photos:
+                photos = self.store.photos_to_send()
+                self._photos_total = len(photos)
+                self._photo_bytes_total = sum(p.size for p in photos)
+            self._push_records()
+            if self.send_photos:
+                self._push_photos()
+            self._pull()
+            self._fetch_conflicts()
+        except SyncError as exc:
+            self.store.set_meta(META_LAST_ERROR, exc.kind.value)
+            log.info("sync stopped: %s", exc)
+            raise
+        finally:
+            self.report.bytes_up = self.client.traffic.bytes_up - traffic_before[0]
+            self.report.bytes_down = self.client.traffic.bytes_down - traffic_before[1]
+            self.report.requests = self.client.traffic.requests - requests_before
+            self.report.seconds = time.monotonic() - self._started
+        self.store.set_meta(META_LAST_SUCCESS, _now())
+        self.store.delete_meta(META_LAST_ERROR)
+        log.info(
+            "sync done: %s records, %s photos (%s skipped), %s decisions in %.1f s",
+            self.report.records_sent,
+            self.report.photos_sent,
+            self.report.photos_skipped,
+            self.report.decisions,
+            self.report.seconds,
+        )
+        return self.report
+
+    # -- records ---------------------------------------------------------------------------------------
+
+    def _push_records(self) -> None:
+        pending = self.store.pending_batch()
+        if pending is not None:
+            log.info("sending again batch %s of %s records", pending.batch_id, pending.records)
+            self._send_batch(pending.batch_id, pending.body, pending.records)
+        limit = self.limits.max_records
+        while True:
+            self._check_cancel()
+            records = self.store.outgoing(limit)
+            if not records:
+                return
+            batch_id, body = self._build(records)
+            while len(body) > self.limits.max_bytes and len(records) > 1:
+                records = records[: len(records) // 2]
+                batch_id, body = self._build(records)
+            self._record_bytes_each = len(body) / len(records)
+            self.store.begin_batch(batch_id, body, len(records))
+            if not self._send_batch(batch_id, body, len(records)):
+                limit = max(1, min(limit, len(records)) // 2)
+
+    def _build(self, records: list[OutgoingRecord]) -> tuple[str, bytes]:
+        """A new batch of ``records``: its id, and its body as it will be sent (gzip JSON)."""
+        waiting = max(0, self.store.waiting_records() - len(records))
+        batch = PushBatch(
+            batch_id=uuid7(),
+            records=[
+                PushRecord(record=r.action, base_revision=r.base_revision, lineage=r.lineage) for r in records
+            ],
+            waiting=waiting,
+        )
+        text = batch.model_dump_json(exclude_defaults=True).encode()
+        return str(batch.batch_id), gzip.compress(text, compresslevel=9, mtime=0)
+
+    def _send_batch(self, batch_id: str, body: bytes, count: int) -> bool:
+        """Send a kept batch until it is answered; False if the server refused it whole (it is
+        then forgotten, and its records are sent again in smaller batches, or held)."""
+
+        def sent(n: int) -> None:
+            self._bytes_done += n
+            self._progress("records")
+
+        start_bytes = self._bytes_done
+        try:
+            answer = self._retrying(lambda: self.client.push(body, sent, self.cancel), sent_from=start_bytes)
+        except SyncError as exc:
+            if exc.kind is not Kind.REFUSED:
+                raise
+            return self._refused_whole(batch_id, exc)
+        self._apply(batch_id, answer)
+        self.report.batches += 1
+        return True
+
+    def _apply(self, batch_id: str | None, answer: PushResponse) -> None:
+        answers = [
+            Answer(
+                str(r.id),
+                r.revision,
+                r.outcome.value,
+                r.reason.value if r.reason else None,
+                r.details,
+                tuple(r.missing_photos),
+            )
+            for r in answer.results
+        ]
+        summary = self.store.apply_answers(batch_id, answers)
+        self.report.records_sent += summary.sent
+        self.report.conflicts += summary.conflicts
+        self.report.rejected += summary.rejected
+        self.report.held += [a.action_id for a in answers if a.outcome in ("conflict", "rejected")]
+        if summary.conflicts or summary.rejected:
+            log.info("%s records in conflict, %s refused by the server", summary.conflicts, summary.rejected)
+        self._progress("records")
+
+    def _refused_whole(self, batch_id: str, exc: SyncError) -> bool:
+        """The server took none of the batch. Too large: smaller batches. Malformed: the record it
+        names is held (a bug to report, never sent again as is); the others go again."""
+        log.error("the server refused batch %s whole: %s", batch_id, exc)
+        self.store.drop_batch(batch_id)
+        if exc.reason == Reason.TOO_LARGE:
+            limit = exc.details.get("limit")
+            if isinstance(limit, int) and limit > 0:
+                self.limits = BatchLimits(min(self.limits.max_records, limit), self.limits.max_bytes)
+            return False
+        if exc.reason == Reason.MALFORMED:
+            index = _record_index(exc.details)
+            records = self.store.outgoing(self.limits.max_records)
+            culprits = [records[index]] if index is not None and index < len(records) else records[:1]
+            answers = [
+                Answer(str(r.action.id), r.action.revision, "rejected", Reason.MALFORMED.value, exc.details)
+                for r in culprits
+            ]
+            self.store.apply_answers(None, answers)
+            self.report.rejected += len(answers)
+            return True
+        raise exc
+
+    # -- photos ----------------------------------------------------------------------------------------
+
+    def _push_photos(self) -> None:
+        for photo in self.store.photos_to_send():
+            self._check_cancel()
+            self._send_photo(photo)
+            self._progress("photos")
+
+    def _send_photo(self, photo: PhotoToSend) -> None:
+        sha = photo.sha256
+        try:
+            data = self.library.upload_path(sha).read_bytes()
+        except OSError as exc:
+            log.error("photo %s cannot be read: %s", sha, exc)
+            self.store.hold_photo(sha, "missing_file")
+            return
+        if hashlib.sha256(data).hexdigest() != sha:
+            log.error("photo %s on disk is not what its name says: held", sha)
+            self.store.hold_photo(sha, "damaged")
+            return
+        offset, failures, mismatches = 0, 0, 0
+        if self.store.photo_attempted(sha):
+            state = self._retrying(lambda: self.client.photo_state(sha))
+            if state.complete:
+                self._photo_done(sha, skipped=True, size=len(data))
+                return
+            offset = state.received
+        self.store.note_photo_attempt(sha)
+        while True:
+            self._check_cancel()
+            size = self.chunks.size
+            chunk = data[offset : offset + size]
+            began = time.monotonic()
+            sent_before = self._bytes_done
+
+            def sent(n: int) -> None:
+                self._bytes_done += n
+                self._progress("photos")
+
+            try:
+                state = self.client.put_photo(sha, offset, len(data), chunk, sent, self.cancel)
+            except SyncError as exc:
+                if exc.kind is Kind.REFUSED and exc.reason == Reason.BAD_OFFSET:
+                    offset = int(exc.details.get("received", 0))  # the server holds more (or less)
+                    continue
+                if exc.kind is Kind.REFUSED and exc.reason == Reason.HASH_MISMATCH and mismatches == 0:
+                    mismatches, offset = 1, 0  # bytes spoilt on the way: once more from the start
+                    continue
+                if exc.kind is Kind.REFUSED and exc.reason in (Reason.HASH_MISMATCH, Reason.TOO_LARGE):
+                    self.store.hold_photo(sha, exc.reason or "refused", exc.details)
+                    return
+                if exc.kind is Kind.REFUSED and exc.reason == Reason.FORBIDDEN:
+                    log.info("photo %s: the server has no record of it yet; it goes next time", sha)
+                    return
+                if not exc.kind.transient:
+                    raise
+                failures += 1
+                if failures >= self.retry.attempts:
+                    raise
+                self._bytes_done = sent_before  # what did not arrive is counted again when resent
+                self.chunks.shrink()
+                self._pause(failures, exc)
+                state = self._retrying(lambda: self.client.photo_state(sha))
+                if state.complete:
+                    self._photo_done(sha, skipped=False, size=len(data))
+                    return
+                offset = state.received
+                continue
+            self.chunks.observe(len(chunk), time.monotonic() - began)
+            if state.complete:
+                self._photo_done(sha, skipped=False, size=len(data))
+                return
+            offset = state.received
+
+    def _photo_done(self, sha: str, *, skipped: bool, size: int) -> None:
+        self.store.mark_photo_uploaded(sha)
+        if skipped:
+            self.report.photos_skipped += 1
+        else:
+            self.report.photos_sent += 1
+            self.report.photo_bytes += size
+
+    # -- pull --------------------------------------------------------------------------------------------
+
+    def _pull(self) -> None:
+        reference = self.reference()
+        cursor = self.store.get_meta(META_CURSOR) or ""
+        while True:
+            self._check_cancel()
+            self._progress("pull")
+            got = self._retrying(lambda: self.client.pull(cursor, 1000, reference.version))  # noqa: B023
+            decisions = [
+                Decision(str(d.record_id), d.revision, Status(d.decision), d.comment) for d in got.decisions
+            ]
+            reference_json = None
+            if got.reference is not None and got.reference.version > reference.version:
+                try:
+                    text = got.reference.model_dump_json()
+                    reference = ReferenceData.from_json(text, previous=reference)
+                    reference_json = text
+                    self.report.reference_updated = True
+                except FieldAppError as exc:
+                    log.error("reference data %s from the server refused: %s", got.reference.version, exc)
+            self.report.decisions += self.store.apply_pull(decisions, got.cursor, reference_json)
+            cursor = got.cursor
+            if not got.more:
+                return
+
+    def reference(self) -> ReferenceData:
+        return stored_reference(self.store)
+
+    def _fetch_conflicts(self) -> None:
+        """The server's version of each record in conflict (with its photos), to show beside ours."""
+        for conflict in self.store.conflicts():
+            if conflict.server is not None and conflict.server.revision >= conflict.server_revision:
+                continue
+            self._check_cancel()
+            copy = self._retrying(lambda: self.client.record(conflict.action_id))  # noqa: B023
+            for photo in copy.record.photos:
+                if self.store.photo(photo.sha256) is None:
+                    data = self._retrying(lambda: self.client.photo_content(photo.sha256))  # noqa: B023
+                    try:
+                        info = self.library.add_received(photo.sha256, data)
+                    except FieldAppError as exc:
+                        log.error("photo %s of the server's copy: %s", photo.sha256, exc)
+                        break
+                    self.store.add_photo(info)
+            else:
+                self.store.record_server_copy(conflict.action_id, copy.record)
+
+    # -- plumbing ----------------------------------------------------------------------------------------
+
+    def _retrying(self, call: Callable[[], T], *, sent_from: int | None = None) -> T:
+        failures = 0
+        while True:
+            self._check_cancel()
+            try:
+                return call()
+            except SyncError as exc:
+                if not exc.kind.transient:
+                    raise
+                failures += 1
+                if failures >= self.retry.attempts:
+                    raise
+                if sent_from is not None:
+                    self._bytes_done = sent_from  # the whole body goes again
+                self._pause(failures, exc)
+
+    def _pause(self, failures: int, exc: SyncError) -> None:
+        wait = self.retry.delay(failures, self.rng)
+        log.info("%s; trying again in %.1f s (attempt %s)", exc, wait, failures + 1)
+        if self.cancel.wait(wait):
+            raise Cancelled
+
+    def _check_cancel(self) -> None:
+        if self.cancel.is_set():
+            raise Cancelled
+
+    def _progress(self, stage: str) -> None:
+        if self._on_progress is None:
+            return
+        records_left = max(0, self._records_total - self.report.records_sent - self.report.rejected)
+        done_photos = self.report.photos_sent + self.report.photos_skipped
+        total = int(self._bytes_done + records_left * self._record_bytes_each + self._photo_bytes_left())
+        elapsed = time.monotonic() - self._started
+        left = None
+        if self._bytes_done > 2048 and elapsed > 0.5:
+            left = max(0.0, (total - self._bytes_done) / (self._bytes_done / elapsed))
+        self._on_progress(
+            Progress(
+                stage,
+                self.report.records_sent + self.report.rejected + self.report.conflicts,
+                self._records_total,
+                done_photos,
+                self._photos_total,
+                self._bytes_done,
+                total,
+                left,
+            )
+        )
+
+    def _photo_bytes_left(self) -> int:
+        return max(0, self._photo_bytes_total - self.report.photo_bytes)
+
+
+def stored_reference(store: Store) -> ReferenceData:
+    """The newest reference data this laptop has: pulled from the server, or the shipped one."""
+    text = store.get_meta(META_REFERENCE)
+    if not text:
+        return default_reference()
+    try:
+        return newest(default_reference(), ReferenceData.from_json(text))
+    except FieldAppError as exc:
+        log.error("stored reference data ignored: %s", exc)
+        return default_reference()
+
+
+def _record_index(details: dict[str, object]) -> int | None:
+    for error in details.get("errors", []) or []:
+        loc = error.get("loc", []) if isinstance(error, dict) else []
+        if len(loc) >= 2 and loc[0] == "records" and str(loc[1]).isdigit():
+            return int(loc[1])
+    return None
+
+
+def _now() -> str:
+    return utc_now().isoformat().replace("+00:00", "Z")
