@@ -124,7 +124,26 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("--no-window", action="store_true", help=h("no_window"))
 
     sub.add_parser("check", help=h("check"), description=h("check"))
+
+    # Sending (run by sync.commands, imported only when one of these is asked for).
+    p = sub.add_parser("enrol", help=h("enrol"), description=h("enrol"))
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--file", type=Path, help=h("enrol_file"))
+    source.add_argument("--server", help=h("enrol_server"))
+    p.add_argument("--code", help=h("enrol_code"))
+    p.add_argument("--name", help=h("enrol_name"))
+
+    p = sub.add_parser("sync", help=h("sync"), description=h("sync"))
+    p.add_argument("--no-photos", action="store_true", help=h("no_photos"))
+
+    p = sub.add_parser("bundle", help=h("bundle"), description=h("bundle"))
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    export = actions.add_parser("export", help=h("bundle_export"), description=h("bundle_export"))
+    export.add_argument("--out", type=Path, help=h("bundle_out"))
     return parser
+
+
+SYNC_COMMANDS = ("enrol", "sync", "bundle")
 
 
 def _period_arguments(p: argparse.ArgumentParser, h: Callable[[str], str]) -> None:
@@ -154,9 +173,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command is None:
         return open_window(cli, explicit_dir=data_dir, lang=lang_arg)
-    from fieldapp import commands
+    if args.command in SYNC_COMMANDS:
+        from sync import commands as sync_commands
 
-    handler = getattr(commands, f"cmd_{args.command}")
+        handler = sync_commands.COMMANDS[args.command]
+    else:
+        from fieldapp import commands
+
+        handler = getattr(commands, f"cmd_{args.command}")
     try:
         return handler(cli, args) or 0
     except FieldAppError as exc:

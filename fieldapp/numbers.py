@@ -84,3 +84,18 @@ def format_decimal(value: Decimal | int, lang: str, places: int, *, trim: bool =
         text = text.rstrip("0").rstrip(".")
     decimal_mark, group = separators(lang)
     return text.replace(",", "\x00").replace(".", decimal_mark).replace("\x00", group)
+
+
+_BYTE_UNITS = {"kk": ("Б", "КБ", "МБ", "ГБ"), "ru": ("Б", "КБ", "МБ", "ГБ"), "en": ("B", "KB", "MB", "GB")}
+
+
+def format_bytes(count: int, lang: str) -> str:
+    """A size as people read it: 950 Б, 12,4 КБ, 3,1 МБ (1 KB = 1,024 bytes)."""
+    units = _BYTE_UNITS.get(lang, _BYTE_UNITS["en"])
+    value = Decimal(count)
+    for unit in units:
+        if value < 1024 or unit == units[-1]:
+            places = 0 if unit == units[0] or value >= 100 else 1
+            return f"{format_decimal(value, lang, places)} {unit}"
+        value /= 1024
+    raise AssertionError("unreachable")

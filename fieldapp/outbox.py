@@ -184,6 +184,15 @@ def photos_to_send(conn: sqlite3.Connection) -> list[PhotoToSend]:
     return [PhotoToSend(sha, size) for sha, size in rows]
 
 
+def photos_waiting(conn: sqlite3.Connection) -> list[str]:
+    """Every photo the server has not acknowledged (for a USB bundle, which carries the records too)."""
+    rows = conn.execute(
+        "SELECT entity_id FROM outbox WHERE kind = ? AND held IS NULL ORDER BY queued_at, entity_id",
+        [OUTBOX_PHOTO],
+    )
+    return [sha for (sha,) in rows]
+
+
 def held_records(conn: sqlite3.Connection) -> list[HeldRecord]:
     rows = conn.execute(
         "SELECT entity_id, revision, held, last_error FROM outbox WHERE kind = ? AND held IS NOT NULL "

@@ -204,6 +204,9 @@ class Store:
     def photos_to_send(self) -> list[outbox.PhotoToSend]:
         return outbox.photos_to_send(self._reader())
 
+    def photos_waiting(self) -> list[str]:
+        return outbox.photos_waiting(self._reader())
+
     def held_records(self) -> list[outbox.HeldRecord]:
         return outbox.held_records(self._reader())
 

@@ -9,9 +9,11 @@ with reason ``server_error`` and a line in the log, never a stack trace to the c
 from __future__ import annotations
 
 import logging
+import tempfile
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
@@ -34,6 +36,7 @@ from server.bodies import decode, parse, read_body, read_model
 from server.db import READ_ONLY, make_engine
 from server.errors import ApiError
 from server.ingest import Ingest, push_with_retry
+from server.photos import PhotoStore
 from server.pull import STATUS_OF_REVIEW, newest_reference, pull
 from server.reviews import review
 from server.settings import ServerSettings
@@ -42,6 +45,7 @@ from sync.protocol import (
     APP_VERSION_HEADER,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    BundleImport,
     DeviceInfo,
     EnrolRequest,
     EnrolResponse,
@@ -74,6 +78,7 @@ class Server:
     ) -> None:
         self.settings, self.engine, self.kato, self.default_reference = settings, engine, kato, reference
         self.ingest = Ingest(kato, settings.clock_skew_days)
+        self.photo_store = PhotoStore(settings.photo_dir)
         self.push_limiter = anyio.CapacityLimiter(settings.push_threads)
         self._reference: tuple[float, ReferenceData] | None = None
 
@@ -316,6 +321,50 @@ def _install_routes(app: FastAPI, server: Server) -> None:
         batch = await body(request, ReviewBatch)
         now = now_utc()
         return await run_in_threadpool(server.write, lambda conn: review(conn, who, batch, now))
+
+    @app.post(
+        f"{API_PREFIX}/bundles",
+        response_model=BundleImport,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        },
+    )
+    async def bundles(request: Request, who: Reviewer) -> BundleImport:
+        """A USB bundle a village brought to the district: checked whole, then applied."""
+        from server.bundles import import_bundle
+        from sync.bundle import BundleError
+
+        with tempfile.TemporaryDirectory(prefix="taza-bundle-") as folder:
+            path = Path(folder) / "upload.tazabundle"
+            size = 0
+            with path.open("wb") as file:
+                async for piece in request.stream():
+                    size += len(piece)
+                    if size > settings.max_bundle_bytes:
+                        raise ApiError(
+                            413, Reason.TOO_LARGE, "the bundle is too large", limit=settings.max_bundle_bytes
+                        )
+                    file.write(piece)
+
+            def work() -> BundleImport:
+                summary = import_bundle(
+                    server.engine,
+                    path,
+                    kato=server.kato,
+                    photo_store=server.photo_store,
+                    max_chunk_bytes=settings.max_chunk_bytes,
+                    clock_skew_days=settings.clock_skew_days,
+                    importer=who,
+                )
+                return BundleImport.model_validate(summary.as_dict())
+
+            try:
+                return await run_in_threadpool(work)
+            except BundleError as exc:
+                raise ApiError(422, Reason.BAD_BUNDLE, exc.text("en"), problem=exc.problem) from None
 
     @app.get(f"{API_PREFIX}/devices", response_model=list[DeviceInfo])
     def devices(who: Reviewer) -> list[DeviceInfo]:

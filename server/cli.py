@@ -9,6 +9,7 @@
     fieldapp-server user disable NAME
     fieldapp-server report totals --start DAY --end DAY [--group-by …] --out FILE.xlsx|.csv
     fieldapp-server report completeness [--year YEAR] [--district CODE] --out FILE.xlsx|.csv
+    fieldapp-server import-bundle FILE            records and photos a village brought on a USB stick
     fieldapp-server reference publish FILE.json   new campaigns and waste fractions for every laptop
     fieldapp-server reference show                the version laptops get now
 
@@ -98,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     publish = reference.add_parser("publish", help="publish a new version (laptops get it when they sync)")
     publish.add_argument("file", type=Path, help="reference data as JSON (see resources/reference.json)")
     reference.add_parser("show", help="the version published now")
+    bundle = sub.add_parser("import-bundle", help="a USB bundle from a village laptop (checked whole first)")
+    bundle.add_argument("file", type=Path, help="the .tazabundle file")
     return parser
 
 
@@ -115,6 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "user": cmd_user,
             "report": cmd_report,
             "reference": cmd_reference,
+            "import-bundle": cmd_import_bundle,
         }[args.command]
         return handler(settings, args) or 0
     except (CliError, SchemaTooNew) as exc:
@@ -416,6 +420,38 @@ def cmd_reference(settings: ServerSettings, args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     print(f"published reference data version {update.version}; laptops get it when they next sync")
+    return 0
+
+
+# -- USB bundles ---------------------------------------------------------------------------------------
+
+
+def cmd_import_bundle(settings: ServerSettings, args: argparse.Namespace) -> int:
+    from fieldapp.i18n import FieldAppError
+    from server.bundles import import_bundle
+    from server.photos import PhotoStore
+
+    if not args.file.is_file():
+        raise CliError(f"{args.file}: no such file")
+    engine = ready_engine(settings)
+    try:
+        summary = import_bundle(
+            engine,
+            args.file,
+            kato=default_kato(),
+            photo_store=PhotoStore(settings.photo_dir),
+            max_chunk_bytes=settings.max_chunk_bytes,
+            clock_skew_days=settings.clock_skew_days,
+        )
+    except FieldAppError as exc:
+        raise CliError(f"{args.file} refused, nothing imported: {exc.text('en')}") from None
+    finally:
+        engine.dispose()
+    okrug = default_kato().get(summary.okrug)
+    outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(summary.outcomes.items()))
+    print(f"imported {args.file} from {okrug.name_ru if okrug else summary.okrug} ({summary.device_id})")
+    print(f"records: {outcomes or 'none'}")
+    print(f"photos: {summary.photos_stored} stored, {summary.photos_had} the server had already")
     return 0
 
 

@@ -17,7 +17,7 @@ from server import photos
 from server.app import Anyone, Device, Server
 from server.bodies import read_body
 from server.errors import ApiError
-from server.photos import Chunk, PhotoStore
+from server.photos import Chunk
 from server.settings import ServerSettings
 from sync.protocol import API_PREFIX, PhotoState, Reason
 
@@ -32,7 +32,7 @@ CHUNK_BODY: dict[str, Any] = {
 
 def install_photo_routes(app: FastAPI, server: Server) -> None:
     settings = server.settings
-    store = PhotoStore(settings.photo_dir)
+    store = server.photo_store
     path = f"{API_PREFIX}/photos/{{sha256}}"
 
     @app.get(path, response_model=PhotoState)

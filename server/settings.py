@@ -39,6 +39,7 @@ class ServerSettings(BaseSettings):
     max_batch_records: int = Field(1000, ge=1, le=1000, description="records in one push")
     max_photo_bytes: int = Field(20 * 1024 * 1024, description="largest photo (an upload copy)")
     max_chunk_bytes: int = Field(1024 * 1024, description="largest piece of a photo in one request")
+    max_bundle_bytes: int = Field(2 * 1024**3, description="largest USB bundle a coordinator may upload")
     user_session_hours: int = Field(12, ge=1, description="how long a coordinator's login lasts")
     enrolment_days: int = Field(14, ge=1, description="how long an enrolment code stays valid")
     clock_skew_days: int = Field(1, ge=0, description="how far in the future a record's date may be")

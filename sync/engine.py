@@ -351,7 +351,11 @@ class SyncEngine:
                 if exc.kind is Kind.REFUSED and exc.reason == Reason.HASH_MISMATCH and mismatches == 0:
                     mismatches, offset = 1, 0  # bytes spoilt on the way: once more from the start
                     continue
-                if exc.kind is Kind.REFUSED and exc.reason in (Reason.HASH_MISMATCH, Reason.TOO_LARGE):
+                if exc.kind is Kind.REFUSED and exc.reason in (
+                    Reason.HASH_MISMATCH,
+                    Reason.TOO_LARGE,
+                    Reason.VALIDATION,
+                ):
                     self.store.hold_photo(sha, exc.reason or "refused", exc.details)
                     return
                 if exc.kind is Kind.REFUSED and exc.reason == Reason.FORBIDDEN:

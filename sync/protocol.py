@@ -52,6 +52,7 @@ class Reason(StrEnum):
     CONFLICT = "conflict"
     HASH_MISMATCH = "hash_mismatch"
     BAD_OFFSET = "bad_offset"
+    BAD_BUNDLE = "bad_bundle"  # a USB bundle refused whole; details.problem says why
     VALIDATION = "validation"  # a record that breaks the rules
     SCOPE = "scope"  # a record outside the device's okrug
     SERVER_ERROR = "server_error"  # a bug on the server: try again later
@@ -278,6 +279,17 @@ class CompletenessRow(Wire):
 class CompletenessResponse(Wire):
     year: int
     rows: list[CompletenessRow]
+
+
+class BundleImport(Wire):
+    """What importing a USB bundle did."""
+
+    device_id: UUID
+    okrug: KatoCode
+    batches: int
+    records: dict[str, int]  # outcome → how many records
+    photos_stored: int
+    photos_had: int
 
 
 class VersionResponse(Wire):

@@ -102,8 +102,12 @@ class LinkProxy:
             if self._server is not None:
                 self._server.close()
             self._reset_all()
-            for task in list(self._tasks):
+            tasks = list(self._tasks)
+            for task in tasks:
                 task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            if self._server is not None:
+                await self._server.wait_closed()
 
         asyncio.run_coroutine_threadsafe(stop(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
@@ -138,6 +142,8 @@ class LinkProxy:
         task = asyncio.current_task()
         assert task is not None
         self._tasks.add(task)
+        self._writers.add(client_writer)
+        server_writer: asyncio.StreamWriter | None = None
         try:
             if not self.accepting:
                 _reset(client_writer)
@@ -159,15 +165,20 @@ class LinkProxy:
             except OSError:
                 _reset(client_writer)
                 return
-            self._writers |= {client_writer, server_writer}
+            self._writers.add(server_writer)
             pair = (client_writer, server_writer)
             await asyncio.gather(
                 self._pipe(client_reader, server_writer, self.up, pair),
                 self._pipe(server_reader, client_writer, self.down, pair),
                 return_exceptions=True,
             )
-            self._writers -= {client_writer, server_writer}
+        except asyncio.CancelledError:
+            pass  # closing the proxy: end quietly (asyncio logs a cancelled connection task)
         finally:
+            for writer in (client_writer, server_writer):
+                if writer is not None:
+                    self._writers.discard(writer)
+                    writer.close()
             self._tasks.discard(task)
 
     async def _pipe(
@@ -181,18 +192,21 @@ class LinkProxy:
         queue: asyncio.Queue[tuple[float, bytes | None]] = asyncio.Queue()
 
         async def deliver() -> None:
-            while True:
-                due, data = await queue.get()
-                wait = due - time.monotonic()
-                if wait > 0:
-                    await asyncio.sleep(wait)
-                if data is None:
-                    with contextlib.suppress(OSError):
+            try:
+                while True:
+                    due, data = await queue.get()
+                    wait = due - time.monotonic()
+                    if wait > 0:
+                        await asyncio.sleep(wait)
+                    if data is None:
                         if writer.can_write_eof():
                             writer.write_eof()
-                    return
-                writer.write(data)
-                await writer.drain()
+                        return
+                    writer.write(data)
+                    await writer.drain()
+            except OSError:  # the other end went away: so does this connection
+                for side in pair:
+                    _reset(side)
 
         sender = asyncio.ensure_future(deliver())
         try:
