@@ -84,14 +84,9 @@ def cmd_sync(cli: Cli, args: argparse.Namespace) -> int:
         )
         try:
             report = engine.run()
-        except SyncError as exc:
-            printer.end()
-            print(exc.text(cli.lang), file=sys.stderr)
-            log.info("sync failed: %s", exc)
-            return 3 if exc.kind.needs_person else 1
         finally:
             client.close()
-        printer.end()
+            printer.end()
         cli.say(
             "sync.cli.done",
             records=report.records_sent,
@@ -176,8 +171,25 @@ def cmd_bundle(cli: Cli, args: argparse.Namespace) -> int:
     return 0
 
 
+def _exit_codes(
+    command: Callable[[Cli, argparse.Namespace], int],
+) -> Callable[[Cli, argparse.Namespace], int]:
+    """Exit 1 when sync failed and will work later by itself (no link, a server error); 3 when a
+    person must act first (enrol, update the app). Other errors exit 2 (``fieldapp.cli``)."""
+
+    def run(cli: Cli, args: argparse.Namespace) -> int:
+        try:
+            return command(cli, args)
+        except SyncError as exc:
+            print(exc.text(cli.lang), file=sys.stderr)
+            log.info("%s failed: %s", args.command, exc)
+            return 3 if exc.kind.needs_person else 1
+
+    return run
+
+
 COMMANDS: dict[str, Callable[[Cli, argparse.Namespace], int]] = {
-    "enrol": cmd_enrol,
-    "sync": cmd_sync,
-    "bundle": cmd_bundle,
+    "enrol": _exit_codes(cmd_enrol),
+    "sync": _exit_codes(cmd_sync),
+    "bundle": _exit_codes(cmd_bundle),
 }

@@ -1,0 +1,164 @@
+"""Enrolling a laptop, and sync from the command line (``fieldapp enrol``, ``fieldapp sync``,
+``fieldapp bundle export``) as IT staff use it: real processes against a real server."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from fieldapp.device import DeviceFileError, load_device
+from fieldapp.paths import DataPaths
+from server import accounts
+from server import schema as t
+from sync.enrolment import EnrolmentError, enrol, read_provisioning
+from sync.errors import Kind, SyncError
+from tests.records import OKRUG, OTHER_OKRUG
+from tests.server.live import LiveServer
+from tests.sync.test_engine import server_records
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def provisioning_file(server: LiveServer, okrug: str = OKRUG) -> Path:
+    out = server.tmp / f"p-{okrug}-{len(list(server.tmp.glob('p-*')))}.json"
+    server.cli("device", "enrol", "--okrug", okrug, "--out", str(out))
+    return out
+
+
+def fieldapp(data: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TAZA_FIELD_LANG": lang, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "fieldapp.cli", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_a_provisioning_file_enrols_once(server: LiveServer, tmp_path: Path) -> None:
+    file = provisioning_file(server)
+    provisioning = read_provisioning(file)
+    credentials = enrol(provisioning.server_url, provisioning.code, device_name="Қайнар", okrug=None)
+    assert credentials.okrug == OKRUG
+    assert credentials.server_url == server.root
+    assert credentials.token not in repr(credentials)  # never printed into a log
+    with pytest.raises(EnrolmentError) as used:
+        enrol(provisioning.server_url, provisioning.code, device_name="again", okrug=None)
+    assert "used already" in used.value.text("en")
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("AAAA-BBBB-CCCC", "no such enrolment code"), ("12", "looks like XXXX-XXXX-XXXX")],
+)
+def test_a_wrong_code_says_so(server: LiveServer, code: str, expected: str) -> None:
+    with pytest.raises(EnrolmentError) as wrong:
+        enrol(server.root, code, device_name="x", okrug=None)
+    assert expected in wrong.value.text("en")
+    assert wrong.value.text("kk") != wrong.value.text("en")
+
+
+def test_an_expired_code_and_an_expired_file(server: LiveServer, tmp_path: Path) -> None:
+    past = datetime.now(UTC) - timedelta(days=30)
+    with server.engine.begin() as conn:
+        code, _ = accounts.create_enrolment(conn, OKRUG, days=14, now=past)
+    with pytest.raises(EnrolmentError) as expired:
+        enrol(server.root, code, device_name="x", okrug=None)
+    assert "expired" in expired.value.text("en")
+    file = provisioning_file(server)
+    data = json.loads(file.read_text(encoding="utf-8"))
+    data["expires_at"] = past.isoformat()
+    file.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(EnrolmentError) as old:
+        read_provisioning(file)
+    assert "expired" in old.value.text("en")
+
+
+def test_a_code_of_another_okrug_is_refused_and_stays_unused(server: LiveServer) -> None:
+    code = server.enrolment_code(OTHER_OKRUG)
+    with pytest.raises(EnrolmentError) as other:
+        enrol(server.root, code, device_name="x", okrug=OKRUG)
+    assert "Алатау" in other.value.text("kk") or "Алатау" in other.value.text("ru")
+    assert enrol(server.root, code, device_name="x", okrug=OTHER_OKRUG).okrug == OTHER_OKRUG
+
+
+@pytest.mark.parametrize("content", [b"not json", b'{"kind": "something else"}', b"\xff\xfe" * 40])
+def test_a_file_that_is_not_a_provisioning_file(tmp_path: Path, content: bytes) -> None:
+    file = tmp_path / "odd.json"
+    file.write_bytes(content)
+    with pytest.raises(EnrolmentError) as odd:
+        read_provisioning(file)
+    assert "not a Taza Field enrolment file" in odd.value.text("en")
+
+
+def test_an_address_that_is_not_one_and_a_server_that_is_not_there() -> None:
+    with pytest.raises(EnrolmentError) as bad:
+        enrol("taza.example.kz", "AAAA-BBBB-CCCC", device_name="x", okrug=None)
+    assert "http://" in bad.value.text("en")
+    with pytest.raises(SyncError) as away:
+        enrol("http://127.0.0.1:9", "AAAA-BBBB-CCCC", device_name="x", okrug=None)
+    assert away.value.kind is Kind.UNREACHABLE
+
+
+def test_a_damaged_enrolment_file_is_refused_not_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "device.json"
+    path.write_text('{"server_url": "http://x", "token": "short"}', encoding="utf-8")
+    with pytest.raises(DeviceFileError):
+        load_device(path)
+    assert path.read_text(encoding="utf-8").startswith('{"server_url"')
+
+
+def test_the_command_line_from_enrolment_to_bundle(server: LiveServer, tmp_path: Path) -> None:
+    data = tmp_path / "laptop"
+    not_yet = fieldapp(data, "sync")
+    assert not_yet.returncode == 3
+    assert "not connected to a server yet" in not_yet.stderr
+    done = fieldapp(data, "enrol", "--file", str(provisioning_file(server)), "--name", "Қайнар-1")
+    assert done.returncode == 0, done.stderr
+    assert "enrolled" in done.stdout
+    credentials = load_device(DataPaths(data).device)
+    assert credentials is not None
+    assert (DataPaths(data).device.stat().st_mode & 0o777) == 0o600
+    with server.engine.connect() as conn:
+        assert conn.execute(select(t.devices.c.name)).scalar_one() == "Қайнар-1"
+    added = fieldapp(
+        data,
+        "add",
+        "--settlement",
+        "196247100",
+        "--date",
+        "2026-05-09",
+        "--campaign",
+        "subbotnik",
+        "--participants",
+        "35",
+        "--waste",
+        "mixed=2.5",
+        "--reporter",
+        "А. Сәрсенова",
+        "--ready",
+    )
+    assert added.returncode == 0, added.stderr
+    bundle = tmp_path / "usb"
+    bundle.mkdir()
+    exported = fieldapp(data, "bundle", "export", "--out", str(bundle))
+    assert exported.returncode == 0, exported.stderr
+    assert "1 records" in exported.stdout
+    [written] = bundle.glob("*.tazabundle")
+    synced = fieldapp(data, "sync", lang="kk")
+    assert synced.returncode == 0, synced.stderr
+    assert "Дайын: 1 жазба" in synced.stdout
+    assert len(server_records(server)) == 1
+    assert "1 already" in server.cli("import-bundle", str(written)).stdout
+    server.cli("device", "revoke", str(credentials.device_id))
+    revoked = fieldapp(data, "sync")
+    assert revoked.returncode == 3
+    assert "revoked" in revoked.stderr
