@@ -26,7 +26,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from fieldapp import queries
-from fieldapp.i18n import msg
+from fieldapp.i18n import LANGUAGES, Localized, Message, msg, translate
 from fieldapp.models import CleanupAction, Status, utc_now
 from fieldapp.writes import (
     OUTBOX_ACTION,
@@ -118,6 +118,25 @@ class Conflict:
     server: CleanupAction | None  # None until the server's copy has been fetched
     server_revision: int
     detected_at: str
+
+
+def held_explanation(held: str, problem_json: str | None) -> Message:
+    """What to tell a person about a record the server refused or found in conflict."""
+    if held == HELD_CONFLICT:
+        return msg("sync.held.conflict")
+    problem = json.loads(problem_json) if problem_json else {}
+    reason = problem.get("reason", "")
+    if reason == "validation":
+        fields = sorted(
+            {str(p.get("field", "")).split(".")[0] for p in problem.get("details", {}).get("problems", [])}
+        )
+        names = Localized(
+            {lang: ", ".join(translate(f"field.{f}", lang) for f in fields if f) for lang in LANGUAGES}
+        )
+        return msg("sync.held.validation", fields=names)
+    if reason in ("scope", "malformed"):
+        return msg(f"sync.held.{reason}")
+    return msg("sync.held.other", reason=reason or held)
 
 
 # -- reading --------------------------------------------------------------------------------------

@@ -47,12 +47,18 @@ class ActionFilter:
     settlement: str | None = None
     text: str = ""
     include_deleted: bool = False
+    attention: bool = False  # only records the server refused or found in conflict
 
     def sql(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         if not self.include_deleted:
             clauses.append("a.deleted = 0")
+        if self.attention:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'action' AND o.entity_id = a.id "
+                "AND o.held IS NOT NULL)"
+            )
         if self.period:
             clauses.append("a.action_date >= ? AND a.action_date < ?")
             params += [self.period.start.isoformat(), self.period.end.isoformat()]
@@ -89,6 +95,8 @@ class ActionSummary:
     status: Status
     review_comment: str
     deleted: bool
+    held: str | None = None  # rejected | conflict: the server's answer waits for a person
+    held_problem: str | None = None  # JSON: the server's reason and details
 
     @property
     def key(self) -> tuple[str, str]:
@@ -101,8 +109,9 @@ SELECT a.id, a.revision, a.action_date, a.settlement, a.campaign, a.participants
        (SELECT coalesce(sum(w.kg), 0) FROM action_waste w WHERE w.action_id = a.id),
        a.area_m2, a.trees,
        (SELECT count(*) FROM action_photos p WHERE p.action_id = a.id),
-       a.status, a.review_comment, a.deleted
+       a.status, a.review_comment, a.deleted, o.held, o.last_error
 FROM actions a
+LEFT JOIN outbox o ON o.kind = 'action' AND o.entity_id = a.id AND o.held IS NOT NULL
 """
 
 
@@ -121,6 +130,8 @@ def _summary(row: tuple[Any, ...]) -> ActionSummary:
         status=Status(row[10]),
         review_comment=row[11],
         deleted=bool(row[12]),
+        held=row[13],
+        held_problem=row[14],
     )
 
 

@@ -175,10 +175,9 @@ class SyncEngine:
             pending = self.store.pending_batch()
             if pending is not None:
                 self._records_total += pending.records
-            if self.send_photos:
-                photos = self.store.photos_to_send()
-                self._photos_total = len(photos)
-                self._photo_bytes_total = sum(p.size for p in photos)
+            if self.send_photos:  # those of records not sent yet too: they go once their records have
+                depth = self.store.outbox_depth()
+                self._photos_total, self._photo_bytes_total = depth.photos, depth.photo_bytes
             self._push_records()
             if self.send_photos:
                 self._push_photos()

@@ -25,6 +25,7 @@ from fieldapp.i18n import translate as domain_text
 from fieldapp.kato import Kato
 from fieldapp.models import Status
 from fieldapp.numbers import format_int
+from fieldapp.outbox import held_explanation
 from fieldapp.queries import ActionFilter, ActionSummary
 from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
@@ -183,17 +184,25 @@ class ActionTableModel(QAbstractTableModel):
             if column in _NUMERIC:
                 return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.BackgroundRole and row.status is Status.RETURNED:
-            return QBrush(QColor(style.AMBER_LIGHT))
+        flagged = row.status is Status.RETURNED or row.held is not None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.held is not None:
+                return QBrush(QColor(style.RED_LIGHT))
+            if row.status is Status.RETURNED:
+                return QBrush(QColor(style.AMBER_LIGHT))
         if role == Qt.ItemDataRole.ForegroundRole:
+            if row.held is not None and column is Column.STATUS:
+                return QBrush(QColor(style.RED))
             if row.status is Status.RETURNED and column is Column.STATUS:
                 return QBrush(QColor(style.AMBER))
             if row.status is Status.DRAFT:
                 return QBrush(QColor(style.MUTED))
-        if role == Qt.ItemDataRole.FontRole and row.status is Status.RETURNED and column is Column.STATUS:
+        if role == Qt.ItemDataRole.FontRole and flagged and column is Column.STATUS:
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ToolTipRole and row.held is not None:
+            return held_explanation(row.held, row.held_problem).text(current_language())
         if role == Qt.ItemDataRole.ToolTipRole and row.status is Status.RETURNED and row.review_comment:
             return _returned_tooltip(row.review_comment)
         if role == ROW_ROLE:
@@ -220,6 +229,8 @@ class ActionTableModel(QAbstractTableModel):
             case Column.PHOTOS:
                 return str(row.photo_count) if row.photo_count else ""
             case Column.STATUS:
+                if row.held is not None:
+                    return domain_text(f"status.held.{row.held}", lang)
                 return self.status_text(row.status)
 
     def status_text(self, status: Status) -> str:

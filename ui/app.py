@@ -16,7 +16,6 @@ from fieldapp.i18n import FieldAppError, normalise_language, system_language
 from fieldapp.kato import default_kato
 from fieldapp.paths import APP_DIR_NAME, DataPaths
 from fieldapp.photo_library import PhotoLibrary
-from fieldapp.reference import default_reference
 from fieldapp.settings import Settings, load_settings, save_settings
 from fieldapp.store import Store
 from ui import qtlog
@@ -69,7 +68,7 @@ def run(data_dir: Path | None = None, lang: str | None = None) -> int:
     def save(s: Settings) -> None:
         save_settings(s, paths.settings)
 
-    kato, reference = default_kato(), default_reference()
+    kato = default_kato()
     if not settings.okrug and not choose_okrug(settings, kato, translations, save):
         return 0
     try:
@@ -77,11 +76,20 @@ def run(data_dir: Path | None = None, lang: str | None = None) -> int:
     except FieldAppError as exc:
         QMessageBox.critical(None, "Taza Field", exc.text(translations.lang))
         return 2
+    from sync.engine import stored_reference
     from ui.main_window import MainWindow
+    from ui.sync_controller import SyncController
+    from ui.tasks import Tasks
 
     library = PhotoLibrary(paths.photos)
-    window = MainWindow(store, library, kato, reference, settings, save, translations)
+    reference = stored_reference(store)  # the newest the server sent, else the shipped one
+    tasks = Tasks()
+    sync = SyncController(store, library, paths, tasks)
+    window = MainWindow(store, library, kato, reference, settings, save, translations, tasks=tasks, sync=sync)
+    tasks.setParent(window)
+    sync.setParent(window)
     window.tasks.run(library.remove_leftovers)
+    sync.start()
     window.resize(1280, 760)
     screen = window.screen().availableGeometry()
     if screen.width() <= 1400 or screen.height() <= 800:

@@ -15,6 +15,7 @@ from ui.i18n import current_language, locale_for
 from ui.style import SPACING
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
+ATTENTION = "attention"  # the status filter's last item: refused by the server, or in conflict
 
 
 def month_name(year: int, month: int, lang: str) -> str:
@@ -73,6 +74,7 @@ class FilterBar(QWidget):
         self.status.addItem("", None)
         for status in Status:
             self.status.addItem("", status.value)  # Qt hands a StrEnum back as a plain str
+        self.status.addItem("", ATTENTION)
 
     def retranslate(self) -> None:
         lang = current_language()
@@ -86,7 +88,10 @@ class FilterBar(QWidget):
             self.campaign.setItemText(i, campaign.name(lang) if campaign else self.campaign.itemData(i))
         self.status.setItemText(0, self.tr("All statuses"))
         for i in range(1, self.status.count()):
-            self.status.setItemText(i, domain_text(f"status.{self.status.itemData(i)}", lang))
+            if self.status.itemData(i) == ATTENTION:
+                self.status.setItemText(i, self.tr("Needs attention"))
+            else:
+                self.status.setItemText(i, domain_text(f"status.{self.status.itemData(i)}", lang))
         self.search.setPlaceholderText(self.tr("Search: settlement, place, notes, reporter"))
         self.month.setToolTip(self.tr("Month"))
         self.campaign.setToolTip(self.tr("Campaign"))
@@ -101,16 +106,22 @@ class FilterBar(QWidget):
 
     def current(self) -> ActionFilter:
         month = self.month.currentData()
+        status = self.status.currentData()
         return ActionFilter(
             period=Period.parse(month) if month else None,
             campaign=self.campaign.currentData(),
-            status=Status(self.status.currentData()) if self.status.currentData() else None,
+            status=Status(status) if status and status != ATTENTION else None,
+            attention=status == ATTENTION,
             text=self.search.text(),
         )
 
     def show_status(self, status: Status | None) -> None:
         """Show only records of ``status`` (the returned-records banner uses it)."""
         self.status.setCurrentIndex(max(0, self.status.findData(status.value if status else None)))
+
+    def show_attention(self) -> None:
+        """Show only the records the server refused or found in conflict."""
+        self.status.setCurrentIndex(self.status.findData(ATTENTION))
 
     def clear(self) -> None:
         for combo in (self.month, self.campaign, self.status):

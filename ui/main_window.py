@@ -6,11 +6,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -28,19 +30,25 @@ from PySide6.QtWidgets import (
 from fieldapp.i18n import FieldAppError
 from fieldapp.kato import Kato
 from fieldapp.models import Status
+from fieldapp.outbox import HELD_CONFLICT, held_explanation
+from fieldapp.paths import DataPaths
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.queries import ActionFilter
 from fieldapp.reference import ReferenceData
 from fieldapp.settings import Settings
 from fieldapp.store import Store
+from sync.errors import SyncError
 from ui.action_dialog import ActionDialog
 from ui.action_editor import ActionEditor, Prompts
 from ui.action_table import ActionTableModel, Column
+from ui.conflict_dialog import ConflictDialog
+from ui.enrol_dialog import EnrolDialog
 from ui.filter_bar import FilterBar
 from ui.i18n import LANGUAGE_NAMES, Translations, current_language
 from ui.photo_strip import PhotoStrip
 from ui.status_panel import StatusPanel
 from ui.style import SPACING, set_role
+from ui.sync_controller import SyncController
 from ui.tasks import Tasks
 from ui.totals_panel import TotalsPanel
 
@@ -61,25 +69,35 @@ class MainWindow(QMainWindow):
         translations: Translations,
         tasks: Tasks | None = None,
         today: Callable[[], date] = date.today,
+        sync: SyncController | None = None,
     ) -> None:
         super().__init__()
         assert settings.okrug, "the window needs the laptop's okrug"
         self.store, self.library, self.kato, self.reference = store, library, kato, reference
         self.settings, self._save_settings, self.translations = settings, save_settings, translations
         self.tasks = tasks or Tasks(self)
+        # Without one given (tests), a controller that syncs only when asked.
+        self.sync = sync or SyncController(
+            store, library, DataPaths(store.path.parent), self.tasks, self, automatic=False
+        )
         self._today = today
         self.prompts: Prompts = Prompts(self)
         self.editor: ActionEditor | None = None  # the open form, if any
         self._returned = 0
+        self._attention = 0
         self._select_after_reload: str | None = None
 
         self.model = ActionTableModel(store, kato, reference, self.tasks, self)
         self.filters = FilterBar(reference, today=today())
         self.totals = TotalsPanel(store, reference, self.tasks, today=today())
         self._build()
-        self.status = StatusPanel(self.statusBar(), store, self.tasks)
+        self.status = StatusPanel(self.statusBar(), store, self.tasks, self.sync)
         self._build_menus()
         self.retranslate()
+        self.status.connect_requested.connect(self.enrol)
+        self.sync.changed_records.connect(self.refresh)
+        self.sync.state_changed.connect(self._sync_state_changed)
+        self.sync.failed.connect(self._sync_failed)
 
         self.filters.changed.connect(self.model.set_filter)
         self.model.reloaded.connect(self._after_reload)
@@ -121,6 +139,18 @@ class MainWindow(QMainWindow):
         banner.addWidget(self.returned_text, 1)
         banner.addWidget(self.returned_button)
         self.returned_banner.hide()
+
+        self.attention_banner = QFrame()
+        set_role(self.attention_banner, "errorBox")
+        self.attention_text = QLabel()
+        self.attention_text.setWordWrap(True)
+        self.attention_button = QPushButton()
+        self.attention_button.clicked.connect(self.filters.show_attention)
+        banner = QHBoxLayout(self.attention_banner)
+        banner.setContentsMargins(SPACING * 3 // 2, SPACING, SPACING, SPACING)
+        banner.addWidget(self.attention_text, 1)
+        banner.addWidget(self.attention_button)
+        self.attention_banner.hide()
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -164,6 +194,7 @@ class MainWindow(QMainWindow):
         column.addLayout(top)
         column.addWidget(self.summary)
         column.addWidget(self.filters)
+        column.addWidget(self.attention_banner)
         column.addWidget(self.returned_banner)
         column.addWidget(self.list_pages, 1)
         column.addWidget(self.comment_bar)
@@ -205,6 +236,19 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_item)
 
+        self.send_menu = bar.addMenu("")
+        self.send_now_item = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F9), triggered=self.sync.send_now)
+        self.stop_sending_item = QAction(self, triggered=self.sync.cancel)
+        self.enrol_item = QAction(self, triggered=self.enrol)
+        self.bundle_item = QAction(self, triggered=self.export_bundle)
+        self.send_menu.addAction(self.send_now_item)
+        self.send_menu.addAction(self.stop_sending_item)
+        self.send_menu.addSeparator()
+        self.send_menu.addAction(self.bundle_item)
+        self.send_menu.addSeparator()
+        self.send_menu.addAction(self.enrol_item)
+        self._sync_state_changed()
+
         self.view_menu = bar.addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         group = QActionGroup(self)
@@ -243,6 +287,12 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_item.setText(self.tr("&About Taza Field"))
         self.returned_button.setText(self.tr("Show them"))
+        self.attention_button.setText(self.tr("Show them"))
+        self.send_menu.setTitle(self.tr("&Sending"))
+        self.send_now_item.setText(self.tr("&Send now"))
+        self.stop_sending_item.setText(self.tr("S&top sending"))
+        self.bundle_item.setText(self.tr("Write a &USB file…"))
+        self.enrol_item.setText(self.tr("&Connect to the server…"))
         for code, item in self.language_items.items():
             item.setChecked(code == lang)
         self.model.retranslate()
@@ -281,6 +331,7 @@ class MainWindow(QMainWindow):
         self.status.refresh()
         store = self.store
         self.tasks.run(lambda: store.status_counts().get(Status.RETURNED, 0), self._show_returned)
+        self.tasks.run(lambda: store.outbox_depth().held, self._show_attention)
 
     def _after_reload(self) -> None:
         self._show_counts()
@@ -322,6 +373,14 @@ class MainWindow(QMainWindow):
                 self.tr("No clean-up actions yet.\nClick «+ New action» to log the first one.")
             )
         self._show_returned(self._returned)
+        self._show_attention(self._attention)
+
+    def _show_attention(self, count: int) -> None:
+        self._attention = count
+        self.attention_text.setText(
+            self.tr("The server did not take %n record(s): open each to see why and what to do.", "", count)
+        )
+        self.attention_banner.setVisible(count > 0 and not self.model.where.attention)
 
     def _show_returned(self, count: int) -> None:
         self._returned = count
@@ -334,7 +393,11 @@ class MainWindow(QMainWindow):
     def _show_selected(self) -> None:
         row = self.table.currentIndex().row() if self.table.currentIndex().isValid() else -1
         summary = self.model.summary(row)
-        if summary is not None and summary.status is Status.RETURNED and summary.review_comment:
+        if summary is not None and summary.held is not None:
+            explanation = held_explanation(summary.held, summary.held_problem)
+            self.comment_text.setText(explanation.text(current_language()))
+            self.comment_bar.show()
+        elif summary is not None and summary.status is Status.RETURNED and summary.review_comment:
             self.comment_text.setText(
                 self.tr("Coordinator's comment: {comment}").format(comment=summary.review_comment)
             )
@@ -351,6 +414,9 @@ class MainWindow(QMainWindow):
         index = index if isinstance(index, QModelIndex) and index.isValid() else self.table.currentIndex()
         summary = self.model.summary(index.row()) if index.isValid() else None
         if summary is None:
+            return
+        if summary.held == HELD_CONFLICT:
+            self.resolve_conflict(summary.id)
             return
         record = self.store.get(summary.id)
         if record is not None:
@@ -392,6 +458,7 @@ class MainWindow(QMainWindow):
             self._save_settings(self.settings)
         self._select_after_reload = str(action.id)
         self.refresh()
+        self.sync.local_change()
 
     def _select(self, action_id: str) -> None:
         row = self.model.row_of(action_id)
@@ -461,7 +528,89 @@ class MainWindow(QMainWindow):
             ).format(version=__version__),
         )
 
+    # -- sending -------------------------------------------------------------------------------
+
+    def _sync_state_changed(self) -> None:
+        running = self.sync.running
+        enrolled = self.sync.credentials is not None
+        self.send_now_item.setEnabled(enrolled and not running)
+        self.stop_sending_item.setEnabled(running)
+        self.bundle_item.setEnabled(enrolled)
+
+    def _sync_failed(self, error: BaseException) -> None:
+        """Failures that wait for a person are said once, plainly; the others show in the status bar."""
+        if isinstance(error, SyncError) and error.kind.needs_person:
+            QMessageBox.warning(self, self.tr("Sending"), error.text(current_language()))
+
+    def enrol(self) -> EnrolDialog:
+        dialog = EnrolDialog(self.tasks, self.settings.okrug, self)
+        dialog.enrolled.connect(self.sync.enrolled)
+        dialog.finished.connect(lambda _: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def resolve_conflict(self, action_id: str) -> ConflictDialog | None:
+        conflict = next((c for c in self.store.conflicts() if c.action_id == action_id), None)
+        if conflict is None:
+            return None
+        dialog = ConflictDialog(conflict, self.kato, self.reference, self)
+        store = self.store
+
+        def settled(_: object) -> None:
+            self._select_after_reload = action_id
+            self.refresh()
+            self.sync.local_change()
+
+        dialog.keep.connect(
+            lambda content: self.tasks.run(
+                lambda: store.keep_mine(action_id, content), settled, self._show_failure
+            )
+        )
+        dialog.take_theirs.connect(
+            lambda: self.tasks.run(lambda: store.take_theirs(action_id), settled, self._show_failure)
+        )
+        dialog.finished.connect(lambda _: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def export_bundle(self, target: Path | None = None) -> None:
+        """Everything the server has not acknowledged, in one file for a USB stick."""
+        credentials = self.sync.credentials
+        if credentials is None:
+            return
+        if target is None:
+            from sync.bundle import default_bundle_name
+
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Write a USB file"),
+                str(Path.home() / default_bundle_name(credentials)),
+                self.tr("Taza Field USB files (*.tazabundle)"),
+            )
+            if not name:
+                return
+            target = Path(name)
+        store, library = self.store, self.library
+
+        def write():  # type: ignore[no-untyped-def]
+            from sync.bundle import export_bundle
+
+            return export_bundle(store, library, credentials, target)
+
+        def written(summary) -> None:  # type: ignore[no-untyped-def]
+            QMessageBox.information(
+                self,
+                self.tr("Write a USB file"),
+                self.tr(
+                    "Written to {path}: {records} records and {photos} photos. Take the file to the "
+                    "district coordinator; the records stay here until the server confirms them."
+                ).format(path=str(target), records=summary.records, photos=summary.photos),
+            )
+
+        self.tasks.run(write, written, self._show_failure)
+
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.sync.stop()
         self.tasks.wait()
         self.tasks.close()
         super().closeEvent(event)

@@ -1,51 +1,227 @@
-"""The status bar: whether the server can be reached, what waits to be sent, the last sync.
+"""The status bar: whether the server can be reached, what waits to be sent, the last sync, and a
+running sync's progress (records and bytes sent, the time left) with a button to stop it.
 
-Until sending exists (the sync engine comes later) it says plainly that this laptop works offline
-and counts what waits."""
+It only shows: the :class:`~ui.sync_controller.SyncController` decides and runs. What it reads
+from the store (what waits, when the last sync was) is read off the GUI thread.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QStatusBar
+from dataclasses import dataclass
+from datetime import datetime
 
+from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
+
+from fieldapp.numbers import format_bytes
 from fieldapp.queries import OutboxDepth
 from fieldapp.store import Store
+from sync.engine import META_LAST_SUCCESS, Progress
+from sync.errors import Kind
+from ui.i18n import current_language, locale_for
+from ui.style import restyle
+from ui.sync_controller import State, SyncController
 from ui.tasks import Tasks
 
 
-class StatusPanel(QObject):
-    """Fills a window's QStatusBar (the labels live in the bar; the window retranslates it)."""
+@dataclass(frozen=True)
+class _Seen:
+    depth: OutboxDepth
+    last_success: datetime | None
 
-    def __init__(self, bar: QStatusBar, store: Store, tasks: Tasks) -> None:
+
+def _read(store: Store) -> _Seen:
+    text = store.get_meta(META_LAST_SUCCESS)
+    last = datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+    return _Seen(store.outbox_depth(), last)
+
+
+class StatusPanel(QObject):
+    """Fills a window's QStatusBar (the widgets live in the bar; the window retranslates it)."""
+
+    connect_requested = Signal()
+
+    def __init__(self, bar: QStatusBar, store: Store, tasks: Tasks, sync: SyncController) -> None:
         super().__init__(bar)
-        self._store, self._tasks = store, tasks
-        self._depth: OutboxDepth | None = None
+        self._store, self._tasks, self._sync = store, tasks, sync
+        self._seen: _Seen | None = None
+        self._progress: Progress | None = None
         self.connection = QLabel()
         self.waiting = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(160)
+        self.bar.setTextVisible(False)
+        self.detail = QLabel()
+        self.stop_button = QPushButton()
+        self.stop_button.clicked.connect(sync.cancel)
         self.last_sync = QLabel()
+        self.send_button = QPushButton()
+        self.send_button.clicked.connect(self._send_or_connect)
         bar.addWidget(self.connection)
         bar.addWidget(self.waiting, 1)
+        bar.addWidget(self.bar)
+        bar.addWidget(self.detail)
+        bar.addWidget(self.stop_button)
         bar.addPermanentWidget(self.last_sync)
+        bar.addPermanentWidget(self.send_button)
+        sync.state_changed.connect(self._state_changed)
+        sync.progress.connect(self._show_progress)
         self.retranslate()
+
+    # -- reading ------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._tasks.run(self._store.outbox_depth, on_done=self._show)
+        self._tasks.run(lambda: _read(self._store), on_done=self._show)
 
-    def _show(self, depth: OutboxDepth) -> None:
-        self._depth = depth
+    def _show(self, seen: _Seen) -> None:
+        self._seen = seen
         self.retranslate()
 
+    def _state_changed(self) -> None:
+        if self._sync.state is not State.RUNNING:
+            self._progress = None
+            self.refresh()
+        self.retranslate()
+
+    def _show_progress(self, progress: Progress) -> None:
+        self._progress = progress
+        self._show_running()
+
+    def _send_or_connect(self) -> None:
+        if self._sync.state is State.NOT_ENROLLED or self._needs_enrolment():
+            self.connect_requested.emit()
+        else:
+            self._sync.send_now()
+
+    def _needs_enrolment(self) -> bool:
+        error = self._sync.last_error
+        return (
+            self._sync.state is State.NEEDS_PERSON and error is not None and error.kind is Kind.AUTH_REVOKED
+        )
+
+    # -- texts ----------------------------------------------------------------------------------------
+
     def retranslate(self) -> None:
-        self.connection.setText("● " + self.tr("Offline: sending is not set up on this laptop yet"))
-        depth = self._depth
-        if depth is None:
+        state = self._sync.state
+        running = state is State.RUNNING
+        for widget in (self.bar, self.detail, self.stop_button):
+            widget.setVisible(running)
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop sending: what has gone stays on the server"))
+        self._show_connection(state)
+        self._show_waiting()
+        self._show_last_sync()
+        if state is State.NOT_ENROLLED or self._needs_enrolment():
+            self.send_button.setText(self.tr("Connect…"))
+            self.send_button.setToolTip(
+                self.tr("Connect this laptop to the server with the code from IT staff")
+            )
+            self.send_button.setEnabled(True)
+        else:
+            self.send_button.setText(self.tr("Send now"))
+            self.send_button.setToolTip(self.tr("Send what waits and fetch the coordinator's decisions"))
+            self.send_button.setEnabled(not running and state is not State.NEEDS_PERSON)
+        if running:
+            self._show_running()
+
+    def _show_connection(self, state: State) -> None:
+        error = self._sync.last_error
+        lang = current_language()
+        tooltip = error.text(lang) if error is not None else ""
+        if state is State.NOT_ENROLLED:
+            text, role = self.tr("Not connected to a server"), "muted"
+            if self._sync.device_problem is not None:
+                tooltip = self._sync.device_problem.text(lang)
+        elif state is State.RUNNING:
+            text, role = self.tr("Sending…"), "ok"
+        elif state is State.IDLE and self._sync.last_report is None:
+            text, role = self.tr("Sending is set up"), "ok"  # nothing has been tried in this session
+        elif state is State.IDLE:
+            text, role = self.tr("Connected to the server"), "ok"
+        elif state is State.NO_LINK:
+            text, role = self.tr("No connection: records wait and go by themselves"), "warning"
+        elif state is State.RETRYING:
+            when = self._sync.next_attempt
+            if when is not None:
+                at = locale_for(lang).toString(when.time(), QLocale.FormatType.ShortFormat)
+                text = self.tr("The server had a problem: trying again at {time}").format(time=at)
+            else:
+                text = self.tr("The server had a problem: trying again later")
+            role = "warning"
+        elif error is not None and error.kind is Kind.PROTOCOL_MISMATCH:
+            text, role = self.tr("This version cannot send: install the new one"), "error"
+        else:
+            text, role = self.tr("Access revoked: connect this laptop again"), "error"
+        self.connection.setText("● " + text)
+        self.connection.setToolTip(tooltip)
+        restyle(self.connection, role)
+
+    def _show_waiting(self) -> None:
+        seen = self._seen
+        if seen is None:
             self.waiting.setText("")
-        elif not depth.records and not depth.photos:
-            self.waiting.setText(self.tr("Nothing waits to be sent"))
+            return
+        depth = seen.depth
+        if not depth.records and not depth.photos:
+            text = self.tr("Nothing waits to be sent")
         else:
             records = self.tr("%Ln record(s)", "", depth.records)
             photos = self.tr("%Ln photo(s)", "", depth.photos)
-            self.waiting.setText(
-                self.tr("Waiting to be sent: {records}, {photos}").format(records=records, photos=photos)
+            text = self.tr("Waiting to be sent: {records}, {photos}").format(records=records, photos=photos)
+        if depth.held:
+            text += " · " + self.tr("%Ln need(s) attention", "", depth.held)
+        self.waiting.setText(text)
+
+    def _show_last_sync(self) -> None:
+        last = self._seen.last_success if self._seen else None
+        if last is None:
+            self.last_sync.setText(self.tr("Last sync: never"))
+            return
+        lang = current_language()
+        locale = locale_for(lang)
+        local = last.astimezone()
+        time = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
+        if local.date() == datetime.now().astimezone().date():
+            self.last_sync.setText(self.tr("Last sync: today {time}").format(time=time))
+        else:
+            day = local.strftime("%d.%m.%Y")
+            self.last_sync.setText(self.tr("Last sync: {date} {time}").format(date=day, time=time))
+
+    def _show_running(self) -> None:
+        progress = self._progress
+        if progress is None:
+            self.bar.setRange(0, 0)  # busy: nothing to measure yet
+            self.detail.setText(self.tr("Connecting…"))
+            return
+        lang = current_language()
+        total = max(progress.bytes_total, progress.bytes_done, 1)
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(int(1000 * progress.bytes_done / total))
+        parts = []
+        if progress.stage == "pull":
+            parts.append(self.tr("Fetching the coordinator's decisions"))
+        else:
+            parts.append(
+                self.tr("Records {done} of {total}").format(
+                    done=progress.records_done, total=progress.records_total
+                )
             )
-        self.last_sync.setText(self.tr("Last sync: never"))
+            if progress.photos_total:
+                parts.append(
+                    self.tr("photos {done} of {total}").format(
+                        done=progress.photos_done, total=progress.photos_total
+                    )
+                )
+            parts.append(
+                self.tr("{done} of {total}").format(
+                    done=format_bytes(progress.bytes_done, lang), total=format_bytes(total, lang)
+                )
+            )
+            if progress.seconds_left is not None and progress.seconds_left >= 1:
+                parts.append(self._time_left(progress.seconds_left))
+        self.detail.setText(" · ".join(parts))
+
+    def _time_left(self, seconds: float) -> str:
+        if seconds < 60:
+            return self.tr("about %n second(s) left", "", max(1, round(seconds)))
+        return self.tr("about %n minute(s) left", "", round(seconds / 60))

@@ -39,6 +39,7 @@ QLabel[role="figure"] {{ color: {INK}; font-size: 14pt; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {MUTED}; }}
 QLabel[role="error"] {{ color: {RED}; }}
 QLabel[role="warning"] {{ color: {AMBER}; }}
+QLabel[role="ok"] {{ color: {GREEN_DARK}; }}
 QFrame[role="banner"] {{
     background: {AMBER_LIGHT}; border: 1px solid {AMBER_LINE}; border-radius: 6px;
 }}
@@ -94,6 +95,15 @@ def set_role(widget: QWidget, role: str) -> QWidget:
     """Tag a widget for the stylesheet (``card``, ``figure``, ``muted``, ``error``...)."""
     widget.setProperty("role", role)
     return widget
+
+
+def restyle(widget: QWidget, role: str) -> None:
+    """Change a widget's role after it is shown (the stylesheet applies the new look at once)."""
+    if widget.property("role") == role:
+        return
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:

@@ -37,12 +37,16 @@ class Cancelled(Exception):
 class Progress:
     """Handed to a job: report how far along it is, and notice a cancel."""
 
-    def __init__(self, report: Callable[[int, int, str], None]) -> None:
+    def __init__(self, report: Callable[[Any, int, str], None]) -> None:
         self._report = report
         self._cancel = threading.Event()
 
     def report(self, done: int, total: int, text: str = "") -> None:
         self._report(done, total, text)
+
+    def send(self, value: Any) -> None:
+        """Report progress as any value (``on_progress`` receives it as its one argument)."""
+        self._report(value, -1, "")
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -63,7 +67,7 @@ class Task:
         self,
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
-        on_progress: Callable[[int, int, str], None] | None,
+        on_progress: Callable[..., None] | None,
         post: Callable[[Task, str, Any], None],
     ) -> None:
         self.on_done, self.on_error, self.on_progress = on_done, on_error, on_progress
@@ -88,7 +92,7 @@ class Tasks(QObject):
         fn: Callable[..., Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
-        on_progress: Callable[[int, int, str], None] | None = None,
+        on_progress: Callable[..., None] | None = None,
         *,
         progress: bool = False,
     ) -> Task:
@@ -127,7 +131,8 @@ class Tasks(QObject):
             try:
                 if kind == "progress":
                     if task.on_progress is not None:
-                        task.on_progress(*value)
+                        done, total, _ = value
+                        task.on_progress(*((done,) if total == -1 else value))
                     continue
                 self._running.discard(task)
                 if kind == "done":

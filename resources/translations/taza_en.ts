@@ -205,6 +205,116 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Two versions of one record</source>
+        <translation>Two versions of one record</translation>
+    </message>
+    <message>
+        <source>The server has another version of this record, made elsewhere. Its copy has not been fetched yet: press «Send now», then open this record again.</source>
+        <translation>The server has another version of this record, made elsewhere. Its copy has not been fetched yet: press «Send now», then open this record again.</translation>
+    </message>
+    <message>
+        <source>The server has another version of this record, made elsewhere (its revision {server}). Choose what to keep: the differences are marked. Both versions stay in the record&apos;s history.</source>
+        <translation>The server has another version of this record, made elsewhere (its revision {server}). Choose what to keep: the differences are marked. Both versions stay in the record&apos;s history.</translation>
+    </message>
+    <message>
+        <source>Keep this laptop&apos;s version</source>
+        <translation>Keep this laptop&apos;s version</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version</source>
+        <translation>Take the server&apos;s version</translation>
+    </message>
+    <message>
+        <source>Keep the chosen values</source>
+        <translation>Keep the chosen values</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Decide later</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>On this laptop</source>
+        <translation>On this laptop</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>On the server</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Connect to the server</source>
+        <translation>Connect to the server</translation>
+    </message>
+    <message>
+        <source>IT staff give each laptop a file or a one-time code. With it, this laptop gets its own access to the server and can send its records.</source>
+        <translation>IT staff give each laptop a file or a one-time code. With it, this laptop gets its own access to the server and can send its records.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the file from IT staff…</source>
+        <translation>&amp;Open the file from IT staff…</translation>
+    </message>
+    <message>
+        <source>or type the server&apos;s address and the code:</source>
+        <translation>or type the server&apos;s address and the code:</translation>
+    </message>
+    <message>
+        <source>&amp;Server address</source>
+        <translation>&amp;Server address</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Laptop name</source>
+        <translation>&amp;Laptop name</translation>
+    </message>
+    <message>
+        <source>How the server lists this laptop</source>
+        <translation>How the server lists this laptop</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>The file from IT staff</source>
+        <translation>The file from IT staff</translation>
+    </message>
+    <message>
+        <source>Enrolment files (*.json);;All files (*)</source>
+        <translation>Enrolment files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, or open the file from IT staff.</source>
+        <translation>Type the server&apos;s address, or open the file from IT staff.</translation>
+    </message>
+    <message>
+        <source>Type the code from IT staff.</source>
+        <translation>Type the code from IT staff.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Something went wrong: {error}</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>All months</source>
@@ -217,6 +327,10 @@
     <message>
         <source>All statuses</source>
         <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
     </message>
     <message>
         <source>Search: settlement, place, notes, reporter</source>
@@ -301,6 +415,26 @@
         <source>Show them</source>
         <translation>Show them</translation>
     </message>
+    <message>
+        <source>&amp;Sending</source>
+        <translation>&amp;Sending</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>&amp;Send now</translation>
+    </message>
+    <message>
+        <source>S&amp;top sending</source>
+        <translation>S&amp;top sending</translation>
+    </message>
+    <message>
+        <source>Write a &amp;USB file…</source>
+        <translation>Write a &amp;USB file…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to the server…</source>
+        <translation>&amp;Connect to the server…</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
         <translation>
@@ -317,6 +451,13 @@
 Click «+ New action» to log the first one.</source>
         <translation>No clean-up actions yet.
 Click «+ New action» to log the first one.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not take %n record(s): open each to see why and what to do.</source>
+        <translation>
+            <numerusform>The server did not take %n record: open it to see why and what to do.</numerusform>
+            <numerusform>The server did not take %n records: open each to see why and what to do.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) returned by the coordinator: please correct and send again.</source>
@@ -370,6 +511,22 @@ Click «+ New action» to log the first one.</translation>
 Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
         <translation>Taza Field {version}
 Logging the clean-up actions of the «Таза Қазақстан» programme.</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Write a USB file</source>
+        <translation>Write a USB file</translation>
+    </message>
+    <message>
+        <source>Taza Field USB files (*.tazabundle)</source>
+        <translation>Taza Field USB files (*.tazabundle)</translation>
+    </message>
+    <message>
+        <source>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
+        <translation>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</translation>
     </message>
 </context>
 <context>
@@ -663,8 +820,60 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
 <context>
     <name>StatusPanel</name>
     <message>
-        <source>Offline: sending is not set up on this laptop yet</source>
-        <translation>Offline: sending is not set up on this laptop yet</translation>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop sending: what has gone stays on the server</source>
+        <translation>Stop sending: what has gone stays on the server</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Connect…</translation>
+    </message>
+    <message>
+        <source>Connect this laptop to the server with the code from IT staff</source>
+        <translation>Connect this laptop to the server with the code from IT staff</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Send what waits and fetch the coordinator&apos;s decisions</source>
+        <translation>Send what waits and fetch the coordinator&apos;s decisions</translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>Not connected to a server</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Connected to the server</source>
+        <translation>Connected to the server</translation>
+    </message>
+    <message>
+        <source>No connection: records wait and go by themselves</source>
+        <translation>No connection: records wait and go by themselves</translation>
+    </message>
+    <message>
+        <source>The server had a problem: trying again at {time}</source>
+        <translation>The server had a problem: trying again at {time}</translation>
+    </message>
+    <message>
+        <source>The server had a problem: trying again later</source>
+        <translation>The server had a problem: trying again later</translation>
+    </message>
+    <message>
+        <source>This version cannot send: install the new one</source>
+        <translation>This version cannot send: install the new one</translation>
+    </message>
+    <message>
+        <source>Access revoked: connect this laptop again</source>
+        <translation>Access revoked: connect this laptop again</translation>
     </message>
     <message>
         <source>Nothing waits to be sent</source>
@@ -688,9 +897,58 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <source>Waiting to be sent: {records}, {photos}</source>
         <translation>Waiting to be sent: {records}, {photos}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln need(s) attention</source>
+        <translation>
+            <numerusform>%Ln needs attention</numerusform>
+            <numerusform>%Ln need attention</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Last sync: never</source>
         <translation>Last sync: never</translation>
+    </message>
+    <message>
+        <source>Last sync: today {time}</source>
+        <translation>Last sync: today {time}</translation>
+    </message>
+    <message>
+        <source>Last sync: {date} {time}</source>
+        <translation>Last sync: {date} {time}</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Fetching the coordinator&apos;s decisions</source>
+        <translation>Fetching the coordinator&apos;s decisions</translation>
+    </message>
+    <message>
+        <source>Records {done} of {total}</source>
+        <translation>Records {done} of {total}</translation>
+    </message>
+    <message>
+        <source>photos {done} of {total}</source>
+        <translation>photos {done} of {total}</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} of {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>about %n second left</numerusform>
+            <numerusform>about %n seconds left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>about %n minute left</numerusform>
+            <numerusform>about %n minutes left</numerusform>
+        </translation>
     </message>
 </context>
 <context>

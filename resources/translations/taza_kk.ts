@@ -205,6 +205,116 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Two versions of one record</source>
+        <translation>Бір жазбаның екі нұсқасы</translation>
+    </message>
+    <message>
+        <source>The server has another version of this record, made elsewhere. Its copy has not been fetched yet: press «Send now», then open this record again.</source>
+        <translation>Серверде бұл жазбаның басқа жерде жасалған басқа нұсқасы бар. Оның көшірмесі әлі алынған жоқ: «Қазір жіберу» батырмасын басып, жазбаны қайта ашыңыз.</translation>
+    </message>
+    <message>
+        <source>The server has another version of this record, made elsewhere (its revision {server}). Choose what to keep: the differences are marked. Both versions stay in the record&apos;s history.</source>
+        <translation>Серверде бұл жазбаның басқа жерде жасалған басқа нұсқасы бар ({server}-нұсқа). Нені қалдыру керегін таңдаңыз: айырмашылықтар белгіленген. Екі нұсқа да жазбаның тарихында сақталады.</translation>
+    </message>
+    <message>
+        <source>Keep this laptop&apos;s version</source>
+        <translation>Осы ноутбуктегі нұсқаны қалдыру</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version</source>
+        <translation>Сервердегі нұсқаны алу</translation>
+    </message>
+    <message>
+        <source>Keep the chosen values</source>
+        <translation>Таңдалған мәндерді қалдыру</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Кейін шешу</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Өріс</translation>
+    </message>
+    <message>
+        <source>On this laptop</source>
+        <translation>Осы ноутбукта</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Серверде</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Connect to the server</source>
+        <translation>Серверге қосылу</translation>
+    </message>
+    <message>
+        <source>IT staff give each laptop a file or a one-time code. With it, this laptop gets its own access to the server and can send its records.</source>
+        <translation>IT қызметкері әр ноутбукқа файл немесе бір реттік код береді. Соның көмегімен бұл ноутбук серверге өз рұқсатын алып, жазбаларын жібере алады.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the file from IT staff…</source>
+        <translation>IT қызметкері берген &amp;файлды ашу…</translation>
+    </message>
+    <message>
+        <source>or type the server&apos;s address and the code:</source>
+        <translation>немесе сервер мекенжайы мен кодты теріңіз:</translation>
+    </message>
+    <message>
+        <source>&amp;Server address</source>
+        <translation>&amp;Сервер мекенжайы</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Код</translation>
+    </message>
+    <message>
+        <source>&amp;Laptop name</source>
+        <translation>&amp;Ноутбук атауы</translation>
+    </message>
+    <message>
+        <source>How the server lists this laptop</source>
+        <translation>Сервердегі тізімде бұл ноутбук осылай аталады</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Қосылу</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Серверге қосылуда…</translation>
+    </message>
+    <message>
+        <source>The file from IT staff</source>
+        <translation>IT қызметкері берген файл</translation>
+    </message>
+    <message>
+        <source>Enrolment files (*.json);;All files (*)</source>
+        <translation>Қосылу файлдары (*.json);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, or open the file from IT staff.</source>
+        <translation>Сервер мекенжайын теріңіз немесе IT қызметкері берген файлды ашыңыз.</translation>
+    </message>
+    <message>
+        <source>Type the code from IT staff.</source>
+        <translation>IT қызметкері берген кодты теріңіз.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Бірдеңе дұрыс болмады: {error}</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>All months</source>
@@ -217,6 +327,10 @@
     <message>
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Назар аударуды қажет етеді</translation>
     </message>
     <message>
         <source>Search: settlement, place, notes, reporter</source>
@@ -301,6 +415,26 @@
         <source>Show them</source>
         <translation>Көрсету</translation>
     </message>
+    <message>
+        <source>&amp;Sending</source>
+        <translation>&amp;Жіберу</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>Қазір &amp;жіберу</translation>
+    </message>
+    <message>
+        <source>S&amp;top sending</source>
+        <translation>Жіберуді &amp;тоқтату</translation>
+    </message>
+    <message>
+        <source>Write a &amp;USB file…</source>
+        <translation>&amp;USB-файл жазу…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to the server…</source>
+        <translation>Серверге &amp;қосылу…</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
         <translation>
@@ -317,6 +451,13 @@
 Click «+ New action» to log the first one.</source>
         <translation>Әзірге тазалық акциялары жоқ.
 Алғашқысын енгізу үшін «+ Жаңа акция» батырмасын басыңыз.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not take %n record(s): open each to see why and what to do.</source>
+        <translation>
+            <numerusform>Сервер %n жазбаны қабылдамады: себебін және не істеу керегін көру үшін оны ашыңыз.</numerusform>
+            <numerusform>Сервер %n жазбаны қабылдамады: себебін және не істеу керегін көру үшін әрқайсысын ашыңыз.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) returned by the coordinator: please correct and send again.</source>
@@ -370,6 +511,22 @@ Click «+ New action» to log the first one.</source>
 Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
         <translation>Taza Field {version}
 «Таза Қазақстан» бағдарламасының тазалық акцияларын есепке алу.</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Жіберу</translation>
+    </message>
+    <message>
+        <source>Write a USB file</source>
+        <translation>USB-файл жазу</translation>
+    </message>
+    <message>
+        <source>Taza Field USB files (*.tazabundle)</source>
+        <translation>Taza Field USB-файлдары (*.tazabundle)</translation>
+    </message>
+    <message>
+        <source>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
+        <translation>{path} файлына жазылды: {records} жазба және {photos} фото. Файлды аудан үйлестірушісіне апарыңыз; жазбалар сервер растағанша осы ноутбукта қалады.</translation>
     </message>
 </context>
 <context>
@@ -663,8 +820,60 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
 <context>
     <name>StatusPanel</name>
     <message>
-        <source>Offline: sending is not set up on this laptop yet</source>
-        <translation>Желіден тыс: бұл ноутбукта жіберу әлі бапталмаған</translation>
+        <source>Stop</source>
+        <translation>Тоқтату</translation>
+    </message>
+    <message>
+        <source>Stop sending: what has gone stays on the server</source>
+        <translation>Жіберуді тоқтату: жіберілгені серверде қалады</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Қосылу…</translation>
+    </message>
+    <message>
+        <source>Connect this laptop to the server with the code from IT staff</source>
+        <translation>IT қызметкері берген кодпен ноутбукты серверге қосу</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Қазір жіберу</translation>
+    </message>
+    <message>
+        <source>Send what waits and fetch the coordinator&apos;s decisions</source>
+        <translation>Күтіп тұрғанды жіберу және үйлестірушінің шешімдерін алу</translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>Серверге қосылмаған</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Жіберілуде…</translation>
+    </message>
+    <message>
+        <source>Connected to the server</source>
+        <translation>Серверге қосылған</translation>
+    </message>
+    <message>
+        <source>No connection: records wait and go by themselves</source>
+        <translation>Байланыс жоқ: жазбалар күтіп тұр, өздігінен жіберіледі</translation>
+    </message>
+    <message>
+        <source>The server had a problem: trying again at {time}</source>
+        <translation>Серверде ақау: {time} кезінде қайта әрекет жасалады</translation>
+    </message>
+    <message>
+        <source>The server had a problem: trying again later</source>
+        <translation>Серверде ақау: кейінірек қайта әрекет жасалады</translation>
+    </message>
+    <message>
+        <source>This version cannot send: install the new one</source>
+        <translation>Бұл нұсқа жібере алмайды: жаңасын орнатыңыз</translation>
+    </message>
+    <message>
+        <source>Access revoked: connect this laptop again</source>
+        <translation>Рұқсат қайтарылып алынды: ноутбукты қайта қосыңыз</translation>
     </message>
     <message>
         <source>Nothing waits to be sent</source>
@@ -688,9 +897,58 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <source>Waiting to be sent: {records}, {photos}</source>
         <translation>Жіберуді күтуде: {records}, {photos}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln need(s) attention</source>
+        <translation>
+            <numerusform>%Ln жазба назар аударуды қажет етеді</numerusform>
+            <numerusform>%Ln жазба назар аударуды қажет етеді</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Last sync: never</source>
         <translation>Соңғы синхрондау: әлі болған жоқ</translation>
+    </message>
+    <message>
+        <source>Last sync: today {time}</source>
+        <translation>Соңғы синхрондау: бүгін {time}</translation>
+    </message>
+    <message>
+        <source>Last sync: {date} {time}</source>
+        <translation>Соңғы синхрондау: {date} {time}</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Қосылуда…</translation>
+    </message>
+    <message>
+        <source>Fetching the coordinator&apos;s decisions</source>
+        <translation>Үйлестірушінің шешімдері алынуда</translation>
+    </message>
+    <message>
+        <source>Records {done} of {total}</source>
+        <translation>Жазбалар: {done}/{total}</translation>
+    </message>
+    <message>
+        <source>photos {done} of {total}</source>
+        <translation>фото: {done}/{total}</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>шамамен %n секунд қалды</numerusform>
+            <numerusform>шамамен %n секунд қалды</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>шамамен %n минут қалды</numerusform>
+            <numerusform>шамамен %n минут қалды</numerusform>
+        </translation>
     </message>
 </context>
 <context>

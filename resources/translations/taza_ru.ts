@@ -207,6 +207,116 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Two versions of one record</source>
+        <translation>Две версии одной записи</translation>
+    </message>
+    <message>
+        <source>The server has another version of this record, made elsewhere. Its copy has not been fetched yet: press «Send now», then open this record again.</source>
+        <translation>На сервере есть другая версия этой записи, сделанная в другом месте. Её копия ещё не получена: нажмите «Отправить сейчас» и откройте запись снова.</translation>
+    </message>
+    <message>
+        <source>The server has another version of this record, made elsewhere (its revision {server}). Choose what to keep: the differences are marked. Both versions stay in the record&apos;s history.</source>
+        <translation>На сервере есть другая версия этой записи, сделанная в другом месте (версия {server}). Выберите, что оставить: различия отмечены. Обе версии сохранятся в истории записи.</translation>
+    </message>
+    <message>
+        <source>Keep this laptop&apos;s version</source>
+        <translation>Оставить версию ноутбука</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version</source>
+        <translation>Взять версию сервера</translation>
+    </message>
+    <message>
+        <source>Keep the chosen values</source>
+        <translation>Оставить выбранные значения</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Решить позже</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>On this laptop</source>
+        <translation>На ноутбуке</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>На сервере</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Connect to the server</source>
+        <translation>Подключение к серверу</translation>
+    </message>
+    <message>
+        <source>IT staff give each laptop a file or a one-time code. With it, this laptop gets its own access to the server and can send its records.</source>
+        <translation>IT-специалист выдаёт каждому ноутбуку файл или одноразовый код. С ним этот ноутбук получит свой доступ к серверу и сможет отправлять записи.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the file from IT staff…</source>
+        <translation>&amp;Открыть файл от IT-специалиста…</translation>
+    </message>
+    <message>
+        <source>or type the server&apos;s address and the code:</source>
+        <translation>или введите адрес сервера и код:</translation>
+    </message>
+    <message>
+        <source>&amp;Server address</source>
+        <translation>Адрес &amp;сервера</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Код</translation>
+    </message>
+    <message>
+        <source>&amp;Laptop name</source>
+        <translation>&amp;Имя ноутбука</translation>
+    </message>
+    <message>
+        <source>How the server lists this laptop</source>
+        <translation>Под этим именем ноутбук будет в списке на сервере</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Подключить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Подключение к серверу…</translation>
+    </message>
+    <message>
+        <source>The file from IT staff</source>
+        <translation>Файл от IT-специалиста</translation>
+    </message>
+    <message>
+        <source>Enrolment files (*.json);;All files (*)</source>
+        <translation>Файлы подключения (*.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, or open the file from IT staff.</source>
+        <translation>Введите адрес сервера или откройте файл от IT-специалиста.</translation>
+    </message>
+    <message>
+        <source>Type the code from IT staff.</source>
+        <translation>Введите код от IT-специалиста.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Что-то пошло не так: {error}</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>All months</source>
@@ -219,6 +329,10 @@
     <message>
         <source>All statuses</source>
         <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Требуют внимания</translation>
     </message>
     <message>
         <source>Search: settlement, place, notes, reporter</source>
@@ -303,6 +417,26 @@
         <source>Show them</source>
         <translation>Показать</translation>
     </message>
+    <message>
+        <source>&amp;Sending</source>
+        <translation>&amp;Отправка</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>&amp;Отправить сейчас</translation>
+    </message>
+    <message>
+        <source>S&amp;top sending</source>
+        <translation>&amp;Прервать отправку</translation>
+    </message>
+    <message>
+        <source>Write a &amp;USB file…</source>
+        <translation>Записать &amp;USB-файл…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to the server…</source>
+        <translation>Под&amp;ключиться к серверу…</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
         <translation>
@@ -320,6 +454,14 @@
 Click «+ New action» to log the first one.</source>
         <translation>Акций по уборке пока нет.
 Нажмите «+ Новая акция», чтобы внести первую.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not take %n record(s): open each to see why and what to do.</source>
+        <translation>
+            <numerusform>Сервер не принял %n запись: откройте её, чтобы узнать причину и что делать.</numerusform>
+            <numerusform>Сервер не принял %n записи: откройте каждую, чтобы узнать причину и что делать.</numerusform>
+            <numerusform>Сервер не принял %n записей: откройте каждую, чтобы узнать причину и что делать.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) returned by the coordinator: please correct and send again.</source>
@@ -374,6 +516,22 @@ Click «+ New action» to log the first one.</source>
 Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
         <translation>Taza Field {version}
 Учёт акций по уборке программы «Таза Қазақстан».</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Отправка</translation>
+    </message>
+    <message>
+        <source>Write a USB file</source>
+        <translation>Запись USB-файла</translation>
+    </message>
+    <message>
+        <source>Taza Field USB files (*.tazabundle)</source>
+        <translation>USB-файлы Taza Field (*.tazabundle)</translation>
+    </message>
+    <message>
+        <source>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
+        <translation>Записано в {path}: записей — {records}, фото — {photos}. Отвезите файл координатору района; записи остаются на ноутбуке, пока сервер их не подтвердит.</translation>
     </message>
 </context>
 <context>
@@ -670,8 +828,60 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
 <context>
     <name>StatusPanel</name>
     <message>
-        <source>Offline: sending is not set up on this laptop yet</source>
-        <translation>Офлайн: отправка на этом ноутбуке ещё не настроена</translation>
+        <source>Stop</source>
+        <translation>Прервать</translation>
+    </message>
+    <message>
+        <source>Stop sending: what has gone stays on the server</source>
+        <translation>Прервать отправку: отправленное останется на сервере</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Подключить…</translation>
+    </message>
+    <message>
+        <source>Connect this laptop to the server with the code from IT staff</source>
+        <translation>Подключить ноутбук к серверу кодом от IT-специалиста</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Отправить сейчас</translation>
+    </message>
+    <message>
+        <source>Send what waits and fetch the coordinator&apos;s decisions</source>
+        <translation>Отправить ожидающее и получить решения координатора</translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>Не подключено к серверу</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Идёт отправка…</translation>
+    </message>
+    <message>
+        <source>Connected to the server</source>
+        <translation>Подключено к серверу</translation>
+    </message>
+    <message>
+        <source>No connection: records wait and go by themselves</source>
+        <translation>Нет связи: записи ждут и уйдут сами</translation>
+    </message>
+    <message>
+        <source>The server had a problem: trying again at {time}</source>
+        <translation>Сбой на сервере: повторная попытка в {time}</translation>
+    </message>
+    <message>
+        <source>The server had a problem: trying again later</source>
+        <translation>Сбой на сервере: попытка повторится позже</translation>
+    </message>
+    <message>
+        <source>This version cannot send: install the new one</source>
+        <translation>Эта версия не может отправлять: установите новую</translation>
+    </message>
+    <message>
+        <source>Access revoked: connect this laptop again</source>
+        <translation>Доступ отозван: подключите ноутбук заново</translation>
     </message>
     <message>
         <source>Nothing waits to be sent</source>
@@ -697,9 +907,61 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <source>Waiting to be sent: {records}, {photos}</source>
         <translation>Ожидают отправки: {records}, {photos}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln need(s) attention</source>
+        <translation>
+            <numerusform>%Ln требует внимания</numerusform>
+            <numerusform>%Ln требуют внимания</numerusform>
+            <numerusform>%Ln требуют внимания</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Last sync: never</source>
         <translation>Последняя синхронизация: ещё не было</translation>
+    </message>
+    <message>
+        <source>Last sync: today {time}</source>
+        <translation>Последняя синхронизация: сегодня в {time}</translation>
+    </message>
+    <message>
+        <source>Last sync: {date} {time}</source>
+        <translation>Последняя синхронизация: {date} {time}</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>Fetching the coordinator&apos;s decisions</source>
+        <translation>Получение решений координатора</translation>
+    </message>
+    <message>
+        <source>Records {done} of {total}</source>
+        <translation>Записи: {done} из {total}</translation>
+    </message>
+    <message>
+        <source>photos {done} of {total}</source>
+        <translation>фото: {done} из {total}</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} из {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>осталось около %n секунды</numerusform>
+            <numerusform>осталось около %n секунд</numerusform>
+            <numerusform>осталось около %n секунд</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>осталось около %n минуты</numerusform>
+            <numerusform>осталось около %n минут</numerusform>
+            <numerusform>осталось около %n минут</numerusform>
+        </translation>
     </message>
 </context>
 <context>

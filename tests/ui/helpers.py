@@ -12,9 +12,12 @@ from fieldapp.photo_library import PhotoLibrary
 from fieldapp.reference import default_reference
 from fieldapp.settings import Settings, load_settings, save_settings
 from fieldapp.store import Store
+from sync.schedule import Schedule
 from tests.records import OKRUG, TODAY
 from ui.i18n import Translations
 from ui.main_window import MainWindow
+from ui.sync_controller import SyncController
+from ui.tasks import Tasks
 
 
 @dataclass
@@ -44,13 +47,26 @@ class Answers:
         return self.discard
 
 
-def open_window(root: Path, translations: Translations, qtbot, answers: Answers | None = None) -> MainWindow:  # type: ignore[no-untyped-def]
+def open_window(  # type: ignore[no-untyped-def]
+    root: Path,
+    translations: Translations,
+    qtbot,
+    answers: Answers | None = None,
+    schedule: Schedule | None = None,
+) -> MainWindow:
+    """The window on the data in ``root``. With ``schedule``, sync runs by itself on it (as in the
+    app); without, only when asked."""
     paths = DataPaths(root)
     settings = load_settings(paths.settings)
     if not settings.okrug:
         settings = Settings(okrug=OKRUG, reporter="Айгүл Сәрсенова")
         save_settings(settings, paths.settings)
     store = Store.open(paths.database)
+    tasks, sync = None, None
+    if schedule is not None:
+        library = PhotoLibrary(paths.photos)
+        tasks = Tasks()
+        sync = SyncController(store, library, paths, tasks, schedule=schedule)
     window = MainWindow(
         store,
         PhotoLibrary(paths.photos),
@@ -60,7 +76,14 @@ def open_window(root: Path, translations: Translations, qtbot, answers: Answers 
         lambda s: save_settings(s, paths.settings),
         translations,
         today=lambda: TODAY,
+        tasks=tasks,
+        sync=sync,
     )
+    if sync is not None:
+        assert tasks is not None
+        tasks.setParent(window)
+        sync.setParent(window)
+        sync.start()
     window.prompts = answers or Answers()  # type: ignore[assignment]
     qtbot.addWidget(window)
     window.resize(1366, 768)

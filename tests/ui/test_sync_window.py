@@ -1,0 +1,257 @@
+"""Sending from the window, against a real server: the status bar's states, Send now, progress and
+Stop, syncing by itself once the server answers again, enrolment, records the server refused, a
+conflict settled by the person, and a coordinator's return reaching the list."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QRadioButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from fieldapp.device import save_device
+from fieldapp.models import Status
+from fieldapp.paths import DataPaths
+from fieldapp.store import Store
+from server import schema as t
+from sync.schedule import Schedule
+from tests.netproxy import LinkProxy
+from tests.records import action
+from tests.server.live import LiveServer, results
+from tests.sync.laptop import Laptop
+from tests.sync.test_engine import server_records
+from tests.ui.helpers import close_window, open_window
+from ui.action_table import Column
+from ui.conflict_dialog import ConflictDialog
+from ui.enrol_dialog import EnrolDialog
+from ui.i18n import Translations
+from ui.main_window import MainWindow
+from ui.sync_controller import State
+
+QUICK = Schedule(
+    first_s=0.05, after_change_s=0.05, probe_s=0.2, probe_max_s=0.5, retry_s=0.2, retry_max_s=0.5
+)
+WAIT_MS = 30_000
+
+
+def village(tmp_path: Path, server: LiveServer, **add: object) -> Laptop:
+    """A laptop folder enrolled at ``server`` (settings with its okrug), its store closed again."""
+    laptop = Laptop(tmp_path, server)
+    if add:
+        laptop.add(**add)  # type: ignore[arg-type]
+    laptop.close()
+    return laptop
+
+
+def send_now(window: MainWindow, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT_MS):
+        qtbot.mouseClick(window.status.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.tasks.busy and not window.model.loading)
+
+
+def statuses(window: MainWindow) -> list[str]:
+    model = window.model
+    return [model.data(model.index(r, Column.STATUS)) for r in range(model.rowCount())]
+
+
+def test_send_now_and_what_the_status_bar_says(
+    tmp_path: Path, sqlite_server: LiveServer, translations, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    village(tmp_path, sqlite_server, count=3)
+    window = open_window(tmp_path, translations, qtbot)
+    assert "Sending is set up" in window.status.connection.text()
+    assert "3 records" in window.status.waiting.text()
+    assert window.status.send_button.text() == "Send now"
+    send_now(window, qtbot)
+    assert "Connected to the server" in window.status.connection.text()
+    assert window.status.waiting.text() == "Nothing waits to be sent"
+    assert "Last sync: today" in window.status.last_sync.text()
+    assert statuses(window) == ["Sent"] * 3
+    assert len(server_records(sqlite_server)) == 3
+    close_window(window)
+
+
+def test_a_return_from_the_coordinator_reaches_the_list(
+    tmp_path: Path, sqlite_server: LiveServer, translations, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    laptop = village(tmp_path, sqlite_server, count=1)
+    window = open_window(tmp_path, translations, qtbot)
+    send_now(window, qtbot)
+    [record_id] = server_records(sqlite_server)
+    coordinator = sqlite_server.user("aigul", "coordinator", district="196200000")
+    coordinator.post(
+        "/reviews",
+        json={
+            "decisions": [
+                {"record_id": record_id, "revision": 1, "decision": "returned", "comment": "Суреттер жоқ"}
+            ]
+        },
+    )
+    send_now(window, qtbot)
+    assert statuses(window) == ["Returned"]
+    assert window.returned_banner.isVisible()
+    window.table.selectRow(0)
+    assert "Суреттер жоқ" in window.comment_text.text()
+    assert laptop.credentials.okrug == "196247000"
+    close_window(window)
+
+
+def test_no_link_then_the_server_answers_and_sync_starts_by_itself(
+    tmp_path: Path, sqlite_server: LiveServer, translations, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    village(tmp_path, sqlite_server, count=2)
+    sqlite_server.stop()
+    window = open_window(tmp_path, translations, qtbot, schedule=QUICK)
+    qtbot.waitUntil(lambda: window.sync.state is State.NO_LINK, timeout=WAIT_MS)
+    assert "No connection" in window.status.connection.text()
+    assert "server does not answer" in window.status.connection.toolTip()
+    assert "2 records" in window.status.waiting.text()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT_MS):
+        sqlite_server.start()
+    qtbot.waitUntil(lambda: window.status.waiting.text() == "Nothing waits to be sent", timeout=WAIT_MS)
+    assert len(server_records(sqlite_server)) == 2
+    close_window(window)
+
+
+def test_a_saved_record_goes_soon_by_itself(
+    tmp_path: Path, sqlite_server: LiveServer, translations, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    village(tmp_path, sqlite_server)
+    window = open_window(tmp_path, translations, qtbot, schedule=QUICK)
+    qtbot.waitUntil(lambda: window.sync.last_report is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT_MS):
+        saved = window.store.save(action())
+        window._saved(saved)
+    assert str(saved.id) in server_records(sqlite_server)
+    close_window(window)
+
+
+def test_progress_shows_and_stop_keeps_the_rest_for_later(
+    tmp_path: Path, sqlite_server: LiveServer, translations, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    laptop = village(tmp_path, sqlite_server, count=6, photos=1)
+    with LinkProxy(("127.0.0.1", sqlite_server.process.port)) as link:
+        link.shape(up_bps=40_000)
+        device = laptop.credentials.model_copy(update={"server_url": link.url})
+        save_device(device, DataPaths(tmp_path).device)
+        window = open_window(tmp_path, translations, qtbot)
+        seen: list[str] = []
+        window.sync.progress.connect(lambda p: seen.append(window.status.detail.text()))
+        qtbot.mouseClick(window.status.send_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: any("photos 1 of 6" in text for text in seen), timeout=WAIT_MS)
+        assert window.status.stop_button.isVisible()
+        assert window.status.bar.isVisible()
+        assert not window.status.send_button.isEnabled()
+        assert any("Records 6 of 6" in text for text in seen)
+        assert any("left" in text for text in seen)
+        qtbot.mouseClick(window.status.stop_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.sync.state is State.IDLE, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: "photo" in window.status.waiting.text(), timeout=WAIT_MS)
+        assert not window.status.stop_button.isVisible()
+        link.shape()
+        send_now(window, qtbot)
+        assert window.status.waiting.text() == "Nothing waits to be sent"
+        close_window(window)
+
+
+def test_enrolment_from_the_window(
+    tmp_path: Path, sqlite_server: LiveServer, translations: Translations, qtbot: QtBot
+) -> None:
+    window = open_window(tmp_path, translations, qtbot)
+    assert "Not connected to a server" in window.status.connection.text()
+    assert window.status.send_button.text() == "Connect…"
+    assert not window.send_now_item.isEnabled()
+    window.store.save_many([action()])
+    qtbot.mouseClick(window.status.send_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(EnrolDialog)
+    assert dialog is not None
+    translations.apply("kk")
+    dialog.server.setText(sqlite_server.root)
+    dialog.code.setText("AAAA-BBBB-CCCC")
+    dialog.connect_laptop()
+    qtbot.waitUntil(lambda: dialog.error_box.isVisible(), timeout=WAIT_MS)
+    assert "тіркеу коды серверде жоқ" in dialog.error.text()
+    translations.apply("en")
+    dialog.code.setText(sqlite_server.enrolment_code("196247000"))
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT_MS):
+        dialog.connect_laptop()
+    assert DataPaths(tmp_path).device.exists()
+    assert window.send_now_item.isEnabled()
+    assert len(server_records(sqlite_server)) == 1
+    close_window(window)
+
+
+def test_a_revoked_laptop_is_told_once_and_offered_to_connect_again(
+    tmp_path: Path, sqlite_server: LiveServer, translations, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    laptop = village(tmp_path, sqlite_server, count=1)
+    sqlite_server.cli("device", "revoke", str(laptop.credentials.device_id))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window = open_window(tmp_path, translations, qtbot)
+    with qtbot.waitSignal(window.sync.failed, timeout=WAIT_MS):
+        qtbot.mouseClick(window.status.send_button, Qt.MouseButton.LeftButton)
+    assert window.sync.state is State.NEEDS_PERSON
+    assert len(shown) == 1
+    assert "revoked" in shown[0]
+    assert "Access revoked" in window.status.connection.text()
+    assert window.status.send_button.text() == "Connect…"
+    close_window(window)
+
+
+def test_a_refused_record_needs_attention(
+    tmp_path: Path, sqlite_server: LiveServer, translations, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    laptop = village(tmp_path, sqlite_server, count=1)
+    store = Store.open(DataPaths(tmp_path).database)
+    store.save(action(action_date=date(2099, 1, 2)))  # a laptop clock far ahead
+    store.close()
+    window = open_window(tmp_path, translations, qtbot)
+    send_now(window, qtbot)
+    assert sorted(statuses(window)) == ["Not accepted by the server", "Sent"]
+    assert window.attention_banner.isVisible()
+    assert "1 record" in window.attention_text.text()
+    assert "1 needs attention" in window.status.waiting.text()
+    window.filters.show_attention()
+    qtbot.waitUntil(lambda: not window.model.loading and window.model.rowCount() == 1)
+    window.table.selectRow(0)
+    assert "mistake (Date)" in window.comment_text.text()
+    assert laptop.credentials is not None
+    close_window(window)
+
+
+def test_a_conflict_is_settled_in_the_window(
+    tmp_path: Path, sqlite_server: LiveServer, translations, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    laptop = Laptop(tmp_path, sqlite_server)
+    first = laptop.add(1, participants=40, trees=5)[0]
+    laptop.sync()
+    old = sqlite_server.enrol(laptop.credentials.okrug, "old laptop")
+    assert (
+        results(old.push(first.revise(participants=70, status=Status.READY), base=1))[0].outcome == "applied"
+    )
+    current = laptop.store.get(first.id)
+    assert current is not None
+    laptop.store.save(current.revise(participants=41, trees=9, status=Status.READY))
+    assert laptop.sync().conflicts == 1
+    laptop.close()
+    window = open_window(tmp_path, translations, qtbot)
+    assert statuses(window) == ["Conflict"]
+    window.table.selectRow(0)
+    window.edit_selected()
+    dialog = window.findChild(ConflictDialog)
+    assert dialog is not None
+    assert set(dialog.choices) == {"participants", "trees"}
+    dialog.choices["participants"].button(1).setChecked(True)  # the server's 70, this laptop's 9 trees
+    assert isinstance(dialog.choices["trees"].checkedButton(), QRadioButton)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: statuses(window) == ["Ready to send"], timeout=WAIT_MS)
+    send_now(window, qtbot)
+    with sqlite_server.engine.connect() as conn:
+        row = conn.execute(select(t.records)).one()
+    assert (row.revision, row.participants, row.trees, row.conflict) == (3, 70, 9, False)
+    close_window(window)
