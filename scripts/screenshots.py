@@ -33,11 +33,14 @@ def render(out: Path, scale: float, langs: list[str]) -> None:
     from fieldapp.reference import default_reference
     from fieldapp.settings import Settings
     from fieldapp.store import Store
+    from sync.engine import Progress, SyncReport
+    from sync.errors import Kind, SyncError
     from tests.photo_factory import make_jpeg
     from ui.app import make_app
     from ui.i18n import Translations
     from ui.main_window import MainWindow
     from ui.okrug_dialog import OkrugDialog
+    from ui.sync_controller import State
 
     app = make_app()
     folder = Path(tempfile.mkdtemp(prefix="taza-shots-"))
@@ -53,6 +56,7 @@ def render(out: Path, scale: float, langs: list[str]) -> None:
     good = folder / "IMG_20250920_101500.jpg"
     good.write_bytes(make_jpeg(1600, 1200, gps=(43.331, 77.301)))
     returned = store.list_actions(ActionFilter(status=Status.RETURNED), limit=1)[0]
+    refused, conflicted = _held_records(store)
 
     for lang in langs:
         translations.apply(lang)
@@ -68,6 +72,49 @@ def render(out: Path, scale: float, langs: list[str]) -> None:
             window.table.scrollTo(window.model.index(row, 0))
         settle(app, window)
         save(window.grab(), out / f"main_{lang}{suffix}.png")
+
+        # Sending: the list with records the server refused or found in conflict, and a sync running.
+        window.sync.credentials = _demo_device()
+        window.sync.state = State.RUNNING
+        window.sync.state_changed.emit()
+        window.sync.progress.emit(Progress("photos", 12, 12, 3, 8, 412_000, 1_350_000, 38.0))
+        window.refresh()
+        settle(app, window)
+        window.filters.show_attention()
+        settle(app, window)
+        window.table.selectRow(window.model.row_of(refused) or 0)
+        settle(app, window)
+        save(window.grab(), out / f"sending_{lang}{suffix}.png")
+        window.filters.clear()
+        for state, error in (
+            (State.NO_LINK, SyncError(Kind.OFFLINE)),
+            (State.NEEDS_PERSON, SyncError(Kind.AUTH_REVOKED)),
+            (State.IDLE, None),
+        ):
+            window.sync.state, window.sync.last_error = state, error
+            window.sync.last_report = SyncReport() if state is State.IDLE else None
+            window.sync.state_changed.emit()
+            settle(app, window)
+            save(window.statusBar().grab(), out / f"status_{state.value}_{lang}{suffix}.png")
+        window.sync.credentials, window.sync.state = None, State.NOT_ENROLLED
+        window.sync.state_changed.emit()
+        settle(app, window)
+        save(window.statusBar().grab(), out / f"status_not_enrolled_{lang}{suffix}.png")
+
+        enrol = window.enrol()
+        enrol.server.setText("https://taza.example.kz")
+        enrol.code.setText("K7PQ-3MXA-9RTV")
+        enrol.show_error(SyncError(Kind.OFFLINE).text(lang))
+        settle(app, window)
+        save(enrol.grab(), out / f"enrol_{lang}{suffix}.png")
+        enrol.reject()
+
+        conflict_dialog = window.resolve_conflict(conflicted)
+        assert conflict_dialog is not None
+        conflict_dialog.resize(min(860, width - 40), min(560, height - 40))
+        settle(app, window)
+        save(conflict_dialog.grab(), out / f"conflict_{lang}{suffix}.png")
+        conflict_dialog.reject()
 
         dialog = window._open_editor(store.get(returned.id))
         dialog.resize(width - 40, height - 40)
@@ -96,6 +143,51 @@ def render(out: Path, scale: float, langs: list[str]) -> None:
         picker.close()
     store.close()
     del app
+
+
+def _demo_device():  # type: ignore[no-untyped-def]
+    import uuid
+
+    from fieldapp.demo import DEMO_OKRUG
+    from fieldapp.device import DeviceCredentials
+    from fieldapp.models import utc_now
+
+    return DeviceCredentials(
+        server_url="https://taza.example.kz",
+        device_id=uuid.uuid4(),
+        okrug=DEMO_OKRUG,
+        token="t" * 43,
+        bundle_key="k" * 43,
+        enrolled_at=utc_now(),
+    )
+
+
+def _held_records(store):  # type: ignore[no-untyped-def]
+    """Two of the demo's waiting records as the server would have answered them: one refused (a
+    date the server finds in the future), one in conflict with a version made elsewhere."""
+    from fieldapp.models import Status
+    from fieldapp.outbox import Answer
+    from fieldapp.queries import ActionFilter
+
+    waiting = store.list_actions(ActionFilter(status=Status.READY), limit=2)
+    refused, conflicted = waiting[0], waiting[1]
+    store.apply_answers(
+        None,
+        [
+            Answer(
+                refused.id,
+                refused.revision,
+                "rejected",
+                "validation",
+                {"problems": [{"field": "action_date", "code": "date.in_future"}]},
+            ),
+            Answer(conflicted.id, conflicted.revision, "conflict", "conflict", {"server_revision": 2}),
+        ],
+    )
+    mine = store.get(conflicted.id)
+    theirs = mine.revise(participants=mine.participants + 12, trees=mine.trees + 30, notes="Түзетілді")
+    store.record_server_copy(conflicted.id, theirs.with_server_state(status=Status.SENT))
+    return refused.id, conflicted.id
 
 
 def settle(app, widget, until=None) -> None:  # type: ignore[no-untyped-def]

@@ -82,10 +82,12 @@ class ChunkSizer:
     ) -> None:
         self.size, self.low, self.high, self.target_s = start, low, high, target_s
         self.rate: float | None = None  # bytes per second, smoothed
+        self.history: list[int] = []  # the sizes of the chunks that went whole
 
     def observe(self, sent: int, seconds: float) -> None:
         if sent <= 0 or seconds <= 0:
             return
+        self.history.append(sent)
         rate = sent / seconds
         self.rate = rate if self.rate is None else 0.5 * self.rate + 0.5 * rate
         wanted = int(self.rate * self.target_s) // 4096 * 4096

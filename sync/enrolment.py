@@ -98,6 +98,8 @@ def place_name(code: str) -> Localized | str:
 
 def _plain(exc: SyncError) -> FieldAppError:
     """The server's refusal of a code in the words of the catalogue; other failures as they are."""
+    if exc.kind.no_link:
+        return EnrolmentError(msg("sync.enrol.no_link"))
     if exc.kind is not Kind.REFUSED:
         return exc
     if exc.reason == Reason.ENROLMENT_UNKNOWN:

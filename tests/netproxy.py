@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import random
 import socket
 import struct
 import threading
@@ -36,6 +37,7 @@ class Direction:
 
     delay_s: float = 0.0
     rate_bps: float | None = None  # bytes per second; None: as fast as loopback goes
+    loss: float = 0.0  # share of 1,460-byte segments stalled as a retransmission would stall them
     bytes: int = 0
     cut_at: int | None = None  # cut every connection once ``bytes`` reaches this
     cuts: int = 0
@@ -55,6 +57,7 @@ class LinkProxy:
         self.accepting = True
         self.bad_gateway = False
         self.on_cut: Callable[[str], None] | None = None
+        self._rng = random.Random(2026)
         self._loop = asyncio.new_event_loop()
         self._server: asyncio.base_events.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
@@ -76,12 +79,16 @@ class LinkProxy:
         delay_s: float | None = None,
         up_bps: float | None = None,
         down_bps: float | None = None,
+        loss: float = 0.0,
     ) -> None:
-        """Latency each way and the rate of each direction (bytes/s)."""
+        """Latency each way, the rate of each direction (bytes/s), and loss: the proxy cannot drop a
+        packet inside a TCP stream, so a lost segment is played as the stall its retransmission
+        would cause (200 ms, the shortest retransmission timeout, plus a round trip)."""
         with self._lock:
             if delay_s is not None:
                 self.up.delay_s = self.down.delay_s = delay_s
             self.up.rate_bps, self.down.rate_bps = up_bps, down_bps
+            self.up.loss = self.down.loss = loss
 
     def cut_after(self, *, up: int | None = None, down: int | None = None) -> None:
         """Reset the connection carrying byte number ``up`` (towards the server, counted from now)
@@ -230,6 +237,13 @@ class LinkProxy:
                         _reset(side)
                     return
                 way.bytes += len(data)
+                stall = 0.0
+                if way.loss:
+                    segments = -(-len(data) // 1460)
+                    lost = sum(self._rng.random() < way.loss for _ in range(segments))
+                    stall = lost * (0.2 + 2 * way.delay_s)
+                if stall:
+                    await asyncio.sleep(stall)  # the stream waits for the segment sent again
                 await queue.put((time.monotonic() + way.delay_s, data))
             await sender
         except (OSError, asyncio.IncompleteReadError):

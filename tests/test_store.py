@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp import schema
 from fieldapp.models import CleanupAction, PhotoRef, Status
 from fieldapp.photos import ProcessedPhoto
 from fieldapp.queries import ActionFilter, Period, short_id
@@ -59,7 +60,7 @@ def outbox(store: Store) -> list[tuple]:
 def test_the_file_is_wal_with_foreign_keys_and_the_current_schema(store: Store) -> None:
     conn = sqlite3.connect(store.path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.known_migrations())
     conn.close()
     reader = store._reader()
     assert reader.execute("PRAGMA foreign_keys").fetchone()[0] == 1

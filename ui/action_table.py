@@ -236,6 +236,10 @@ class ActionTableModel(QAbstractTableModel):
     def status_text(self, status: Status) -> str:
         return domain_text(f"status.{status.value}", current_language())
 
+    def held_texts(self) -> list[str]:
+        """What the status column says of records the server refused or found in conflict."""
+        return [domain_text(f"status.held.{held}", current_language()) for held in ("rejected", "conflict")]
+
     def retranslate(self) -> None:
         """Texts depend on the language: tell the view everything changed."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)

@@ -178,7 +178,8 @@ class ConflictDialog(QDialog):
         headers = (self.tr("Field"), self.tr("On this laptop"), self.tr("On the server"))
         for column, title in enumerate(headers):
             self.grid.addWidget(set_role(QLabel(title), "cardTitle"), 0, column)
-        for row, (key, label, mine, theirs) in enumerate(self.rows(lang), start=1):
+        shown = [row for row in self.rows(lang) if row[2] or row[3]]  # nothing either side: no row
+        for row, (key, label, mine, theirs) in enumerate(shown, start=1):
             differs = self.conflict.server is not None and mine != theirs
             name = QLabel(label)
             self.grid.addWidget(name, row, 0)

@@ -355,7 +355,10 @@ class MainWindow(QMainWindow):
             Column.TONNES: "10 000,000",
             Column.HECTARES: "100 000,00",
             Column.PHOTOS: "00",
-            Column.STATUS: max((self.model.status_text(s) for s in Status), key=metrics.horizontalAdvance),
+            Column.STATUS: max(
+                [self.model.status_text(s) for s in Status] + self.model.held_texts(),
+                key=metrics.horizontalAdvance,
+            ),
         }
         for column, sample in samples.items():
             title = self.model.headerData(column, Qt.Orientation.Horizontal) or ""

@@ -106,6 +106,8 @@ class StatusPanel(QObject):
         running = state is State.RUNNING
         for widget in (self.bar, self.detail, self.stop_button):
             widget.setVisible(running)
+        for widget in (self.waiting, self.last_sync, self.send_button):  # room for the progress
+            widget.setVisible(not running)
         self.stop_button.setText(self.tr("Stop"))
         self.stop_button.setToolTip(self.tr("Stop sending: what has gone stays on the server"))
         self._show_connection(state)

@@ -852,6 +852,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <translation>Sending…</translation>
     </message>
     <message>
+        <source>Sending is set up</source>
+        <translation>Sending is set up</translation>
+    </message>
+    <message>
         <source>Connected to the server</source>
         <translation>Connected to the server</translation>
     </message>

@@ -852,6 +852,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <translation>Жіберілуде…</translation>
     </message>
     <message>
+        <source>Sending is set up</source>
+        <translation>Жіберу бапталған</translation>
+    </message>
+    <message>
         <source>Connected to the server</source>
         <translation>Серверге қосылған</translation>
     </message>

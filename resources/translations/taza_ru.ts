@@ -860,6 +860,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <translation>Идёт отправка…</translation>
     </message>
     <message>
+        <source>Sending is set up</source>
+        <translation>Отправка настроена</translation>
+    </message>
+    <message>
         <source>Connected to the server</source>
         <translation>Подключено к серверу</translation>
     </message>
