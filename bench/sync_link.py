@@ -120,6 +120,7 @@ table inet taza_bench {{
 # The plain upload's other end, run beside the server: reads the body, answers 200.
 SINK_CODE = """
 import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 class Sink(BaseHTTPRequestHandler):
     def do_POST(self):
@@ -151,8 +152,8 @@ def field_photo(seed: int) -> bytes:
         [(rng.randrange(60, 200), rng.randrange(80, 200), rng.randrange(40, 160)) for _ in range(64 * 48)]
     )
     scene = base.resize((1600, 1200), Image.Resampling.BICUBIC)
-    grain = Image.effect_noise((1600, 1200), 9).convert("RGB")
-    picture = Image.blend(scene, grain, 0.12)
+    grain = Image.effect_noise((1600, 1200), 16).convert("RGB")
+    picture = Image.blend(scene, grain, 0.22)
     out = io.BytesIO()
     picture.save(out, "JPEG", quality=92)
     return out.getvalue()
@@ -165,12 +166,12 @@ class Laptop:
     credentials: DeviceCredentials
 
 
-def make_laptop(folder: Path, server: ServerProcess, records: int) -> Laptop:
+def make_laptop(folder: Path, server: ServerProcess, url: str, records: int) -> Laptop:
     store = Store.open(folder / "taza-field.sqlite")
     library = PhotoLibrary(folder / "photos")
     code = server.cli("device", "enrol", "--okrug", DEMO_OKRUG, "--out", str(folder / "p.json")).stdout
     code = next(word for word in code.split() if word.count("-") == 2)
-    credentials = enrol(server.url, code, device_name="bench", okrug=DEMO_OKRUG)
+    credentials = enrol(url, code, device_name="bench", okrug=DEMO_OKRUG)
     actions = list(
         demo_actions(
             default_kato(),
@@ -312,7 +313,7 @@ def main(argv: list[str] | None = None) -> None:
                 proxy.shape(delay_s=DELAY_S)
             else:
                 proxy.shape(delay_s=DELAY_S, up_bps=RATE_BPS, down_bps=RATE_BPS, loss=LOSS)
-        laptop = make_laptop(folder / "laptop", server, args.records)
+        laptop = make_laptop(folder / "laptop", server, f"http://{host}:{port}", args.records)
         # Enrolled directly; from here on everything goes over the bad link.
         print(f"{args.records:,} records …", flush=True)
         records, _ = timed_sync(laptop, link.url, link, ChunkSizer())
