@@ -39,10 +39,10 @@ def cmd_enrol(cli: Cli, args: argparse.Namespace) -> int:
         if not args.code:
             raise EnrolmentError(msg("sync.enrol.bad_code"))
         server, code = args.server, args.code
-    with cli.open_store() as store:
-        has_records = store.count_actions() > 0
-    okrug = cli.settings.okrug if has_records else None
-    credentials = enrol(server, code, device_name=args.name or device_name_default(), okrug=okrug)
+    # The okrug chosen for this laptop, if any: a code made for another one is refused unused.
+    credentials = enrol(
+        server, code, device_name=args.name or device_name_default(), okrug=cli.settings.okrug
+    )
     save_device(credentials, cli.paths.device)
     if cli.settings.okrug != credentials.okrug:
         from fieldapp.cli import save_cli_settings

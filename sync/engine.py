@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import logging
 import random
 import threading
@@ -226,7 +227,10 @@ class SyncEngine:
             self._record_bytes_each = len(body) / len(records)
             self.store.begin_batch(batch_id, body, len(records))
             if not self._send_batch(batch_id, body, len(records)):
-                limit = max(1, min(limit, len(records)) // 2)
+                # Refused as too large: the server's limit if it said one, else half as many.
+                limit = min(self.limits.max_records, max(1, len(records) // 2))
+                if self.limits.max_records < len(records):
+                    limit = self.limits.max_records
 
     def _build(self, records: list[OutgoingRecord]) -> tuple[str, bytes]:
         """A new batch of ``records``: its id, and its body as it will be sent (gzip JSON)."""
@@ -255,7 +259,7 @@ class SyncEngine:
         except SyncError as exc:
             if exc.kind is not Kind.REFUSED:
                 raise
-            return self._refused_whole(batch_id, exc)
+            return self._refused_whole(batch_id, body, exc)
         self._apply(batch_id, answer)
         self.report.batches += 1
         return True
@@ -281,7 +285,7 @@ class SyncEngine:
             log.info("%s records in conflict, %s refused by the server", summary.conflicts, summary.rejected)
         self._progress("records")
 
-    def _refused_whole(self, batch_id: str, exc: SyncError) -> bool:
+    def _refused_whole(self, batch_id: str, body: bytes, exc: SyncError) -> bool:
         """The server took none of the batch. Too large: smaller batches. Malformed: the record it
         names is held (a bug to report, never sent again as is); the others go again."""
         log.error("the server refused batch %s whole: %s", batch_id, exc)
@@ -292,12 +296,18 @@ class SyncEngine:
                 self.limits = BatchLimits(min(self.limits.max_records, limit), self.limits.max_bytes)
             return False
         if exc.reason == Reason.MALFORMED:
+            sent = json.loads(gzip.decompress(body)).get("records", [])
             index = _record_index(exc.details)
-            records = self.store.outgoing(self.limits.max_records)
-            culprits = [records[index]] if index is not None and index < len(records) else records[:1]
+            culprits = [sent[index]] if index is not None and index < len(sent) else sent[:1]
             answers = [
-                Answer(str(r.action.id), r.action.revision, "rejected", Reason.MALFORMED.value, exc.details)
-                for r in culprits
+                Answer(
+                    str(item["record"]["id"]),
+                    int(item["record"]["revision"]),
+                    "rejected",
+                    Reason.MALFORMED.value,
+                    exc.details,
+                )
+                for item in culprits
             ]
             self.store.apply_answers(None, answers)
             self.report.rejected += len(answers)

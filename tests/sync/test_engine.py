@@ -9,12 +9,13 @@ import random
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from fieldapp.models import Status
 from fieldapp.reference import default_reference
 from server import schema as t
-from sync.engine import BatchLimits, ChunkSizer, Progress, stored_reference
+from sync.engine import BatchLimits, ChunkSizer, Progress, SyncEngine, stored_reference
 from sync.protocol import PushBatch
 from tests.records import SETTLEMENT
 from tests.server.live import LiveServer
@@ -263,3 +264,40 @@ def test_taking_the_servers_version(server: LiveServer, make_laptop, tmp_path: P
     assert laptop.sync().records_sent == 1
     assert server_records(server)[str(first.id)] == 3
     assert count(server, t.conflicts) == 1
+
+
+@pytest.mark.allow_log_warnings
+@pytest.mark.server_settings(max_batch_records=5)
+def test_a_server_that_takes_smaller_batches(sqlite_server: LiveServer, tmp_path: Path) -> None:
+    laptop = Laptop(tmp_path / "laptop", sqlite_server)
+    saved = laptop.add(12)
+    report = laptop.sync()  # the first batch of 12 is refused as too large, then 5, 5 and 2 go
+    assert (report.records_sent, report.batches) == (12, 3)
+    assert set(server_records(sqlite_server)) == {str(r.id) for r in saved}
+    laptop.close()
+
+
+@pytest.mark.allow_log_warnings  # a batch refused whole is a bug somewhere: logged as an error
+def test_a_record_the_server_cannot_read_is_held_and_the_rest_go(
+    sqlite_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop = Laptop(tmp_path / "laptop", sqlite_server)
+    saved = laptop.add(3)
+    build = SyncEngine._build
+
+    def newer_app(engine: SyncEngine, records):  # type: ignore[no-untyped-def]
+        """As a newer app would send it: a field this server does not know, in the second record."""
+        batch_id, body = build(engine, records)
+        data = json.loads(gzip.decompress(body))
+        for item in data["records"]:
+            if item["record"]["id"] == str(saved[1].id):
+                item["record"]["future_field"] = 1
+        return batch_id, gzip.compress(json.dumps(data).encode())
+
+    monkeypatch.setattr(SyncEngine, "_build", newer_app)
+    report = laptop.sync()
+    assert (report.records_sent, report.rejected) == (2, 1)
+    [held] = laptop.store.held_records()
+    assert (held.action_id, held.reason) == (str(saved[1].id), "malformed")
+    assert set(server_records(sqlite_server)) == {str(saved[0].id), str(saved[2].id)}
+    laptop.close()
