@@ -160,6 +160,8 @@ class CleanupAction(BaseModel):
         fractions = [amount.fraction for amount in value]
         if len(set(fractions)) != len(fractions):
             raise ValueError("each waste fraction may appear once")
+        if fractions == sorted(fractions) and all(amount.kg for amount in value):
+            return value  # as stored and sent: in order, no zeros (a server checks 1,000s of these)
         # Zero amounts carry nothing; keeping them would make equal records compare unequal.
         return tuple(sorted((a for a in value if a.kg), key=lambda a: a.fraction))
 

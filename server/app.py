@@ -40,6 +40,7 @@ from server.photos import PhotoStore
 from server.pull import STATUS_OF_REVIEW, newest_reference, pull
 from server.reviews import review
 from server.settings import ServerSettings
+from server.sql import current_records
 from sync.protocol import (
     API_PREFIX,
     APP_VERSION_HEADER,
@@ -281,7 +282,7 @@ def _install_routes(app: FastAPI, server: Server) -> None:
             return push_with_retry(server.ingest, server.begin, who, batch, reference, now_utc(), app_version)
 
         # A few pushes at a time per process: more threads only fight over the interpreter lock,
-        # and stretch the short moment a push holds the lock that orders commits.
+        # and stretch the moment a push holds its okrug's lock.
         answer = await anyio.to_thread.run_sync(work, limiter=server.push_limiter)
         # Serialised once, as stored for a repeat of the batch: the same bytes every time.
         return Response(answer, media_type="application/json")
@@ -301,7 +302,7 @@ def _install_routes(app: FastAPI, server: Server) -> None:
     def server_record(who: Anyone, record_id: UUID) -> ServerRecord:
         """The server's copy of one record: a laptop's of its okrug, a coordinator's of its district."""
         rid = str(record_id)
-        row = server.read(lambda conn: conn.execute(select(t.records).where(t.records.c.id == rid)).first())
+        row = server.read(lambda conn: conn.execute(current_records().where(t.records.c.id == rid)).first())
         if row is None:
             raise ApiError(404, Reason.NOT_FOUND, "the server has no such record", record_id=rid)
         allowed = (

@@ -34,7 +34,7 @@ from fieldapp.validation import Context, check_action
 from server import schema as t
 from server.accounts import Principal, touch_device
 from server.errors import ApiError
-from server.sql import among, chunks, insert, insert_rows, log_changes
+from server.sql import among, chunks, current_records, insert, insert_rows, log_changes
 from server.totals import Contribution, TotalsDelta
 from sync.protocol import (
     NilReport,
@@ -253,10 +253,10 @@ class _BatchWriter:
         """The server's rows of these records, locked for this transaction, in one query per 500."""
         for some in chunks(ids):
             query = (
-                select(t.records)
+                current_records()
                 .where(among(self.conn, t.records.c.id, some))
                 .order_by(t.records.c.id)
-                .with_for_update()
+                .with_for_update(of=t.records)
             )
             for row in self.conn.execute(query):
                 self.existed.add(row.id)
@@ -416,13 +416,14 @@ class _BatchWriter:
             # New records straight in (on PostgreSQL: COPY), the others replace what the server held.
             new = [self._row(rid) for rid in applied_ids if rid not in self.existed]
             insert_rows(conn, new, t.records.insert())
-            kept = ("id", "conflict", "review_comment", "reviewed_revision", "reviewed_by", "reviewed_at")
-            stmt = insert(conn, t.records)
-            upsert = stmt.on_conflict_do_update(
-                index_elements=["id"],
-                set_={c.name: getattr(stmt.excluded, c.name) for c in t.records.c if c.name not in kept},
-            )
-            insert_rows(conn, [self._row(rid) for rid in replaced], upsert)
+            if replaced:
+                kept = ("id", "conflict", "review_comment", "reviewed_revision", "reviewed_by", "reviewed_at")
+                stmt = insert(conn, t.records)
+                upsert = stmt.on_conflict_do_update(
+                    index_elements=["id"],
+                    set_={c.name: getattr(stmt.excluded, c.name) for c in t.records.c if c.name not in kept},
+                )
+                insert_rows(conn, [self._row(rid) for rid in replaced], upsert)
             waste = [
                 dimensions | {"fraction": w.fraction, "kg": w.kg}
                 for rid, (a, _, _) in self.applied.items()
@@ -469,7 +470,7 @@ class _BatchWriter:
                 conn.execute(update(t.records).where(t.records.c.id == rid).values(conflict=False))
 
     def log_changes(self) -> None:
-        """Last thing before the commit: it takes the lock that orders commits (see ``log_changes``)."""
+        """One row in ``changes`` per touched record, for the pulls (see ``server.sql.log_changes``)."""
         log_changes(self.conn, self._changes(sorted(set(self.applied) | self.flagged)))
 
     def _changes(self, ids: list[str]) -> list[dict[str, object]]:
@@ -504,11 +505,6 @@ class _BatchWriter:
             "review_status": PENDING,
         }
 
-    def _body(self, rid: str) -> str:
-        current = self.current[rid]
-        assert current is not None  # set by _apply
-        return current.body
-
     def _row(self, rid: str) -> dict[str, object]:
         action, places, missing = self.applied[rid]
         return {
@@ -530,7 +526,6 @@ class _BatchWriter:
             "missing_photos": len(missing),
             "device_id": self.device.subject_id,
             "received_at": self.now,
-            "body": self._body(rid),
         }
 
 

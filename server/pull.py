@@ -7,31 +7,27 @@ everything. The cursor is the ``changes.seq`` of the last change delivered.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, tuple_
 
 from fieldapp.models import CleanupAction, Status
 from fieldapp.reference import ReferenceData
 from server import schema as t
 from server.accounts import Principal
 from server.errors import ApiError
-from server.sql import among
+from server.sql import among, current_records, visible_horizon
 from sync.protocol import MAX_PULL_LIMIT, PullResponse, Reason, ReviewDecision, Role
 
 STATUS_OF_REVIEW = {"pending": Status.SENT, "accepted": Status.ACCEPTED, "returned": Status.RETURNED}
 
 
-def parse_cursor(cursor: str | None) -> int:
+def parse_cursor(cursor: str | None) -> tuple[int, int]:
+    """A cursor is ``TXID.SEQ``: the position of the last change delivered (see ``log_changes``)."""
     if not cursor:
-        return 0
-    try:
-        value = int(cursor)
-    except ValueError:
-        raise ApiError(
-            400, Reason.MALFORMED, "not a cursor this server gave out", cursor=cursor[:40]
-        ) from None
-    if value < 0:
+        return (-1, 0)
+    txid, dot, seq = cursor.partition(".")
+    if not dot or not txid.isdigit() or not seq.isdigit():
         raise ApiError(400, Reason.MALFORMED, "not a cursor this server gave out", cursor=cursor[:40])
-    return value
+    return int(txid), int(seq)
 
 
 def newest_reference(conn: Connection, default: ReferenceData) -> ReferenceData:
@@ -52,20 +48,24 @@ def pull(
 ) -> PullResponse:
     after = parse_cursor(cursor)
     limit = max(1, min(limit, MAX_PULL_LIMIT))
-    query = select(t.changes.c.seq, t.changes.c.record_id).where(t.changes.c.seq > after)
+    c = t.changes.c
+    query = select(c.txid, c.seq, c.record_id).where(tuple_(c.txid, c.seq) > tuple_(*after))
+    horizon = visible_horizon(conn)
+    if horizon is not None:  # not past a transaction still running: it may yet commit below
+        query = query.where(c.txid < horizon)
     if who.role is Role.DEVICE:
-        query = query.where(t.changes.c.okrug == who.okrug, t.changes.c.kind == "review")
+        query = query.where(c.okrug == who.okrug, c.kind == "review")
     elif who.role is Role.COORDINATOR:
-        query = query.where(t.changes.c.district == who.district)
-    changes = conn.execute(query.order_by(t.changes.c.seq).limit(limit + 1)).all()
+        query = query.where(c.district == who.district)
+    changes = conn.execute(query.order_by(c.txid, c.seq).limit(limit + 1)).all()
     more = len(changes) > limit
     changes = changes[:limit]
-    last = changes[-1].seq if changes else after  # nothing new: the cursor stays where it was
+    last = (changes[-1].txid, changes[-1].seq) if changes else after  # nothing new: it stays
     ids = list(dict.fromkeys(c.record_id for c in changes if c.record_id))
-    rows = conn.execute(select(t.records).where(among(conn, t.records.c.id, ids))).all() if ids else []
+    rows = conn.execute(current_records().where(among(conn, t.records.c.id, ids))).all() if ids else []
     reference = newest_reference(conn, default)
     response: dict[str, object] = {
-        "cursor": str(last),
+        "cursor": f"{max(last[0], 0)}.{last[1]}",
         "more": more,
         "reference": reference if reference.version > reference_version else None,
     }

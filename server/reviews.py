@@ -6,13 +6,13 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, update
 
 from fieldapp.models import CleanupAction
 from server import schema as t
 from server.accounts import Principal
 from server.ingest import Places, contribution
-from server.sql import among, chunks, log_changes
+from server.sql import among, chunks, current_records, log_changes
 from server.totals import TotalsDelta
 from sync.protocol import Outcome, Reason, ReviewBatch, ReviewResponse, ReviewResult, Role
 
@@ -29,10 +29,10 @@ def review(conn: Connection, who: Principal, batch: ReviewBatch, now: datetime) 
         row.id: dict(row._mapping)
         for some in chunks(ids)
         for row in conn.execute(
-            select(t.records)
+            current_records()
             .where(among(conn, t.records.c.id, some))
             .order_by(t.records.c.id)
-            .with_for_update()
+            .with_for_update(of=t.records)
         )
     }
     for decision in batch.decisions:

@@ -1,9 +1,10 @@
 """The server's tables (SQLAlchemy Core): one definition for SQLite and PostgreSQL.
 
-Records keep their full JSON (``body``) as the laptop sent it, plus the columns reports and scope
-checks need. Every change gets a row in ``changes``; its ``seq`` is the pull cursor. Monthly sums
-per settlement, campaign and review status are kept in the same transaction as each change, so a
-national report reads thousands of rows, not millions.
+Every revision of a record keeps its full JSON (``record_revisions.body``) as the laptop sent it;
+``records`` holds the current revision's number and the columns reports and scope checks need.
+Every change gets a row in ``changes``, which pulls read. Monthly sums per okrug, campaign and
+review status are kept in the same transaction as each change, so a national report reads
+thousands of rows, not millions.
 """
 
 from __future__ import annotations
@@ -154,7 +155,7 @@ records = Table(
     Column("missing_photos", Integer, nullable=False, default=0),
     Column("device_id", String(UUID_LEN), nullable=True),
     Column("received_at", TS, nullable=False),
-    Column("body", Text, nullable=False),
+    # The record's JSON is kept once, in ``record_revisions`` (this revision's row there).
     Index("ix_records_district_date", "district", "action_date"),
     Index("ix_records_okrug_date", "okrug", "action_date"),
     Index("ix_records_date", "action_date"),  # national reports of loose days
@@ -245,8 +246,12 @@ changes = Table(
     Column("okrug", KATO, nullable=True),
     Column("district", KATO, nullable=True),
     Column("at", TS, nullable=False),
-    Index("ix_changes_okrug_seq", "okrug", "seq"),
-    Index("ix_changes_district_seq", "district", "seq"),
+    # The writing transaction's id on PostgreSQL (0 on SQLite): pulls read in (txid, seq) order up
+    # to the oldest transaction still running (see ``server.sql.log_changes``).
+    Column("txid", BigInteger, nullable=False, default=0, server_default="0"),
+    Index("ix_changes_okrug_txid_seq", "okrug", "txid", "seq"),
+    Index("ix_changes_district_txid_seq", "district", "txid", "seq"),
+    Index("ix_changes_txid_seq", "txid", "seq"),
 )
 
 nil_reports = Table(

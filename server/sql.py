@@ -6,10 +6,23 @@ import zlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, any_, bindparam, column, func, select, table
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    String,
+    Table,
+    and_,
+    any_,
+    bindparam,
+    cast,
+    column,
+    func,
+    select,
+    table,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
-from server.schema import changes
+from server.schema import changes, record_revisions, records
 
 
 def insert(conn: Connection, target: Table) -> Any:
@@ -81,31 +94,53 @@ def _copy(
     missing: dict[str, Any],
     rows: Sequence[dict[str, Any]],
 ) -> None:
+    given = [name for name in names if name not in missing]
+    converted = [(i, p) for i, p in enumerate(processors) if p is not None]
+    defaults = [missing[name] for name in names if name in missing]
     cursor = conn.connection.driver_connection.cursor()  # the same connection: the same transaction
     try:
         with cursor.copy(f"COPY {into} ({', '.join(names)}) FROM STDIN") as copy:
+            write = copy.write_row
             for row in rows:
-                values = [row[name] if name in row else missing[name] for name in names]
-                copy.write_row([v if p is None else p(v) for v, p in zip(values, processors, strict=True)])
+                values = [row[name] for name in given]
+                values += defaults
+                for i, process in converted:
+                    values[i] = process(values[i])
+                write(values)
     finally:
         cursor.close()
 
 
-# Any constant: the key of the advisory lock that orders the writers of ``changes``.
-CHANGES_LOCK = 0x7A7A_C4A9
-
-
 def log_changes(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
-    """Append to ``changes``, whose ``seq`` is the pull cursor — in the order of commits.
+    """Append to ``changes``: what the pulls of an okrug and a district see.
 
-    A cursor is only safe if a change never becomes visible below a cursor already handed out. On
-    PostgreSQL two transactions could take seqs 7 and 8 and commit 8 first; a pull between the two
-    commits would answer "up to 8" and 7 would never be seen. So the writers of ``changes`` take a
-    transaction-level lock first and keep it until they commit: seqs are taken in commit order.
-    Call this last, just before the commit, so the lock is held for a moment. (SQLite has one writer.)
+    A pull's cursor must never skip a change. On PostgreSQL two transactions could take seqs 7 and
+    8 and commit 8 first: a pull between the two commits that answered "up to 8" would never see 7.
+    So each row also carries its transaction's id (``txid``), pulls read in (txid, seq) order and
+    only the rows of transactions older than every transaction still running (the snapshot's
+    ``xmin``): whatever commits later has a txid at or above that horizon, so it always sorts after
+    every cursor handed out. Writers never wait for each other (no lock: PostgreSQL can flush their
+    commits together). SQLite has one writer at a time: its rows keep txid 0, in seq order.
     """
     if not rows:
         return
     if conn.dialect.name == "postgresql":
-        conn.execute(select(func.pg_advisory_xact_lock(CHANGES_LOCK)))
+        txid = conn.execute(select(cast(cast(func.pg_current_xact_id(), String), BigInteger))).scalar_one()
+        rows = [row | {"txid": txid} for row in rows]
     insert_rows(conn, rows, changes.insert())
+
+
+def visible_horizon(conn: Connection) -> Any | None:
+    """The txid below which every transaction has ended (PostgreSQL), as a SQL expression; None
+    on SQLite, where commits happen in seq order anyway."""
+    if conn.dialect.name != "postgresql":
+        return None
+    snapshot_xmin = func.pg_snapshot_xmin(func.pg_current_snapshot())
+    return select(cast(cast(snapshot_xmin, String), BigInteger)).scalar_subquery()
+
+
+def current_records() -> Any:
+    """``SELECT`` the records with their current revision's JSON (``body``), kept once, in
+    ``record_revisions``. Lock with ``with_for_update(of=records)``."""
+    on = and_(record_revisions.c.record_id == records.c.id, record_revisions.c.revision == records.c.revision)
+    return select(records, record_revisions.c.body).join_from(records, record_revisions, on)

@@ -146,3 +146,16 @@ def test_errors_are_json_even_for_unknown_paths(sqlite_server: LiveServer, lapto
     assert missing.headers["content-type"].startswith("application/json")
     wrong_method = laptop.get("/push")
     assert wrong_method.status_code == 405
+
+
+def test_bad_bodies_store_nothing_on_either_database(server: LiveServer) -> None:
+    """The guards stand before the database; this shows it on PostgreSQL too: a body that is not
+    protocol, a record that breaks the model, a gzip bomb — refused whole, nothing stored."""
+    laptop = server.enrol(OKRUG)
+    refused(laptop.post("/push", data=b"[1, 2", headers=JSON), 422, "malformed")
+    body = batch(action(), action())
+    body["records"][1]["record"]["participants"] = -1
+    refused(laptop.post("/push", json=body), 422, "malformed")
+    bomb = gzip.compress(b'{"batch_id": "' + b" " * 60_000_000 + b'"}', compresslevel=9)
+    refused(laptop.post("/push", data=bomb, headers=JSON | {"Content-Encoding": "gzip"}), 413, "too_large")
+    nothing_stored(server)
