@@ -177,6 +177,7 @@ class _BatchWriter:
         self.locked_photos: set[str] = set()
         self.existed: set[str] = set()  # ids the server held before this batch
         self.settling: set[str] = set()  # flagged ones this laptop sent a revision over
+        self.nil_changed: list[str] = []  # nil reports filed or withdrawn by this batch
 
     # -- deciding --------------------------------------------------------------------------------
 
@@ -397,11 +398,14 @@ class _BatchWriter:
             stmt.on_conflict_do_update(
                 index_elements=["id"],
                 set_={"withdrawn": stmt.excluded.withdrawn},
-                where=t.nil_reports.c.withdrawn != stmt.excluded.withdrawn,
+                where=(t.nil_reports.c.withdrawn != stmt.excluded.withdrawn)
+                & (t.nil_reports.c.okrug == stmt.excluded.okrug),  # never another okrug's
             ).returning(t.nil_reports.c.id)
         ).first()
-        outcome = Outcome.APPLIED if done is not None else Outcome.ALREADY
-        return RecordResult(id=report.id, revision=1, outcome=outcome)
+        if done is None:
+            return RecordResult(id=report.id, revision=1, outcome=Outcome.ALREADY)
+        self.nil_changed.append(str(report.id))  # the district's coordinators pull it
+        return RecordResult(id=report.id, revision=1, outcome=Outcome.APPLIED)
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -471,7 +475,13 @@ class _BatchWriter:
 
     def log_changes(self) -> None:
         """One row in ``changes`` per touched record, for the pulls (see ``server.sql.log_changes``)."""
-        log_changes(self.conn, self._changes(sorted(set(self.applied) | self.flagged)))
+        okrug = self.device.okrug or ""
+        district = self.ingest.places(okrug, okrug).district
+        nil_rows = [
+            {"kind": "nil", "record_id": nil_id, "okrug": okrug, "district": district, "at": self.now}
+            for nil_id in self.nil_changed
+        ]
+        log_changes(self.conn, self._changes(sorted(set(self.applied) | self.flagged)) + nil_rows)
 
     def _changes(self, ids: list[str]) -> list[dict[str, object]]:
         """One row in ``changes`` per touched record: what the pulls of its okrug and district see."""

@@ -2,7 +2,7 @@
 
 ``GET /photos/{sha256}`` says how many bytes the server holds; ``PUT /photos/{sha256}?offset=&total=``
 sends the next chunk (the raw bytes as the body); ``GET /photos/{sha256}/content`` returns a finished
-photo. The rules are in :mod:`server.photos`.
+photo, ``GET /photos/{sha256}/thumb`` a small copy of it. The rules are in :mod:`server.photos`.
 """
 
 from __future__ import annotations
@@ -55,6 +55,16 @@ def install_photo_routes(app: FastAPI, server: Server) -> None:
             )
         chunk = Chunk(sha, offset, total, await _chunk_body(request, settings))
         return await run_in_threadpool(photos.upload, server.write, store, who, chunk)
+
+    @app.get(f"{path}/thumb", response_class=FileResponse)
+    def photo_thumb(who: Anyone, sha256: str) -> FileResponse:
+        """A small copy (long side 320 px) for lists and review queues: made once, then kept."""
+        sha = photos.checked_sha(sha256)
+        found = server.read(lambda conn: photos.content_path(conn, store, who, sha))
+        thumb = store.thumbnail(sha, found)
+        return FileResponse(
+            thumb, media_type="image/jpeg", headers={"ETag": f'"t-{sha}"', "Cache-Control": IMMUTABLE}
+        )
 
     @app.get(f"{path}/content", response_class=FileResponse)
     def photo_content(who: Anyone, sha256: str) -> FileResponse:

@@ -35,6 +35,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Row, delete, func, select, update
 
+from fieldapp.atomic import write_atomic
+from fieldapp.photos import process_received
 from server import schema as t
 from server.accounts import Principal, now_utc
 from server.errors import ApiError
@@ -133,6 +135,14 @@ class PhotoStore:
 
     def discard(self, sha: str) -> None:
         self.partial(sha).unlink(missing_ok=True)
+
+    def thumbnail(self, sha: str, source: Path) -> Path:
+        """The photo's small copy, made from ``source`` the first time it is asked for."""
+        path = self.root / "thumbs" / sha[:2] / f"{sha}.jpg"
+        if not path.is_file():
+            _, data = process_received(source.read_bytes(), sha)
+            write_atomic(path, data)
+        return path
 
 
 def _sync_dir(folder: Path) -> None:

@@ -15,7 +15,7 @@ from server import schema as t
 from server.accounts import Principal
 from server.errors import ApiError
 from server.sql import among, current_records, visible_horizon
-from sync.protocol import MAX_PULL_LIMIT, PullResponse, Reason, ReviewDecision, Role
+from sync.protocol import MAX_PULL_LIMIT, NilReport, PullResponse, Reason, ReviewDecision, Role
 
 STATUS_OF_REVIEW = {"pending": Status.SENT, "accepted": Status.ACCEPTED, "returned": Status.RETURNED}
 
@@ -49,7 +49,7 @@ def pull(
     after = parse_cursor(cursor)
     limit = max(1, min(limit, MAX_PULL_LIMIT))
     c = t.changes.c
-    query = select(c.txid, c.seq, c.record_id).where(tuple_(c.txid, c.seq) > tuple_(*after))
+    query = select(c.txid, c.seq, c.kind, c.record_id).where(tuple_(c.txid, c.seq) > tuple_(*after))
     horizon = visible_horizon(conn)
     if horizon is not None:  # not past a transaction still running: it may yet commit below
         query = query.where(c.txid < horizon)
@@ -61,7 +61,8 @@ def pull(
     more = len(changes) > limit
     changes = changes[:limit]
     last = (changes[-1].txid, changes[-1].seq) if changes else after  # nothing new: it stays
-    ids = list(dict.fromkeys(c.record_id for c in changes if c.record_id))
+    ids = list(dict.fromkeys(c.record_id for c in changes if c.record_id and c.kind != "nil"))
+    nil_ids = list(dict.fromkeys(c.record_id for c in changes if c.kind == "nil"))
     rows = conn.execute(current_records().where(among(conn, t.records.c.id, ids))).all() if ids else []
     reference = newest_reference(conn, default)
     response: dict[str, object] = {
@@ -90,4 +91,17 @@ def pull(
             for row in rows
         ]
         response["review_status"] = {row.id: row.review_status for row in rows}
+        response["conflicts"] = [row.id for row in rows if row.conflict]
+        nil = t.nil_reports
+        response["nil_reports"] = [
+            NilReport(
+                id=row.id,
+                okrug=row.okrug,
+                month=row.month,
+                note=row.note,
+                filed_at=row.filed_at,
+                withdrawn=row.withdrawn,
+            )
+            for row in (conn.execute(select(nil).where(among(conn, nil.c.id, nil_ids))) if nil_ids else [])
+        ]
     return PullResponse.model_validate(response)

@@ -224,6 +224,8 @@ class PullResponse(Wire):
     reference: ReferenceData | None = None  # newer reference data, if the server has one
     records: list[CleanupAction] = Field(default_factory=list)  # a coordinator's district
     review_status: dict[str, str] = Field(default_factory=dict)  # record id → review status
+    conflicts: list[UUID] = Field(default_factory=list)  # of those, the ones flagged for a person
+    nil_reports: list[NilReport] = Field(default_factory=list)  # a district's "nothing this month"
 
 
 class ReviewBatch(Wire):

@@ -9,11 +9,13 @@ is complete, every chunk for it gets 200 ``complete: true`` and changes nothing.
 from __future__ import annotations
 
 import hashlib
+import io
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
+from PIL import Image
 from sqlalchemy import select
 
 from fieldapp.models import CleanupAction, PhotoRef
@@ -224,7 +226,15 @@ def test_who_may_send_and_see_a_photo(server: LiveServer) -> None:
         assert content.content == data
     for outsider in (stranger, neighbour):
         assert refusal(outsider.get(f"/photos/{name}/content"))[:2] == (403, "forbidden")
+        assert refusal(outsider.get(f"/photos/{name}/thumb"))[:2] == (403, "forbidden")
     assert "refused PUT /api/v1/photos/" in server.log.read_text(encoding="utf-8")
+    # the small copy a coordinator's review queue shows: made once, a JPEG of at most 320 px
+    thumb = coordinator.get(f"/photos/{name}/thumb")
+    assert (thumb.status_code, thumb.headers["content-type"]) == (200, "image/jpeg")
+    picture = Image.open(io.BytesIO(thumb.content))
+    assert max(picture.size) <= 320
+    assert len(thumb.content) < len(data)
+    assert coordinator.get(f"/photos/{name}/thumb").content == thumb.content
 
 
 def test_two_uploads_of_one_photo_at_once(server: LiveServer) -> None:

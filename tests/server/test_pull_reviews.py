@@ -3,6 +3,7 @@ against a real server on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Any
 
@@ -175,3 +176,30 @@ def test_on_sqlite_reading_never_waits_for_a_writer(sqlite_server: LiveServer) -
             "/reports/totals", params={"start": "2025-01-01", "end": "2026-01-01"}, timeout=10
         )
         assert report.status_code == 200
+
+
+def test_a_coordinator_pulls_the_districts_nil_reports(server: LiveServer) -> None:
+    laptop, far = server.enrol(OKRUG), server.enrol(FAR_OKRUG)
+    coordinator = server.user("aigul", "coordinator", district=DISTRICT)
+    nil = {
+        "id": "018f0000-0000-7000-8000-000000000001",
+        "okrug": OKRUG,
+        "month": "2026-02",
+        "note": "Қар қалың",
+        "filed_at": "2026-03-01T04:00:00Z",
+    }
+    far_nil = nil | {"id": "018f0000-0000-7000-8000-000000000002", "okrug": FAR_OKRUG}
+    for caller, report in ((laptop, nil), (far, far_nil)):
+        answer = caller.post("/push", json={"batch_id": str(uuid.uuid4()), "nil_reports": [report]})
+        assert answer.status_code == 200, answer.text
+    first = pull(coordinator)
+    assert [(n["okrug"], n["month"], n["note"]) for n in first["nil_reports"]] == [
+        (OKRUG, "2026-02", "Қар қалың")
+    ]
+    assert pull(coordinator, first["cursor"])["nil_reports"] == []
+    withdrawn = laptop.post(
+        "/push", json={"batch_id": str(uuid.uuid4()), "nil_reports": [nil | {"withdrawn": True}]}
+    )
+    assert withdrawn.status_code == 200
+    assert [n["withdrawn"] for n in pull(coordinator, first["cursor"])["nil_reports"]] == [True]
+    assert pull(laptop)["nil_reports"] == []  # a laptop gets decisions only
