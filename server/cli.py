@@ -350,8 +350,9 @@ def _iso_day(text: str) -> date:
 
 
 def cmd_report(settings: ServerSettings, args: argparse.Namespace) -> int:
-    from server import export, reports  # openpyxl is loaded only to make a report
+    from server import reports
     from server.pull import newest_reference
+    from sync import report_files as export  # openpyxl is loaded only to make a report
 
     kato = default_kato()
     engine = ready_engine(settings)
@@ -366,12 +367,23 @@ def cmd_report(settings: ServerSettings, args: argparse.Namespace) -> int:
                 query = reports.TotalsQuery(args.start, args.end, groups, scope, args.accepted_only)
                 response = reports.totals(conn, query, kato, reference)
                 sheet = export.totals_sheet(
-                    response, kato, reference, scope=scope, accepted_only=args.accepted_only, lang=args.lang
+                    response,
+                    kato,
+                    reference,
+                    area=scope.district or scope.region,
+                    accepted_only=args.accepted_only,
+                    lang=args.lang,
                 )
             else:
                 today = reports.today_in_kazakhstan()
                 found = reports.completeness(conn, args.year or today.year, scope, kato, today)
-                sheet = export.completeness_sheet(found, kato, scope=scope, lang=args.lang)
+                sheet = export.completeness_sheet(
+                    found,
+                    kato,
+                    area=scope.district or scope.region,
+                    several=scope.district is None,
+                    lang=args.lang,
+                )
         export.write(sheet, args.out, fmt)
     except (reports.ReportError, export.ExportError) as exc:
         raise CliError(str(exc)) from None

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Select, Table, false, func, select
@@ -37,13 +37,12 @@ from sync.protocol import (
     TotalsResponse,
     TotalsRow,
 )
+from sync.report_files import KAZAKHSTAN, PLACE_GROUPS
 
 GROUPS: tuple[str, ...] = ("region", "district", "okrug", "settlement", "campaign", "month")
-PLACE_GROUPS = ("region", "district", "okrug", "settlement")
+
 ACCEPTED = "accepted"
 FIGURES = ("actions", "participants", "area_m2", "trees")
-# Kazakhstan keeps one time zone (UTC+5) since 2024: "this month" is the month there.
-KAZAKHSTAN = timezone(timedelta(hours=5), "UTC+5")
 FIRST_YEAR = 2020
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 1, 1)  # what a period may span
 

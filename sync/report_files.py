@@ -1,4 +1,5 @@
-"""Reports as files a district or region office opens in Excel: CSV and XLSX.
+"""Reports as files a district or region office opens in Excel: CSV and XLSX — made the same way
+by the server's command line and by a coordinator's app.
 
 A report first becomes a :class:`Sheet` (typed columns, raw values: kilograms, square metres,
 counts, states), then a writer renders it. Quantities are shown as people read them: tonnes with
@@ -25,22 +26,24 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from fieldapp.atomic import write_atomic
 from fieldapp.kato import Kato, Place
 from fieldapp.reference import Campaign, Fraction, ReferenceData
 from fieldapp.units import kg_to_tonnes, m2_to_hectares
-from server.reports import KAZAKHSTAN, PLACE_GROUPS, Scope
 from sync.protocol import Completeness, CompletenessResponse, TotalsResponse
+
+if TYPE_CHECKING:  # openpyxl is loaded only to write an XLSX file
+    pass
+
+# Kazakhstan keeps one time zone (UTC+5) since 2024: "this month" is the month there.
+KAZAKHSTAN = timezone(timedelta(hours=5), "UTC+5")
+PLACE_GROUPS = ("region", "district", "okrug", "settlement")
 
 FORMATS = ("csv", "xlsx")
 LANGS = ("kk", "ru", "en")
@@ -140,6 +143,7 @@ Cell = str | int | datetime | None
 class Column:
     header: str
     kind: Kind
+    styled: bool = True  # False: a plain number in XLSX (a long sheet of records is written faster)
 
 
 @dataclass
@@ -167,8 +171,8 @@ def _place_cells(kato: Kato, code: str) -> list[Cell]:
     return [code, place.name_kk if place else "", place.name_ru if place else ""]
 
 
-def _area(kato: Kato, scope: Scope, lang: str) -> str:
-    code = scope.district or scope.region
+def _area(kato: Kato, code: str | None, lang: str) -> str:
+    """The report's area: a district or a region, or (None) the country."""
     place: Place | None = kato.get(code) if code else None
     where = f"{place.name_kk} / {place.name_ru}" if place else label("country", lang)
     return label("area", lang, where)
@@ -195,7 +199,7 @@ def totals_sheet(
     kato: Kato,
     reference: ReferenceData,
     *,
-    scope: Scope,
+    area: str | None,
     accepted_only: bool,
     lang: str = "ru",
 ) -> Sheet:
@@ -221,7 +225,7 @@ def totals_sheet(
     last = response.end - timedelta(days=1)
     period = label("period", lang, _day(response.start, lang), _day(last, lang))
     counted = label("accepted_only" if accepted_only else "all_live", lang)
-    title = [label("totals_title", lang), _area(kato, scope, lang), f"{period}; {counted}"]
+    title = [label("totals_title", lang), _area(kato, area, lang), f"{period}; {counted}"]
     footer = _sums(columns, rows, first_figure, lang)
     return Sheet(label("totals_sheet", lang), title, columns, rows, lang, footer)
 
@@ -265,10 +269,10 @@ def _sums(
 
 
 def completeness_sheet(
-    response: CompletenessResponse, kato: Kato, *, scope: Scope, lang: str = "ru"
+    response: CompletenessResponse, kato: Kato, *, area: str | None, several: bool, lang: str = "ru"
 ) -> Sheet:
+    """``several``: the okrugs of more than one district (their district is shown too)."""
     months = list(response.rows[0].months) if response.rows else []
-    several = scope.district is None
     columns = (_place_columns("district", lang) if several else []) + _place_columns("okrug", lang)
     first_month = len(columns)
     columns += [Column(month, Kind.STATE) for month in months]
@@ -286,7 +290,7 @@ def completeness_sheet(
     for offset, month in enumerate(months):
         footer[first_month + offset] = sum(r.months[month] is Completeness.MISSING for r in response.rows)
     period = label("year", lang, response.year, months[0] if months else "", months[-1] if months else "")
-    title = [label("completeness_title", lang), _area(kato, scope, lang), period]
+    title = [label("completeness_title", lang), _area(kato, area, lang), period]
     return Sheet(label("completeness_sheet", lang), title, columns, rows, lang, footer)
 
 
@@ -323,18 +327,17 @@ NUMBER_FORMATS = {
     Kind.TONNES: "0.000",
     Kind.HECTARES: "0.00",
     Kind.MOMENT: "yyyy-mm-dd hh:mm",
-    Kind.CODE: "@",
 }
 STATE_STYLES = {  # fill, font colour
     Completeness.REPORTED: ("C6EFCE", "006100"),
     Completeness.NOTHING: ("D9D9D9", "404040"),
     Completeness.MISSING: ("FFC7CE", "9C0006"),
 }
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-THIN = Side(style="thin", color="808080")
+HEADER_FILL, LINE = "DDEBF7", "808080"
+WIDTH_SAMPLE = 2000  # rows looked at to size a column
 
 
-def _xlsx_value(kind: Kind, value: Cell, lang: str) -> str | int | Decimal | datetime | None:
+def _xlsx_value(kind: Kind, value: Cell, lang: str) -> str | int | float | Decimal | datetime | None:
     if value is None:
         return None
     if kind is Kind.TONNES:
@@ -346,17 +349,6 @@ def _xlsx_value(kind: Kind, value: Cell, lang: str) -> str | int | Decimal | dat
     if kind is Kind.STATE:
         return label(str(value), lang)
     return value
-
-
-def _write_cell(ws: Worksheet, row: int, col: int, column: Column, value: Cell, lang: str) -> None:
-    cell = ws.cell(row=row, column=col, value=_xlsx_value(column.kind, value, lang))
-    if column.kind in NUMBER_FORMATS:
-        cell.number_format = NUMBER_FORMATS[column.kind]
-    if column.kind is Kind.STATE and value is not None:
-        fill, font = STATE_STYLES[Completeness(value)]
-        cell.fill = PatternFill("solid", fgColor=fill)
-        cell.font = Font(color=font)
-        cell.alignment = Alignment(horizontal="center")
 
 
 def _width(column: Column, values: list[Cell], lang: str) -> float:
@@ -372,50 +364,116 @@ def _width(column: Column, values: list[Cell], lang: str) -> float:
     return min(max(longest, header_word, 6) + 2, 48)
 
 
-def xlsx_bytes(sheet: Sheet) -> bytes:
-    workbook = Workbook()
-    ws = workbook.active
-    assert ws is not None
-    ws.title = sheet.name[:31]
-    _write_title(ws, sheet)
-    header_row = len(sheet.title) + 3
-    for col, column in enumerate(sheet.columns, start=1):
-        cell = ws.cell(row=header_row, column=col, value=column.header)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        cell.border = Border(bottom=THIN)
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    for r, values in enumerate(sheet.rows, start=header_row + 1):
-        for col, (column, value) in enumerate(zip(sheet.columns, values, strict=True), start=1):
-            _write_cell(ws, r, col, column, value, sheet.lang)
-    if sheet.footer is not None:
-        _write_footer(ws, sheet, header_row + len(sheet.rows) + 1)
-    for col, column in enumerate(sheet.columns, start=1):
-        values = [row[col - 1] for row in sheet.rows]
-        ws.column_dimensions[get_column_letter(col)].width = _width(column, values, sheet.lang)
+class _Styles:
+    """Named styles, registered once per workbook: a cell then only names its style (fast enough
+    for a sheet of 50,000 records)."""
+
+    def __init__(self, workbook) -> None:  # type: ignore[no-untyped-def]
+        from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+
+        line = Side(style="thin", color=LINE)
+        found: dict[str, NamedStyle] = {
+            "title": NamedStyle("title", font=Font(bold=True, size=14)),
+            "note": NamedStyle("note", font=Font(italic=True)),
+            "header": NamedStyle(
+                "header",
+                font=Font(bold=True),
+                fill=PatternFill("solid", fgColor=HEADER_FILL),
+                alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"),
+                border=Border(bottom=line),
+            ),
+            "footer": NamedStyle("footer", font=Font(bold=True), border=Border(top=line)),
+        }
+        for kind, number_format in NUMBER_FORMATS.items():
+            found[kind.value] = NamedStyle(kind.value, number_format=number_format)
+            found[f"footer-{kind.value}"] = NamedStyle(
+                f"footer-{kind.value}",
+                number_format=number_format,
+                font=Font(bold=True),
+                border=Border(top=line),
+            )
+        for state, (fill, font) in STATE_STYLES.items():
+            found[f"state-{state.value}"] = NamedStyle(
+                f"state-{state.value}",
+                fill=PatternFill("solid", fgColor=fill),
+                font=Font(color=font),
+                alignment=Alignment(horizontal="center"),
+            )
+        for style in found.values():
+            workbook.add_named_style(style)
+        self.names = set(found)
+
+
+def xlsx_bytes(*sheets: Sheet) -> bytes:
+    """One workbook holding ``sheets``, each with its title, a bold frozen header row, numbers as
+    numbers with formats, and its totals row."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    _Styles(workbook)
+    for sheet in sheets:
+        ws = workbook.create_sheet(sheet.name[:31])
+
+        def cell(value: object, style: str | None = None) -> object:
+            if style is None:
+                return value
+            made = WriteOnlyCell(ws, value=value)  # noqa: B023 (used at once)
+            made.style = style
+            return made
+
+        sample = sheet.rows[:WIDTH_SAMPLE]
+        for col, column in enumerate(sheet.columns, start=1):
+            values = [row[col - 1] for row in sample]
+            ws.column_dimensions[get_column_letter(col)].width = _width(column, values, sheet.lang)
+        lines = [*sheet.title, label("generated", sheet.lang, _moment(sheet.generated_at))]
+        header_row = len(sheet.title) + 3
+        ws.freeze_panes = f"A{header_row + 1}"
+        for r, text in enumerate(lines, start=1):
+            ws.append([cell(text, "title" if r == 1 else "note" if r == len(lines) else None)])
+        ws.append([])
+        ws.append([cell(column.header, "header") for column in sheet.columns])
+        styles = [_style_of(column) for column in sheet.columns]
+        for values in sheet.rows:
+            ws.append(
+                [
+                    _styled(cell, column, style, value, sheet.lang)
+                    for column, style, value in zip(sheet.columns, styles, values, strict=True)
+                ]
+            )
+        if sheet.footer is not None:
+            ws.append(
+                [
+                    _footer_cell(cell, column, value, sheet.lang)
+                    for column, value in zip(sheet.columns, sheet.footer, strict=True)
+                ]
+            )
     out = io.BytesIO()
     workbook.save(out)
     workbook.close()
     return out.getvalue()
 
 
-def _write_title(ws: Worksheet, sheet: Sheet) -> None:
-    lines = [*sheet.title, label("generated", sheet.lang, _moment(sheet.generated_at))]
-    for r, text in enumerate(lines, start=1):
-        cell = ws.cell(row=r, column=1, value=text)
-        cell.font = Font(bold=True, size=14) if r == 1 else Font(italic=r == len(lines))
+def _style_of(column: Column) -> str | None:
+    if not column.styled:
+        return None
+    return column.kind.value if column.kind in NUMBER_FORMATS else None
 
 
-def _write_footer(ws: Worksheet, sheet: Sheet, row: int) -> None:
-    assert sheet.footer is not None
-    for col, (column, value) in enumerate(zip(sheet.columns, sheet.footer, strict=True), start=1):
-        kind = column.kind if column.kind in NUMERIC else Kind.COUNT if isinstance(value, int) else Kind.TEXT
-        cell = ws.cell(row=row, column=col, value=_xlsx_value(kind, value, sheet.lang))
-        if kind in NUMBER_FORMATS and value is not None:
-            cell.number_format = NUMBER_FORMATS[kind]
-        cell.font = Font(bold=True)
-        cell.border = Border(top=THIN)
+def _styled(cell, column: Column, style: str | None, value: Cell, lang: str) -> object:  # type: ignore[no-untyped-def]
+    shown = _xlsx_value(column.kind, value, lang)
+    if column.kind is Kind.STATE and value is not None:
+        return cell(shown, f"state-{Completeness(value).value}")
+    if style is None or shown is None:
+        return shown
+    return cell(shown, style)
+
+
+def _footer_cell(cell, column: Column, value: Cell, lang: str) -> object:  # type: ignore[no-untyped-def]
+    kind = column.kind if column.kind in NUMERIC else Kind.COUNT if isinstance(value, int) else Kind.TEXT
+    style = f"footer-{kind.value}" if kind in NUMBER_FORMATS else "footer"
+    return cell(_xlsx_value(kind, value, lang), style)
 
 
 # -- files -------------------------------------------------------------------------------------------
@@ -432,3 +490,8 @@ def format_for(path: Path, chosen: str | None) -> str:
 def write(sheet: Sheet, path: Path, fmt: str) -> None:
     """Write the file whole or not at all."""
     write_atomic(path, csv_bytes(sheet) if fmt == "csv" else xlsx_bytes(sheet))
+
+
+def write_workbook(sheets: Sequence[Sheet], path: Path) -> None:
+    """Several sheets in one XLSX file, written whole or not at all."""
+    write_atomic(path, xlsx_bytes(*sheets))
