@@ -48,6 +48,16 @@ class DataPaths:
         return self.root / "device.json"
 
     @property
+    def session(self) -> Path:
+        """A district coordinator's login (the token itself in the OS keyring when there is one)."""
+        return self.root / "session.json"
+
+    @property
+    def district_database(self) -> Path:
+        """A coordinator's copy of the district."""
+        return self.root / "district.sqlite"
+
+    @property
     def bundles(self) -> Path:
         """Where USB bundles are written unless another place is chosen."""
         return self.root / "bundles"

@@ -103,6 +103,12 @@ class PhotoLibrary:
             raise PhotoError("cannot_store", info.original_name) from error
         return info
 
+    def add_thumbnail(self, sha: str, data: bytes) -> None:
+        """A thumbnail received from the server for a photo whose copy is not here (yet)."""
+        if not data.startswith(b"\xff\xd8\xff"):
+            raise PhotoError("not_that_photo", f"{sha[:12]}.jpg")
+        write_atomic(self.thumbnail_path(sha), data)
+
     def _store(self, sha: str, original: bytes, ext: str, upload: bytes, thumbnail: bytes) -> None:
         """Write what is missing, upload copy last; on failure remove what this call wrote."""
         pending: list[tuple[Path, bytes]] = []

@@ -45,6 +45,7 @@ class ActionFilter:
     campaign: str | None = None
     status: Status | None = None
     settlement: str | None = None
+    okrug: str | None = None
     text: str = ""
     include_deleted: bool = False
     attention: bool = False  # only records the server refused or found in conflict
@@ -71,6 +72,9 @@ class ActionFilter:
         if self.settlement:
             clauses.append("a.settlement = ?")
             params.append(self.settlement)
+        if self.okrug:
+            clauses.append("a.okrug = ?")
+            params.append(self.okrug)
         pattern = like_pattern(self.text)
         if pattern:
             clauses.append("a.search_text LIKE ? ESCAPE '\\'")

@@ -316,3 +316,36 @@ def _sync(db: Database) -> None:
         ) WITHOUT ROWID
         """,
     )
+
+
+@migrations(name="0005_district")
+def _district(db: Database) -> None:
+    """What a coordinator's copy of the district needs beside the records, and a village's reports
+    that nothing was done in a month. ``review_queue`` holds decisions made here until the server
+    has them (``state``: queued, or refused / superseded with the server's ``problem``);
+    ``nil_reports`` a village's own (``sent`` once the server has them) or, on a coordinator's
+    laptop, the district's."""
+    _run(
+        db,
+        """
+        CREATE TABLE review_queue (
+            action_id TEXT PRIMARY KEY REFERENCES actions (id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            decision TEXT NOT NULL,
+            comment TEXT NOT NULL DEFAULT '',
+            decided_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'queued',
+            problem TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE nil_reports (
+            id TEXT PRIMARY KEY,
+            okrug TEXT NOT NULL,
+            month TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            filed_at TEXT NOT NULL,
+            withdrawn INTEGER NOT NULL DEFAULT 0,
+            sent INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        CREATE INDEX nil_reports_by_okrug_month ON nil_reports (okrug, month)
+        """,
+    )

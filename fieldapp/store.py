@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from fieldapp import outbox, queries, schema, writes
+from fieldapp import district, outbox, queries, schema, writes
 from fieldapp.i18n import msg
+from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status
 from fieldapp.photos import ProcessedPhoto
 from fieldapp.queries import ActionFilter, ActionSummary, OutboxDepth, Period, Totals
@@ -126,6 +127,11 @@ class Store:
 
     def outbox_depth(self) -> OutboxDepth:
         return queries.outbox_depth(self._reader())
+
+    def photo_hashes(self) -> list[str]:
+        """Every photo the records refer to."""
+        rows = self._reader().execute("SELECT DISTINCT sha256 FROM action_photos ORDER BY sha256")
+        return [sha for (sha,) in rows]
 
     def photo(self, sha256: str) -> dict[str, Any] | None:
         return queries.photo(self._reader(), sha256)
@@ -244,6 +250,53 @@ class Store:
 
     def take_theirs(self, action_id: UUID | str) -> CleanupAction:
         return self._writer.call(lambda db: outbox.take_theirs(db, str(action_id)))
+
+    # -- a coordinator's district, and nil reports (see :mod:`fieldapp.district`) --------------
+
+    def import_pulled(
+        self, records: Sequence[CleanupAction], nil_reports: Sequence[district.NilReportData] = ()
+    ) -> tuple[int, int]:
+        return self._writer.call(lambda db: district.import_pulled(db, records, nil_reports))
+
+    def queue_decisions(self, decisions: Sequence[district.Decision]) -> list[CleanupAction]:
+        return self._writer.call(lambda db: district.queue_decisions(db, decisions))
+
+    def queued_decisions(self, state: str | None = district.QUEUED) -> list[district.QueuedDecision]:
+        return district.queued_decisions(self._reader(), state)
+
+    def apply_review_outcomes(self, outcomes: Sequence[district.ReviewOutcome]) -> None:
+        self._writer.call(lambda db: district.apply_review_outcomes(db, outcomes))
+
+    def file_nil_report(self, okrug: str, month: str, note: str = "") -> district.NilReportData:
+        return self._writer.call(lambda db: district.file_nil_report(db, okrug, month, note))
+
+    def nil_reports(self, okrug: str | None = None) -> list[district.NilReportData]:
+        return district.nil_reports(self._reader(), okrug)
+
+    def unsent_nil_reports(self) -> list[district.NilReportData]:
+        return district.unsent_nil_reports(self._reader())
+
+    def mark_nil_sent(self, ids: Iterable[str]) -> None:
+        chosen = list(ids)
+        self._writer.call(lambda db: district.mark_nil_sent(db, chosen))
+
+    def district_totals(
+        self,
+        period: Period,
+        kato: Kato,
+        group_by: Sequence[str],
+        statuses: Iterable[Status] | None = None,
+    ) -> list[district.GroupTotals]:
+        return district.district_totals(self._reader(), period, kato, group_by, statuses)
+
+    def reported_months(self, first: str, last: str) -> set[tuple[str, str]]:
+        return district.reported_months(self._reader(), first, last)
+
+    def nothing_months(self, first: str, last: str) -> set[tuple[str, str]]:
+        return district.nothing_months(self._reader(), first, last)
+
+    def duplicate_groups(self, limit: int = 500) -> list[list[ActionSummary]]:
+        return district.duplicate_groups(self._reader(), limit)
 
     def delete_meta(self, key: str) -> None:
         self._writer.call(lambda db: outbox.delete_meta(db, key))

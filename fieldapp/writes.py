@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -107,17 +108,25 @@ def save_many(db: Database, actions: list[CleanupAction], *, origin: str) -> lis
     return actions
 
 
-def _insert_new(db: Database, actions: list[CleanupAction], *, origin: str) -> list[CleanupAction]:
+def _insert_new(
+    db: Database, actions: list[CleanupAction], *, origin: str, from_server: bool = False
+) -> list[CleanupAction]:
+    """New records in one pass per table. ``from_server``: copies of the server's (a coordinator's
+    district): any revision, already acknowledged."""
     if not actions:
         return actions
-    for action in actions:
-        _check_revision(action, 0, origin)
+    if not from_server:
+        for action in actions:
+            _check_revision(action, 0, origin)
     ids = [str(a.id) for a in actions]
     now = _iso(utc_now())
     conn = db.conn
     conn.executemany(
         _INSERT_ACTION,
-        [_action_row(a, i, synced_revision=0) for a, i in zip(actions, ids, strict=True)],
+        [
+            _action_row(a, i, synced_revision=a.revision if from_server else 0)
+            for a, i in zip(actions, ids, strict=True)
+        ],
     )
     _insert_children(db, actions, ids)
     conn.executemany(
@@ -262,6 +271,34 @@ _INSERT_ACTION = (
 _UPSERT_ACTION = f"{_INSERT_ACTION} ON CONFLICT (id) DO UPDATE SET " + ", ".join(
     f"{c} = excluded.{c}" for c in _ACTION_COLUMNS if c != "id"
 )
+
+
+def import_from_server(db: Database, actions: Sequence[CleanupAction]) -> tuple[int, int]:
+    """The server's records as they stand (a coordinator's copy of the district): new ones in one
+    pass, changed ones one by one, each as the revision the server holds. Returns (new, changed)."""
+    existing: dict[str, int] = {}
+    ids = [str(a.id) for a in actions]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        existing.update(
+            db.conn.execute(
+                f"SELECT id, revision FROM actions WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        )
+    fresh = [a for a in actions if str(a.id) not in existing]
+    _insert_new(db, fresh, origin="server", from_server=True)
+    changed = 0
+    for action in actions:
+        action_id = str(action.id)
+        if action_id not in existing:
+            continue
+        current = queries.current(db.conn, action_id)
+        if current == action:
+            continue
+        _save(db, action, origin="server", event="pulled", check_revision=False)
+        db.conn.execute("UPDATE actions SET synced_revision = ? WHERE id = ?", [action.revision, action_id])
+        changed += 1
+    return len(fresh), changed
 
 
 def save_settled(db: Database, action: CleanupAction) -> CleanupAction:
@@ -435,6 +472,11 @@ def _enqueue(db: Database, actions: list[CleanupAction], ids: list[str], now: st
     db.conn.executemany(
         "DELETE FROM outbox WHERE kind = ? AND entity_id = ?",
         [(OUTBOX_ACTION, i) for a, i in zip(actions, ids, strict=True) if a.status is not Status.READY],
+    )
+    # A record for a month the village had reported as empty: that report is withdrawn (and sent).
+    db.conn.executemany(
+        "UPDATE nil_reports SET withdrawn = 1, sent = 0 WHERE okrug = ? AND month = ? AND withdrawn = 0",
+        sorted({(a.okrug, a.action_date.isoformat()[:7]) for a, _ in ready if not a.deleted}),
     )
 
 

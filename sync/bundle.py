@@ -39,7 +39,7 @@ from fieldapp.ids import uuid7
 from fieldapp.models import KatoCode, Sha256Hex, UtcDateTime, utc_now
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.store import Store
-from sync.protocol import MAX_BATCH_RECORDS, PushBatch, PushRecord
+from sync.protocol import MAX_BATCH_RECORDS, NilReport, PushBatch, PushRecord
 
 FORMAT = 1
 SUFFIX = ".tazabundle"
@@ -121,13 +121,20 @@ def export_bundle(
         batches.append(text)
         taken = {(str(r.record.id), r.record.revision) for r in PushBatch.model_validate_json(text).records}
     records = [r for r in store.outgoing(10**9) if (str(r.action.id), r.action.revision) not in taken]
-    for start in range(0, len(records), MAX_BATCH_RECORDS):
+    nils = [
+        NilReport(
+            id=n.id, okrug=n.okrug, month=n.month, note=n.note, filed_at=n.filed_at, withdrawn=n.withdrawn
+        )
+        for n in store.unsent_nil_reports()
+    ]
+    for start in range(0, max(len(records), 1 if nils else 0), MAX_BATCH_RECORDS):
         part = records[start : start + MAX_BATCH_RECORDS]
         batch = PushBatch(
             batch_id=uuid7(),
             records=[
                 PushRecord(record=r.action, base_revision=r.base_revision, lineage=r.lineage) for r in part
             ],
+            nil_reports=nils[:120] if start == 0 else [],
         )
         batches.append(batch.model_dump_json(exclude_defaults=True).encode())
     photos = [sha for sha in store.photos_waiting() if library.has(sha)]

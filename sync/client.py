@@ -26,14 +26,20 @@ from sync.protocol import (
     APP_VERSION_HEADER,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    BundleImport,
+    DeviceInfo,
     EnrolRequest,
     EnrolResponse,
     ErrorResponse,
     HealthResponse,
+    LoginRequest,
+    LoginResponse,
     PhotoState,
     PullResponse,
     PushResponse,
     Reason,
+    ReviewBatch,
+    ReviewResponse,
     ServerRecord,
     VersionResponse,
 )
@@ -170,6 +176,40 @@ class ServerClient:
     def record(self, record_id: UUID | str) -> ServerRecord:
         return self._model(ServerRecord, self._call("GET", f"/records/{record_id}"))
 
+    def photo_thumb(self, sha256: str) -> bytes:
+        return self._call("GET", f"/photos/{sha256}/thumb").content
+
+    # -- a coordinator's ------------------------------------------------------------------------------
+
+    def login(self, username: str, password: str) -> LoginResponse:
+        request = LoginRequest(username=username, password=password)
+        return self._model(LoginResponse, self._call("POST", "/login", json_body=request))
+
+    def logout(self) -> None:
+        self._call("POST", "/logout")
+
+    def reviews(self, batch: ReviewBatch) -> ReviewResponse:
+        return self._model(ReviewResponse, self._call("POST", "/reviews", json_body=batch))
+
+    def devices(self) -> list[DeviceInfo]:
+        answer = self._call("GET", "/devices")
+        try:
+            return [DeviceInfo.model_validate(item) for item in answer.json()]
+        except (ValueError, ValidationError) as exc:
+            raise SyncError(Kind.UNREACHABLE, detail=f"not a device list: {exc}") from None
+
+    def upload_bundle(
+        self, data: bytes, on_sent: Callable[[int], None] | None = None, cancel: threading.Event | None = None
+    ) -> BundleImport:
+        answer = self._call(
+            "POST",
+            "/bundles",
+            data=Body(data, on_sent, cancel),
+            headers={"Content-Type": "application/zip"},
+            timeout=(self.timeouts.connect, max(self.timeouts.read, 600.0)),
+        )
+        return self._model(BundleImport, answer)
+
     # -- the plumbing --------------------------------------------------------------------------------
 
     def _headers(self, extra: dict[str, str] | None) -> dict[str, str]:
@@ -285,6 +325,8 @@ def _refusal(answer: requests.Response) -> SyncError:
         kind = Kind.SERVER_ERROR
     elif status == 426 or reason == Reason.PROTOCOL_MISMATCH:
         kind = Kind.PROTOCOL_MISMATCH
+    elif status == 401 and reason == Reason.TOKEN_EXPIRED:
+        kind = Kind.SESSION_EXPIRED
     elif status == 401:
         kind = Kind.AUTH_REVOKED
     elif status in (408, 429):

@@ -25,20 +25,21 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from fieldapp.district import NilReportData
 from fieldapp.i18n import FieldAppError
 from fieldapp.ids import uuid7
-from fieldapp.models import Status, utc_now
+from fieldapp.models import Status
 from fieldapp.outbox import Answer, Decision, OutgoingRecord, PhotoToSend
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.reference import ReferenceData, default_reference, newest
 from fieldapp.store import Store
 from sync.client import ServerClient
 from sync.errors import Cancelled, Kind, SyncError
-from sync.protocol import MAX_BATCH_RECORDS, PushBatch, PushRecord, PushResponse, Reason
+from sync.protocol import MAX_BATCH_RECORDS, NilReport, PushBatch, PushRecord, PushResponse, Reason
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,6 +49,7 @@ META_LAST_SUCCESS = "sync.last_success"
 META_LAST_ATTEMPT = "sync.last_attempt"
 META_LAST_ERROR = "sync.last_error"
 META_REFERENCE = "reference"
+MAX_NIL_REPORTS = 120  # per batch (the protocol's limit)
 
 
 # -- knobs ------------------------------------------------------------------------------------------
@@ -172,7 +174,7 @@ class SyncEngine:
         self._started = time.monotonic()
         traffic_before = (self.client.traffic.bytes_up, self.client.traffic.bytes_down)
         requests_before = self.client.traffic.requests
-        self.store.set_meta(META_LAST_ATTEMPT, _now())
+        self.store.set_meta(META_LAST_ATTEMPT, now_iso())
         try:
             self._records_total = self.store.waiting_records()
             pending = self.store.pending_batch()
@@ -195,7 +197,7 @@ class SyncEngine:
             self.report.bytes_down = self.client.traffic.bytes_down - traffic_before[1]
             self.report.requests = self.client.traffic.requests - requests_before
             self.report.seconds = time.monotonic() - self._started
-        self.store.set_meta(META_LAST_SUCCESS, _now())
+        self.store.set_meta(META_LAST_SUCCESS, now_iso())
         self.store.delete_meta(META_LAST_ERROR)
         log.info(
             "sync done: %s records, %s photos (%s skipped), %s decisions in %.1f s",
@@ -215,16 +217,20 @@ class SyncEngine:
             log.info("sending again batch %s of %s records", pending.batch_id, pending.records)
             self._send_batch(pending.batch_id, pending.body, pending.records)
         limit = self.limits.max_records
+        nils_tried: set[str] = set()  # nil reports go once per run, whatever the server says
         while True:
             self._check_cancel()
             records = self.store.outgoing(limit)
-            if not records:
+            nils = [n for n in self.store.unsent_nil_reports() if n.id not in nils_tried][:MAX_NIL_REPORTS]
+            if not records and not nils:
                 return
-            batch_id, body = self._build(records)
+            nils_tried.update(n.id for n in nils)
+            batch_id, body = self._build(records, nils)
             while len(body) > self.limits.max_bytes and len(records) > 1:
                 records = records[: len(records) // 2]
-                batch_id, body = self._build(records)
-            self._record_bytes_each = len(body) / len(records)
+                batch_id, body = self._build(records, nils)
+            if records:
+                self._record_bytes_each = len(body) / len(records)
             self.store.begin_batch(batch_id, body, len(records))
             if not self._send_batch(batch_id, body, len(records)):
                 # Refused as too large: the server's limit if it said one, else half as many.
@@ -232,14 +238,16 @@ class SyncEngine:
                 if self.limits.max_records < len(records):
                     limit = self.limits.max_records
 
-    def _build(self, records: list[OutgoingRecord]) -> tuple[str, bytes]:
-        """A new batch of ``records``: its id, and its body as it will be sent (gzip JSON)."""
+    def _build(self, records: list[OutgoingRecord], nils: Sequence[NilReportData] = ()) -> tuple[str, bytes]:
+        """A new batch of ``records`` (and the village's reports of empty months): its id, and its
+        body as it will be sent (gzip JSON)."""
         waiting = max(0, self.store.waiting_records() - len(records))
         batch = PushBatch(
             batch_id=uuid7(),
             records=[
                 PushRecord(record=r.action, base_revision=r.base_revision, lineage=r.lineage) for r in records
             ],
+            nil_reports=[NilReport.model_validate(n, from_attributes=True) for n in nils],
             waiting=waiting,
         )
         text = batch.model_dump_json(exclude_defaults=True).encode()
@@ -277,6 +285,10 @@ class SyncEngine:
             for r in answer.results
         ]
         summary = self.store.apply_answers(batch_id, answers)
+        if answer.nil_reports:  # an answered nil report is done, taken or not (a refusal is logged)
+            for refused in (r for r in answer.nil_reports if r.outcome.value == "rejected"):
+                log.error("the server refused nil report %s: %s", refused.id, refused.reason)
+            self.store.mark_nil_sent([str(r.id) for r in answer.nil_reports])
         self.report.records_sent += summary.sent
         self.report.conflicts += summary.conflicts
         self.report.rejected += summary.rejected
@@ -523,5 +535,5 @@ def _record_index(details: dict[str, object]) -> int | None:
     return None
 
 
-def _now() -> str:
+def now_iso() -> str:
     return utc_now().isoformat().replace("+00:00", "Z")

@@ -36,6 +36,7 @@ class Kind(StrEnum):
     CONNECTION_LOST = "connection_lost"
     SERVER_ERROR = "server_error"
     AUTH_REVOKED = "auth_revoked"
+    SESSION_EXPIRED = "session_expired"  # a coordinator's login ended: log in again
     PROTOCOL_MISMATCH = "protocol_mismatch"
     REFUSED = "refused"
     NOT_ENROLLED = "not_enrolled"
@@ -54,7 +55,7 @@ class Kind(StrEnum):
     @property
     def needs_person(self) -> bool:
         """Nothing will change by trying again: someone must act (enrol, update)."""
-        return self in (Kind.AUTH_REVOKED, Kind.PROTOCOL_MISMATCH, Kind.NOT_ENROLLED)
+        return self in (Kind.AUTH_REVOKED, Kind.SESSION_EXPIRED, Kind.PROTOCOL_MISMATCH, Kind.NOT_ENROLLED)
 
 
 class SyncError(FieldAppError):

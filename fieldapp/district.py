@@ -1,0 +1,314 @@
+"""A coordinator's copy of the district, and the reports both sides file about a month.
+
+The copy lives in a store of its own (the same tables as a village laptop's): the district's records
+as the server holds them, filled and refreshed by pull, so that review, the dashboard, the
+completeness matrix and the exports all work offline. Decisions made here wait in ``review_queue``
+until the server has them; the record shows the decision at once.
+
+Reads take a connection; writes are jobs for the store's writer thread (each one transaction).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from fieldapp import queries
+from fieldapp.i18n import msg
+from fieldapp.ids import uuid7
+from fieldapp.kato import Kato
+from fieldapp.models import CleanupAction, Status, utc_now
+from fieldapp.queries import ActionSummary, Period
+from fieldapp.writes import StoreError, _current_or_fail, _iso, _server_change, import_from_server
+
+QUEUED, REFUSED, SUPERSEDED = "queued", "refused", "superseded"
+DECISIONS = (Status.ACCEPTED, Status.RETURNED)
+
+
+@dataclass(frozen=True)
+class NilReportData:
+    """A village's statement that nothing was done in a month (``month``: YYYY-MM)."""
+
+    id: str
+    okrug: str
+    month: str
+    note: str
+    filed_at: str  # ISO 8601, UTC
+    withdrawn: bool = False
+
+
+@dataclass(frozen=True)
+class Decision:
+    action_id: str
+    revision: int
+    decision: Status  # accepted | returned
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class QueuedDecision:
+    action_id: str
+    revision: int
+    decision: Status
+    comment: str
+    decided_at: str
+    state: str  # queued | refused | superseded
+    problem: str | None
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    """What the server said about one queued decision."""
+
+    action_id: str
+    outcome: str  # applied | already | conflict | rejected
+    reason: str | None = None
+
+
+# -- filling the copy -------------------------------------------------------------------------------
+
+
+def import_pulled(
+    db: Database, records: Sequence[CleanupAction], nil_reports: Sequence[NilReportData] = ()
+) -> tuple[int, int]:
+    """Records and nil reports as the server holds them; (new, changed) records. A decision made
+    here and not sent yet stays shown on its record."""
+    shas = sorted({p.sha256 for a in records for p in a.photos})
+    now = _iso(utc_now())
+    # The photos are the server's: known here by name (thumbnails and copies come when asked for).
+    db.conn.executemany(
+        "INSERT INTO photos (sha256, width, height, upload_size, original_name, original_size, "
+        "original_format, added_at, uploaded_at) VALUES (?, 0, 0, 0, '', 0, 'jpeg', ?, ?) "
+        "ON CONFLICT (sha256) DO NOTHING",
+        [(sha, now, now) for sha in shas],
+    )
+    counts = import_from_server(db, records)
+    pulled = {str(a.id) for a in records}
+    for queued in _queued(db.conn):
+        if queued.action_id in pulled and queued.state == QUEUED:
+            _show_decision(db, queued.action_id, queued.revision, queued.decision, queued.comment)
+    db.conn.executemany(
+        "INSERT INTO nil_reports (id, okrug, month, note, filed_at, withdrawn, sent) "
+        "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO UPDATE SET withdrawn = excluded.withdrawn, "
+        "note = excluded.note",
+        [(n.id, n.okrug, n.month, n.note, n.filed_at, int(n.withdrawn)) for n in nil_reports],
+    )
+    return counts
+
+
+# -- review ----------------------------------------------------------------------------------------
+
+
+def queue_decisions(db: Database, decisions: Sequence[Decision]) -> list[CleanupAction]:
+    """Accept or return records here and now; the decisions wait to be sent. A return says why."""
+    done = []
+    for decision in decisions:
+        if decision.decision not in DECISIONS:
+            raise ValueError(f"not a review decision: {decision.decision}")
+        comment = decision.comment.strip()
+        if decision.decision is Status.RETURNED and not comment:
+            raise StoreError(msg("district.return_needs_comment"))
+        current = _current_or_fail(db, decision.action_id)
+        if current.revision != decision.revision or current.deleted:
+            raise StoreError(msg("district.record_changed"))
+        db.conn.execute(
+            "INSERT INTO review_queue (action_id, revision, decision, comment, decided_at, state, problem) "
+            "VALUES (?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (action_id) DO UPDATE SET "
+            "revision = excluded.revision, decision = excluded.decision, comment = excluded.comment, "
+            "decided_at = excluded.decided_at, state = excluded.state, problem = NULL",
+            [
+                decision.action_id,
+                decision.revision,
+                decision.decision.value,
+                comment,
+                _iso(utc_now()),
+                QUEUED,
+            ],
+        )
+        done.append(_show_decision(db, decision.action_id, decision.revision, decision.decision, comment))
+    return done
+
+
+def _show_decision(
+    db: Database, action_id: str, revision: int, decision: Status, comment: str
+) -> CleanupAction:
+    current = _current_or_fail(db, action_id)
+    if current.revision != revision:
+        return current
+    decided = current.with_server_state(status=decision, review_comment=comment)
+    if decided == current:
+        return current
+    return _server_change(db, current, decided, "review_here")
+
+
+def _queued(conn: sqlite3.Connection) -> list[QueuedDecision]:
+    rows = conn.execute(
+        "SELECT action_id, revision, decision, comment, decided_at, state, problem FROM review_queue "
+        "ORDER BY decided_at, action_id"
+    )
+    return [QueuedDecision(a, r, Status(d), c, at, state, p) for a, r, d, c, at, state, p in rows]
+
+
+def queued_decisions(conn: sqlite3.Connection, state: str | None = QUEUED) -> list[QueuedDecision]:
+    return [q for q in _queued(conn) if state is None or q.state == state]
+
+
+def apply_review_outcomes(db: Database, outcomes: Iterable[ReviewOutcome]) -> None:
+    """The server's answer about sent decisions: taken ones leave the queue; one about a revision
+    the village has since replaced is superseded (the new revision waits for review); a refused
+    one stays with the reason."""
+    for outcome in outcomes:
+        if outcome.outcome in ("applied", "already"):
+            db.conn.execute("DELETE FROM review_queue WHERE action_id = ?", [outcome.action_id])
+        else:
+            state = SUPERSEDED if outcome.outcome == "conflict" else REFUSED
+            db.conn.execute(
+                "UPDATE review_queue SET state = ?, problem = ? WHERE action_id = ?",
+                [state, outcome.reason or outcome.outcome, outcome.action_id],
+            )
+
+
+# -- nil reports -----------------------------------------------------------------------------------
+
+
+def file_nil_report(db: Database, okrug: str, month: str, note: str = "") -> NilReportData:
+    """A village says nothing was done in ``month`` (it goes with the next sync)."""
+    if db.conn.execute(
+        "SELECT 1 FROM actions WHERE okrug = ? AND substr(action_date, 1, 7) = ? AND deleted = 0 LIMIT 1",
+        [okrug, month],
+    ).fetchone():
+        raise StoreError(msg("district.nil_but_records", month=month))
+    existing = db.conn.execute(
+        "SELECT id FROM nil_reports WHERE okrug = ? AND month = ? AND withdrawn = 0", [okrug, month]
+    ).fetchone()
+    if existing:
+        raise StoreError(msg("district.nil_already", month=month))
+    report = NilReportData(str(uuid7()), okrug, month, note.strip(), _iso(utc_now()))
+    db.conn.execute(
+        "INSERT INTO nil_reports (id, okrug, month, note, filed_at, withdrawn, sent) "
+        "VALUES (?, ?, ?, ?, ?, 0, 0)",
+        [report.id, report.okrug, report.month, report.note, report.filed_at],
+    )
+    return report
+
+
+def withdraw_nil_reports(db: Database, okrug: str, month: str) -> int:
+    """A record for the month after all: its nil report is withdrawn (and the server told)."""
+    return db.conn.execute(
+        "UPDATE nil_reports SET withdrawn = 1, sent = 0 WHERE okrug = ? AND month = ? AND withdrawn = 0",
+        [okrug, month],
+    ).rowcount
+
+
+def unsent_nil_reports(conn: sqlite3.Connection) -> list[NilReportData]:
+    rows = conn.execute(
+        "SELECT id, okrug, month, note, filed_at, withdrawn FROM nil_reports WHERE sent = 0 ORDER BY filed_at"
+    )
+    return [NilReportData(i, o, m, n, f, bool(w)) for i, o, m, n, f, w in rows]
+
+
+def nil_reports(conn: sqlite3.Connection, okrug: str | None = None) -> list[NilReportData]:
+    query = "SELECT id, okrug, month, note, filed_at, withdrawn FROM nil_reports"
+    params: list[Any] = []
+    if okrug:
+        query += " WHERE okrug = ?"
+        params.append(okrug)
+    rows = conn.execute(query + " ORDER BY month DESC", params)
+    return [NilReportData(i, o, m, n, f, bool(w)) for i, o, m, n, f, w in rows]
+
+
+def mark_nil_sent(db: Database, ids: Iterable[str]) -> None:
+    db.conn.executemany("UPDATE nil_reports SET sent = 1 WHERE id = ?", [(i,) for i in ids])
+
+
+# -- consolidation ---------------------------------------------------------------------------------
+
+
+@dataclass
+class GroupTotals:
+    """Sums for one group (keys as in ``group``: okrug, campaign, month...)."""
+
+    group: dict[str, str]
+    actions: int = 0
+    participants: int = 0
+    area_m2: int = 0
+    trees: int = 0
+    kg_by_fraction: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total_kg(self) -> int:
+        return sum(self.kg_by_fraction.values())
+
+
+def district_totals(
+    conn: sqlite3.Connection,
+    period: Period,
+    kato: Kato,
+    group_by: Sequence[str],
+    statuses: Iterable[Status] | None = None,
+) -> list[GroupTotals]:
+    """Sums of the live records of the period by okrug, settlement, campaign and/or month, from
+    the monthly sums (a few thousand rows for 50,000 records). Periods of whole months only."""
+    rows = queries.totals(conn, period, ("settlement", "campaign", "month"), statuses)
+    okrug_of: dict[str, str] = {}
+    found: dict[tuple[str, ...], GroupTotals] = {}
+    for row in rows:
+        settlement = row.group["settlement"]
+        if settlement not in okrug_of:
+            okrug = kato.okrug_of(settlement)
+            okrug_of[settlement] = okrug.code if okrug else settlement
+        values = {"okrug": okrug_of[settlement], **row.group}
+        key = tuple(values[name] for name in group_by)
+        sums = found.get(key)
+        if sums is None:
+            sums = found[key] = GroupTotals({name: values[name] for name in group_by})
+        sums.actions += row.actions
+        sums.participants += row.participants
+        sums.area_m2 += row.area_m2
+        sums.trees += row.trees
+        for fraction, kg in row.kg_by_fraction.items():
+            sums.kg_by_fraction[fraction] = sums.kg_by_fraction.get(fraction, 0) + kg
+    return [found[key] for key in sorted(found)]
+
+
+def reported_months(conn: sqlite3.Connection, first: str, last: str) -> set[tuple[str, str]]:
+    """(okrug, month) pairs with at least one live record, months ``first``..``last`` (YYYY-MM)."""
+    rows = conn.execute(
+        "SELECT DISTINCT okrug, substr(action_date, 1, 7) FROM actions WHERE deleted = 0 "
+        "AND action_date >= ? AND action_date < ?",
+        [f"{first}-01", _month_after(last)],
+    )
+    return {(okrug, month) for okrug, month in rows}
+
+
+def nothing_months(conn: sqlite3.Connection, first: str, last: str) -> set[tuple[str, str]]:
+    rows = conn.execute(
+        "SELECT DISTINCT okrug, month FROM nil_reports WHERE withdrawn = 0 AND month >= ? AND month <= ?",
+        [first, last],
+    )
+    return {(okrug, month) for okrug, month in rows}
+
+
+def _month_after(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    return date(year + number // 12, number % 12 + 1, 1).isoformat()
+
+
+def duplicate_groups(conn: sqlite3.Connection, limit: int = 500) -> list[list[ActionSummary]]:
+    """Live records that share settlement, date and campaign: likely the same action twice."""
+    keys = conn.execute(
+        "SELECT settlement, action_date, campaign FROM actions WHERE deleted = 0 "
+        "GROUP BY settlement, action_date, campaign HAVING count(*) > 1 "
+        "ORDER BY action_date DESC, settlement LIMIT ?",
+        [limit],
+    ).fetchall()
+    groups: dict[tuple[str, str, str], list[ActionSummary]] = defaultdict(list)
+    for settlement, day, campaign in keys:
+        groups[(settlement, day, campaign)] = queries.same_day(conn, settlement, day, campaign, "")
+    return [group for group in groups.values() if len(group) > 1]

@@ -1,0 +1,231 @@
+"""A district coordinator's side of sync: log in, send the decisions made offline, pull the district
+(records, nil reports, the laptops' last syncs, thumbnails of the photos), fetch a photo when it is
+opened, carry a village's USB bundle to the server.
+
+One run (:meth:`DistrictSync.run`) sends first, then pulls: a decision the server has refused or
+found superseded comes back with the pull's newer state. Failures are ``SyncError`` of a known
+kind, as for a village laptop; a login that has ended (``session_expired``) asks for the password.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldapp.district import NilReportData, ReviewOutcome
+from fieldapp.i18n import FieldAppError, msg
+from fieldapp.photo_library import PhotoLibrary
+from fieldapp.session import CoordinatorSession, session_from_login
+from fieldapp.store import Store
+from sync.client import ServerClient
+from sync.engine import META_LAST_ERROR, META_LAST_SUCCESS, RetryPolicy, now_iso
+from sync.errors import Cancelled, Kind, SyncError
+from sync.protocol import MAX_BATCH_RECORDS, BundleImport, Reason, ReviewBatch, ReviewDecision
+
+log = logging.getLogger(__name__)
+
+META_CURSOR = "district.cursor"
+META_DEVICES = "district.devices"
+PULL_PAGE = 2000
+
+
+class LoginError(FieldAppError):
+    pass
+
+
+def login(
+    server_url: str, username: str, password: str, client: ServerClient | None = None
+) -> CoordinatorSession:
+    """Exchange a coordinator's name and password for a session (the password is not kept)."""
+    from sync.enrolment import check_server_url
+
+    url = check_server_url(server_url)
+    own = client is None
+    client = client or ServerClient(url)
+    try:
+        answer = client.login(username.strip(), password)
+    except SyncError as exc:
+        if exc.reason == Reason.BAD_CREDENTIALS:
+            raise LoginError(msg("sync.login.bad_credentials")) from exc
+        if exc.kind.no_link:
+            raise LoginError(msg("sync.login.no_link")) from exc
+        raise
+    finally:
+        if own:
+            client.close()
+    return session_from_login(url, username.strip(), answer.district, answer.token, answer.expires_at)
+
+
+@dataclass(frozen=True)
+class DistrictProgress:
+    stage: str  # decisions | records | thumbnails
+    done: int
+    total: int | None  # None: not known yet (records arrive page by page)
+
+
+@dataclass
+class DistrictReport:
+    decisions_sent: int = 0
+    decisions_refused: int = 0
+    records_new: int = 0
+    records_changed: int = 0
+    nil_reports: int = 0
+    thumbnails: int = 0
+    seconds: float = 0.0
+
+
+class DistrictSync:
+    def __init__(
+        self,
+        store: Store,
+        library: PhotoLibrary,
+        client: ServerClient,
+        *,
+        progress: Callable[[DistrictProgress], None] | None = None,
+        cancel: threading.Event | None = None,
+        thumbnails: bool = True,
+        retry: RetryPolicy = RetryPolicy(),  # noqa: B008 (frozen)
+    ) -> None:
+        self.store, self.library, self.client = store, library, client
+        self._progress = progress or (lambda p: None)
+        self.cancel = cancel or threading.Event()
+        self.thumbnails = thumbnails
+        self.retry = retry
+        self.report = DistrictReport()
+        self._rng = random.Random()
+
+    def run(self) -> DistrictReport:
+        started = time.monotonic()
+        try:
+            self._send_decisions()
+            self._pull()
+            self._devices()
+            if self.thumbnails:
+                self._thumbnails()
+        except SyncError as exc:
+            self.store.set_meta(META_LAST_ERROR, exc.kind.value)
+            raise
+        finally:
+            self.report.seconds = time.monotonic() - started
+        self.store.set_meta(META_LAST_SUCCESS, now_iso())
+        self.store.delete_meta(META_LAST_ERROR)
+        return self.report
+
+    # -- the steps -----------------------------------------------------------------------------------
+
+    def _send_decisions(self) -> None:
+        queued = self.store.queued_decisions()
+        for start in range(0, len(queued), MAX_BATCH_RECORDS):
+            self._check_cancel()
+            part = queued[start : start + MAX_BATCH_RECORDS]
+            self._progress(DistrictProgress("decisions", start, len(queued)))
+            batch = ReviewBatch(
+                decisions=[
+                    ReviewDecision(
+                        record_id=q.action_id, revision=q.revision, decision=q.decision, comment=q.comment
+                    )
+                    for q in part
+                ]
+            )
+            answer = self._retrying(lambda: self.client.reviews(batch))  # noqa: B023
+            outcomes = [
+                ReviewOutcome(str(r.record_id), r.outcome.value, r.reason.value if r.reason else None)
+                for r in answer.results
+            ]
+            self.store.apply_review_outcomes(outcomes)
+            self.report.decisions_sent += sum(o.outcome in ("applied", "already") for o in outcomes)
+            self.report.decisions_refused += sum(o.outcome not in ("applied", "already") for o in outcomes)
+
+    def _pull(self) -> None:
+        cursor = self.store.get_meta(META_CURSOR) or ""
+        pulled = 0
+        while True:
+            self._check_cancel()
+            self._progress(DistrictProgress("records", pulled, None))
+            got = self._retrying(lambda: self.client.pull(cursor, PULL_PAGE, 0))  # noqa: B023
+            nils = [
+                NilReportData(
+                    str(n.id),
+                    n.okrug,
+                    n.month,
+                    n.note,
+                    n.filed_at.isoformat().replace("+00:00", "Z"),
+                    n.withdrawn,
+                )
+                for n in got.nil_reports
+            ]
+            new, changed = self.store.import_pulled(got.records, nils)
+            self.store.set_meta(META_CURSOR, got.cursor)  # after: a cut pull is pulled again
+            self.report.records_new += new
+            self.report.records_changed += changed
+            self.report.nil_reports += len(nils)
+            pulled += len(got.records)
+            cursor = got.cursor
+            if not got.more:
+                self._progress(DistrictProgress("records", pulled, pulled))
+                return
+
+    def _devices(self) -> None:
+        devices = self._retrying(self.client.devices)
+        snapshot = [json.loads(d.model_dump_json()) for d in devices]
+        self.store.set_meta(META_DEVICES, json.dumps(snapshot, ensure_ascii=False))
+
+    def _thumbnails(self) -> None:
+        wanted = [sha for sha in self.store.photo_hashes() if not self.library.thumbnail_path(sha).is_file()]
+        for done, sha in enumerate(wanted):
+            self._check_cancel()
+            if done % 10 == 0:
+                self._progress(DistrictProgress("thumbnails", done, len(wanted)))
+            try:
+                data = self._retrying(lambda: self.client.photo_thumb(sha))  # noqa: B023
+            except SyncError as exc:
+                if exc.kind is Kind.REFUSED and exc.reason == Reason.NOT_FOUND:
+                    continue  # not on the server yet: the laptop has not sent it
+                raise
+            self.library.add_thumbnail(sha, data)
+            self.report.thumbnails += 1
+
+    # -- on demand -----------------------------------------------------------------------------------
+
+    def fetch_photo(self, sha: str) -> Path:
+        """The photo itself (the upload copy), fetched once and kept."""
+        path = self.library.upload_path(sha)
+        if not path.is_file():
+            data = self._retrying(lambda: self.client.photo_content(sha))
+            self.library.add_received(sha, data)
+        return path
+
+    def import_bundle(self, path: Path, on_sent: Callable[[int], None] | None = None) -> BundleImport:
+        """Carry a village's USB bundle to the server (which checks it whole before applying it)."""
+        data = path.read_bytes()
+        return self.client.upload_bundle(data, on_sent, self.cancel)
+
+    # -- plumbing ------------------------------------------------------------------------------------
+
+    def _retrying(self, call):  # type: ignore[no-untyped-def]
+        failures = 0
+        while True:
+            self._check_cancel()
+            try:
+                return call()
+            except SyncError as exc:
+                if not exc.kind.transient:
+                    raise
+                failures += 1
+                if failures >= self.retry.attempts:
+                    raise
+                if self.cancel.wait(self.retry.delay(failures, self._rng)):
+                    raise Cancelled from None
+
+    def _check_cancel(self) -> None:
+        if self.cancel.is_set():
+            raise Cancelled
+
+
+__all__ = ["DistrictProgress", "DistrictReport", "DistrictSync", "LoginError", "login"]
