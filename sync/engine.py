@@ -32,7 +32,7 @@ from typing import TypeVar
 from fieldapp.district import NilReportData
 from fieldapp.i18n import FieldAppError
 from fieldapp.ids import uuid7
-from fieldapp.models import Status
+from fieldapp.models import Status, utc_now
 from fieldapp.outbox import Answer, Decision, OutgoingRecord, PhotoToSend
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.reference import ReferenceData, default_reference, newest
