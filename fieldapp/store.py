@@ -295,6 +295,9 @@ class Store:
     def nothing_months(self, first: str, last: str) -> set[tuple[str, str]]:
         return district.nothing_months(self._reader(), first, last)
 
+    def record_rows(self, period: Period, okrug: str | None = None) -> list[district.RecordRow]:
+        return district.record_rows(self._reader(), period, okrug)
+
     def duplicate_groups(self, limit: int = 500) -> list[list[ActionSummary]]:
         return district.duplicate_groups(self._reader(), limit)
 
