@@ -21,6 +21,7 @@ FILES = sorted(resource_path("i18n").glob("*.json"))
 # Words that are the same in Kazakh and Russian (loanwords, codes).
 SAME_IN_KK_AND_RU = {
     "field.campaign",
+    "report.period",
     "cli.col.campaign",
     "cli.col.code",
     "cli.col.id",

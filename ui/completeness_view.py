@@ -1,0 +1,127 @@
+"""Who has reported: the district's okrugs × the months of a year — reported, reported that nothing
+was done, or missing — with each okrug's last sync and app version. From the district copy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.kato import Kato
+from fieldapp.store import Store
+from sync.district_reports import completeness
+from sync.protocol import Completeness, CompletenessResponse
+from sync.report_files import KAZAKHSTAN, STATE_STYLES
+from ui.i18n import current_language, locale_for
+from ui.style import SPACING, set_role
+from ui.tasks import Tasks
+
+
+class CompletenessView(QWidget):
+    def __init__(
+        self,
+        store: Store,
+        kato: Kato,
+        district: str,
+        tasks: Tasks,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.kato, self.district, self.tasks = store, kato, district, tasks
+        self._today = today
+        self.matrix: CompletenessResponse | None = None
+        self.year = QComboBox()
+        this_year = today().year
+        for year in range(this_year, this_year - 3, -1):
+            self.year.addItem(str(year), year)
+        self.year.currentIndexChanged.connect(self.refresh)
+        self.legend = set_role(QLabel(), "muted")
+        self.legend.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.year)
+        top.addWidget(self.legend, 1)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.verticalHeader().hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING)
+        layout.setSpacing(SPACING)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        store, kato, district, today = self.store, self.kato, self.district, self._today()
+        year = self.year.currentData() or today.year
+        self.tasks.run(lambda: completeness(store, kato, district, year, today), self._show)
+
+    def _show(self, matrix: CompletenessResponse) -> None:
+        self.matrix = matrix
+        self.retranslate()
+
+    def state_text(self, state: Completeness) -> str:
+        return {
+            Completeness.REPORTED: self.tr("reported"),
+            Completeness.NOTHING: self.tr("nothing done"),
+            Completeness.MISSING: self.tr("missing"),
+        }[state]
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        locale = locale_for(lang)
+        self.legend.setText(
+            self.tr(
+                "Green: records sent. Grey: the village reported that nothing was done. "
+                "Red: nothing from the village yet."
+            )
+        )
+        matrix = self.matrix
+        if matrix is None:
+            return
+        months = list(matrix.rows[0].months) if matrix.rows else []
+        headers = [self.tr("Rural okrug")]
+        headers += [locale.standaloneMonthName(int(m[5:]), QLocale.FormatType.ShortFormat) for m in months]
+        headers += [self.tr("Last sync"), self.tr("App version")]
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(matrix.rows))
+        for r, row in enumerate(matrix.rows):
+            place = self.kato.get(row.okrug)
+            self.table.setItem(r, 0, QTableWidgetItem(place.name(lang) if place else row.okrug))
+            for c, month in enumerate(months, start=1):
+                state = row.months[month]
+                fill, ink = STATE_STYLES[state]
+                item = QTableWidgetItem(self.state_text(state))
+                item.setBackground(QBrush(QColor(f"#{fill}")))
+                item.setForeground(QBrush(QColor(f"#{ink}")))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setData(Qt.ItemDataRole.UserRole, state.value)
+                self.table.setItem(r, c, item)
+            self.table.setItem(r, len(months) + 1, QTableWidgetItem(_moment(row.last_sync)))
+            self.table.setItem(r, len(months) + 2, QTableWidgetItem(row.app_version))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _moment(at: datetime | None) -> str:
+    return f"{at.astimezone(KAZAKHSTAN):%d.%m.%Y %H:%M}" if at else "—"

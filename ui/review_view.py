@@ -1,0 +1,489 @@
+"""The review queue: the district's records, filtered by okrug, settlement, campaign, month and
+review status (waiting for review by default); the chosen record beside the list with its figures,
+its plausibility warnings and its photos; accept it, or return it with a comment — one, or all the
+selected ones at once. Decisions are made here at once and go to the server with the next refresh."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.district import Decision
+from fieldapp.i18n import FieldAppError
+from fieldapp.i18n import translate as domain_text
+from fieldapp.kato import Kato
+from fieldapp.models import CleanupAction, Status
+from fieldapp.numbers import format_int
+from fieldapp.queries import ActionFilter, ActionSummary
+from fieldapp.reference import ReferenceData
+from fieldapp.store import Store
+from fieldapp.units import format_hectares, format_tonnes
+from fieldapp.validation import Context, check_action
+from ui.bitmaps import load_bitmap, to_pixmap
+from ui.filter_bar import month_name
+from ui.i18n import current_language
+from ui.review_table import Column, ReviewTableModel
+from ui.style import SPACING, set_role
+from ui.tasks import Tasks
+
+log = logging.getLogger(__name__)
+THUMB = 120
+SEARCH_DELAY_MS = 250
+STATUS_CHOICES = ("pending", "accepted", "returned", "all")
+STATUS_OF_CHOICE = {
+    "pending": Status.SENT,
+    "accepted": Status.ACCEPTED,
+    "returned": Status.RETURNED,
+    "all": None,
+}
+
+
+class ReturnDialog(QDialog):
+    """Why the records go back: the village reads this comment."""
+
+    def __init__(self, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Return to the village"))
+        self.label = QLabel(
+            self.tr("What should the village correct? It sees this comment with the %n record(s).", "", count)
+        )
+        self.label.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(
+            self.tr("For example: the photos before and after the clean-up are missing.")
+        )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Return"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.text.textChanged.connect(self._changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.text)
+        layout.addWidget(self.buttons)
+        self.resize(480, 260)
+        self._changed()
+
+    def comment(self) -> str:
+        return self.text.toPlainText().strip()
+
+    def _changed(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.comment()))
+
+
+class ReviewView(QWidget):
+    decided = Signal()  # decisions were queued: the window sends them soon
+    photo_requested = Signal(str)  # sha256: open it large (fetched if need be)
+
+    def __init__(
+        self,
+        store: Store,
+        kato: Kato,
+        reference: ReferenceData,
+        district: str,
+        tasks: Tasks,
+        library_thumb: Callable[[str], object],
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.kato, self.reference, self.district, self.tasks = (
+            store,
+            kato,
+            reference,
+            district,
+            tasks,
+        )
+        self._thumb_path = library_thumb
+        self._today = today
+        self.ask_comment: Callable[[int], str | None] = self._ask_comment
+        self.model = ReviewTableModel(store, kato, reference, tasks, self)
+        self._build()
+        self.retranslate()
+        self.model.reloaded.connect(self._after_reload)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self.reload()
+
+    # -- building ---------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.okrug = QComboBox()
+        self.settlement = QComboBox()
+        self.campaign = QComboBox()
+        self.month = QComboBox()
+        self.status = QComboBox()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        for combo in (self.okrug, self.settlement, self.campaign, self.month, self.status):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.okrug.addItem("", None)
+        for place in self.kato.okrugs(self.district):
+            self.okrug.addItem("", place.code)
+        self.settlement.addItem("", None)
+        self.campaign.addItem("", None)
+        for campaign in self.reference.active_campaigns():
+            self.campaign.addItem("", campaign.code)
+        self.month.addItem("", None)
+        today = self._today()
+        year, month = today.year, today.month
+        for _ in range(24):
+            self.month.addItem("", f"{year}-{month:02d}")
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        for choice in STATUS_CHOICES:
+            self.status.addItem("", choice)
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.reload)
+        self.okrug.currentIndexChanged.connect(self._okrug_changed)
+        for combo in (self.settlement, self.campaign, self.month, self.status):
+            combo.currentIndexChanged.connect(self.reload)
+        self.search.textChanged.connect(lambda _: self._debounce.start())
+        filters = QHBoxLayout()
+        filters.setSpacing(SPACING)
+        for widget in (self.okrug, self.settlement, self.campaign, self.month, self.status):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+
+        self.count = set_role(QLabel(), "muted")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        for column in (Column.OKRUG, Column.SETTLEMENT, Column.CAMPAIGN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(SPACING)
+        column.addLayout(filters)
+        column.addWidget(self.count)
+        column.addWidget(self.table, 1)
+
+        self.detail = self._build_detail()
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING)
+        layout.addWidget(splitter)
+
+    def _build_detail(self) -> QFrame:
+        card = QFrame()
+        set_role(card, "card")
+        card.setMinimumWidth(320)
+        self.title = set_role(QLabel(), "cardTitle")
+        self.title.setWordWrap(True)
+        self.subtitle = set_role(QLabel(), "muted")
+        self.subtitle.setWordWrap(True)
+        self.figures = QLabel()
+        self.figures.setWordWrap(True)
+        self.figures.setTextFormat(Qt.TextFormat.RichText)
+        self.warnings = set_role(QLabel(), "warning")
+        self.warnings.setWordWrap(True)
+        self.comment = set_role(QLabel(), "muted")
+        self.comment.setWordWrap(True)
+        self.photos = QListWidget()
+        self.photos.setViewMode(QListWidget.ViewMode.IconMode)
+        self.photos.setIconSize(QSize(THUMB, THUMB))
+        self.photos.setMovement(QListWidget.Movement.Static)
+        self.photos.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.photos.setFixedHeight(THUMB + SPACING * 4)
+        self.photos.itemActivated.connect(
+            lambda item: self.photo_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.photos.itemClicked.connect(
+            lambda item: self.photo_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.accept_button = QPushButton()
+        self.accept_button.setProperty("primary", True)
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.return_button = QPushButton()
+        self.return_button.clicked.connect(self.return_selected)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.return_button)
+        buttons.addWidget(self.accept_button)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING * 2)
+        layout.setSpacing(SPACING)
+        for widget in (self.title, self.subtitle, self.figures, self.warnings, self.comment, self.photos):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return card
+
+    # -- texts --------------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        self.okrug.setItemText(0, self.tr("All okrugs"))
+        for i in range(1, self.okrug.count()):
+            place = self.kato.get(self.okrug.itemData(i))
+            self.okrug.setItemText(i, place.name(lang) if place else self.okrug.itemData(i))
+        self.settlement.setItemText(0, self.tr("All settlements"))
+        for i in range(1, self.settlement.count()):
+            place = self.kato.get(self.settlement.itemData(i))
+            self.settlement.setItemText(i, place.name(lang) if place else self.settlement.itemData(i))
+        self.campaign.setItemText(0, self.tr("All campaigns"))
+        for i in range(1, self.campaign.count()):
+            found = self.reference.campaign(self.campaign.itemData(i))
+            self.campaign.setItemText(i, found.name(lang) if found else self.campaign.itemData(i))
+        self.month.setItemText(0, self.tr("All months"))
+        for i in range(1, self.month.count()):
+            year, month = map(int, self.month.itemData(i).split("-"))
+            self.month.setItemText(i, month_name(year, month, lang))
+        names = {
+            "pending": self.tr("Waiting for review"),
+            "accepted": self.tr("Accepted"),
+            "returned": self.tr("Returned"),
+            "all": self.tr("All statuses"),
+        }
+        for i in range(self.status.count()):
+            self.status.setItemText(i, names[self.status.itemData(i)])
+        self.search.setPlaceholderText(self.tr("Search: settlement, place, notes, reporter"))
+        self.model.retranslate()
+        self._show_count()
+        self._show_selected()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- the list -----------------------------------------------------------------------------------------
+
+    def current_filter(self) -> ActionFilter:
+        from fieldapp.queries import Period
+
+        month = self.month.currentData()
+        return ActionFilter(
+            period=Period.parse(month) if month else None,
+            campaign=self.campaign.currentData(),
+            status=STATUS_OF_CHOICE[self.status.currentData() or "pending"],
+            okrug=self.okrug.currentData(),
+            settlement=self.settlement.currentData(),
+            text=self.search.text(),
+        )
+
+    def reload(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+
+    def _okrug_changed(self) -> None:
+        self.settlement.blockSignals(True)
+        self.settlement.clear()
+        self.settlement.addItem("", None)
+        okrug = self.okrug.currentData()
+        if okrug:
+            for place in self.kato.settlements(okrug):
+                self.settlement.addItem("", place.code)
+        self.settlement.blockSignals(False)
+        self.retranslate()
+        self.reload()
+
+    def _after_reload(self) -> None:
+        self._show_count()
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self._show_selected()
+
+    def _show_count(self) -> None:
+        self.count.setText(self.tr("%n record(s)", "", self.model.total) if not self.model.loading else "")
+
+    def selected(self) -> list[ActionSummary]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [s for s in (self.model.summary(r) for r in rows) if s is not None]
+
+    # -- the chosen record --------------------------------------------------------------------------------
+
+    def _show_selected(self) -> None:
+        chosen = self.selected()
+        lang = current_language()
+        self.photos.clear()
+        if not chosen:
+            self.title.setText(self.tr("Choose a record in the list."))
+            for label in (self.subtitle, self.figures, self.warnings, self.comment):
+                label.setText("")
+            self.photos.hide()
+            self.accept_button.setEnabled(False)
+            self.return_button.setEnabled(False)
+            self.accept_button.setText(self.tr("Accept"))
+            self.return_button.setText(self.tr("Return…"))
+            return
+        reviewable = [s for s in chosen if s.status is Status.SENT]
+        self.accept_button.setEnabled(bool(reviewable))
+        self.return_button.setEnabled(bool(reviewable))
+        if len(chosen) > 1:
+            self.title.setText(self.tr("%n record(s) selected", "", len(chosen)))
+            self.subtitle.setText(self.tr("%n of them wait(s) for review", "", len(reviewable)))
+            people = sum(s.participants for s in chosen)
+            kg = sum(s.total_kg for s in chosen)
+            self.figures.setText(
+                self.tr("Together: {people} participants, {tonnes} t").format(
+                    people=format_int(people, lang), tonnes=format_tonnes(kg, lang)
+                )
+            )
+            for label in (self.warnings, self.comment):
+                label.setText("")
+            self.photos.hide()
+            self.accept_button.setText(self.tr("Accept %n", "", len(reviewable)))
+            self.return_button.setText(self.tr("Return %n…", "", len(reviewable)))
+            return
+        self.accept_button.setText(self.tr("Accept"))
+        self.return_button.setText(self.tr("Return…"))
+        record = self.store.get(chosen[0].id)
+        if record is None:
+            return
+        self._show_record(record, lang)
+
+    def _show_record(self, record: CleanupAction, lang: str) -> None:
+        settlement = self.kato.get(record.settlement)
+        okrug = self.kato.get(record.okrug)
+        campaign = self.reference.campaign(record.campaign)
+        self.title.setText(
+            f"{settlement.name(lang) if settlement else record.settlement} — "
+            f"{campaign.name(lang) if campaign else record.campaign}"
+        )
+        self.subtitle.setText(
+            f"{record.action_date:%d.%m.%Y} · {okrug.name(lang) if okrug else record.okrug}"
+            + (f" · {record.reporter}" if record.reporter else "")
+        )
+        lines = [
+            self.tr("Participants: {n}").format(n=format_int(record.participants, lang)),
+        ]
+        for amount in record.waste:
+            fraction = self.reference.fraction(amount.fraction)
+            name = fraction.name(lang) if fraction else amount.fraction
+            lines.append(f"{name}: {format_tonnes(amount.kg, lang)} {domain_text('unit.tonnes', lang)}")
+        lines.append(
+            self.tr("Area cleaned: {ha} ha").format(ha=format_hectares(record.area_m2, lang))
+            if record.area_m2
+            else ""
+        )
+        if record.trees:
+            lines.append(self.tr("Trees planted: {n}").format(n=format_int(record.trees, lang)))
+        if record.place:
+            lines.append(self.tr("Place: {place}").format(place=record.place))
+        if record.notes:
+            lines.append(self.tr("Notes: {notes}").format(notes=record.notes))
+        self.figures.setText("<br>".join(_escape(line) for line in lines if line))
+        context = Context(self.kato, self.reference, self._today())
+        warnings = [issue.text(lang) for issue in check_action(record, context).warnings]
+        self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
+        if record.status is Status.RETURNED and record.review_comment:
+            self.comment.setText(self.tr("Returned: {comment}").format(comment=record.review_comment))
+        elif record.status is Status.ACCEPTED:
+            self.comment.setText(self.tr("Accepted."))
+        else:
+            self.comment.setText("")
+        self.photos.setVisible(bool(record.photos))
+        for photo in record.photos:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, photo.sha256)
+            item.setToolTip(domain_text(f"role.{photo.role.value}", lang))
+            item.setSizeHint(QSize(THUMB + SPACING, THUMB + SPACING))
+            self.photos.addItem(item)
+            self._load_thumb(item, photo.sha256)
+
+    def _open_photo(self, item: QListWidgetItem) -> None:
+        self.photo_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _load_thumb(self, item: QListWidgetItem, sha: str) -> None:
+        path = self._thumb_path(sha)
+        ratio = self.devicePixelRatioF()
+        box = (round(THUMB * ratio), round(THUMB * ratio))
+
+        def shown(bitmap) -> None:  # type: ignore[no-untyped-def]
+            if bitmap is None:
+                item.setText(self.tr("not yet"))
+                return
+            with contextlib.suppress(RuntimeError):  # the list was refilled meanwhile
+                item.setIcon(QIcon(to_pixmap(bitmap, ratio)))
+
+        self.tasks.run(lambda: load_bitmap(path, box=box) if path.is_file() else None, shown)
+
+    # -- deciding -----------------------------------------------------------------------------------------
+
+    def accept_selected(self) -> None:
+        chosen = [s for s in self.selected() if s.status is Status.SENT]
+        self._decide([Decision(s.id, s.revision, Status.ACCEPTED) for s in chosen])
+
+    def return_selected(self) -> None:
+        chosen = [s for s in self.selected() if s.status is Status.SENT]
+        if not chosen:
+            return
+        comment = self.ask_comment(len(chosen))
+        if not comment:
+            return
+        self._decide([Decision(s.id, s.revision, Status.RETURNED, comment) for s in chosen])
+
+    def _ask_comment(self, count: int) -> str | None:
+        dialog = ReturnDialog(count, self)
+        return dialog.comment() if dialog.exec() else None
+
+    def _decide(self, decisions: list[Decision]) -> None:
+        if not decisions:
+            return
+        store = self.store
+        self.tasks.run(lambda: store.queue_decisions(decisions), lambda _: self._decided(), self._failed)
+
+    def _decided(self) -> None:
+        self.decided.emit()
+        self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        text = exc.text(current_language()) if isinstance(exc, FieldAppError) else str(exc)
+        QMessageBox.warning(self, self.tr("Review"), text)
+        self.reload()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.table.hasFocus() and event.key() == Qt.Key.Key_A and not event.modifiers():
+            self.accept_selected()
+            return
+        if self.table.hasFocus() and event.key() == Qt.Key.Key_R and not event.modifiers():
+            self.return_selected()
+            return
+        super().keyPressEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
