@@ -114,6 +114,7 @@ def cmd_setup(cli: Cli, args: argparse.Namespace) -> int | None:
     if okrug is None or okrug.level is not Level.OKRUG:
         raise FieldAppError(msg("place.unknown_okrug", code=args.okrug))
     cli.settings.okrug = okrug.code
+    cli.settings.role = "village"
     if args.reporter is not None:
         cli.settings.reporter = args.reporter
     if args.language:

@@ -34,6 +34,10 @@ class Settings(BaseModel):
         max_length=200,
         description="Name put in «Reported by» of new records.",
     )
+    role: Literal["village", "coordinator"] = Field(
+        default="village",
+        description="Who uses this laptop: a village's akimat (logs actions) or a district coordinator.",
+    )
 
 
 class SettingsError(FieldAppError):

@@ -141,8 +141,123 @@ def render(out: Path, scale: float, langs: list[str]) -> None:
         settle(app, picker)
         save(picker.grab(), out / f"first_run_{lang}{suffix}.png")
         picker.close()
+
+        window = MainWindow(
+            store, library, default_kato(), default_reference(), settings, lambda s: None, translations
+        )
+        window.show()
+        nil = window.report_nothing_done()
+        nil.note.setText("Қар қалың, жолдар жабық" if lang == "kk" else "Глубокий снег, дороги закрыты")
+        settle(app, window, until=lambda d=nil: d.state is not None)
+        save(nil.grab(), out / f"nil_report_{lang}{suffix}.png")
+        nil.reject()
+        window.close()
     store.close()
+    render_coordinator(app, out, scale, langs, translations, folder)
     del app
+
+
+def render_coordinator(app, out: Path, scale: float, langs: list[str], translations, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """The coordinator's window on a district copy of Talgar district (as a pull would fill it)."""
+    import json
+    import random
+    import uuid
+    from datetime import UTC, date, datetime, timedelta
+
+    from fieldapp.demo import demo_actions, demo_photo
+    from fieldapp.district import NilReportData
+    from fieldapp.i18n import translate
+    from fieldapp.kato import default_kato
+    from fieldapp.models import Status
+    from fieldapp.photo_library import PhotoLibrary
+    from fieldapp.reference import default_reference
+    from fieldapp.session import CoordinatorSession
+    from fieldapp.store import Store
+    from sync.district import META_DEVICES
+    from ui.coordinator_window import CoordinatorWindow
+    from ui.login_dialog import LoginDialog
+    from ui.tasks import Tasks
+
+    district = "196200000"
+    kato, reference = default_kato(), default_reference()
+    okrugs = [p.code for p in kato.okrugs(district)]
+    store = Store.open(folder / "district.sqlite")
+    library = PhotoLibrary(folder / "district-photos")
+    shas = []
+    for index in range(6):
+        info = library.import_bytes(demo_photo(index), f"IMG_{index:04d}.jpg")
+        shas.append(info.sha256)
+    today = date.today()
+    rng = random.Random(7)
+    silent = set(okrugs[-3:])  # three okrugs have sent nothing this year
+    records = []
+    for record in demo_actions(
+        kato,
+        reference,
+        okrugs[:-3],
+        420,
+        seed=11,
+        start=date(today.year - 1, 3, 1),
+        end=today,
+        photos=shas,
+        photos_per_action=2,
+    ):
+        roll = rng.random()
+        status = Status.ACCEPTED if roll < 0.55 else Status.RETURNED if roll < 0.6 else Status.SENT
+        comment = "Суреттер жоқ" if status is Status.RETURNED else ""
+        records.append(record.with_server_state(status=status, review_comment=comment))
+    nil = [
+        NilReportData(
+            str(uuid.uuid4()), okrugs[0], f"{today.year}-01", "Қар қалың", datetime.now(UTC).isoformat()
+        )
+    ]
+    store.import_pulled(records, nil)
+    devices = [
+        {
+            "device_id": str(uuid.uuid4()),
+            "name": f"laptop-{n}",
+            "okrug": okrug,
+            "created_at": (datetime.now(UTC) - timedelta(days=200)).isoformat(),
+            "last_seen": (datetime.now(UTC) - timedelta(hours=rng.randint(1, 400))).isoformat(),
+            "app_version": "0.1.0",
+        }
+        for n, okrug in enumerate(okrugs)
+        if okrug not in silent
+    ]
+    store.set_meta(META_DEVICES, json.dumps(devices))
+    session = CoordinatorSession(
+        server_url="https://taza.example.kz",
+        username="aigul",
+        district=district,
+        token="t" * 43,
+        expires_at=datetime.now(UTC) + timedelta(hours=10),
+    )
+    width, height = (round(SCREEN[0] / scale), round(SCREEN[1] / scale))
+    suffix = "" if scale == 1 else f"@{int(scale * 100)}"
+    for lang in langs:
+        translations.apply(lang)
+        window = CoordinatorWindow(store, library, kato, reference, session, translations)
+        window.resize(width, height)
+        window.show()
+        settle(app, window)
+        window.review.table.selectRow(2)
+        settle(app, window)
+        save(window.grab(), out / f"review_{lang}{suffix}.png")
+        for index, name in ((1, "dashboard"), (2, "completeness"), (3, "duplicates")):
+            window.tabs.setCurrentIndex(index)
+            settle(app, window)
+            save(window.grab(), out / f"{name}_{lang}{suffix}.png")
+        window.close()
+
+        tasks = Tasks()
+        login = LoginDialog(tasks, server="https://taza.example.kz", username="aigul")
+        login.show_error(translate("sync.login.bad_credentials", lang))
+        login.show()
+        settle(app, login)
+        save(login.grab(), out / f"login_{lang}{suffix}.png")
+        login.close()
+        tasks.close()
+    store.close()
 
 
 def _demo_device():  # type: ignore[no-untyped-def]

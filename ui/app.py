@@ -10,17 +10,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from fieldapp.i18n import FieldAppError, normalise_language, system_language
 from fieldapp.kato import default_kato
 from fieldapp.paths import APP_DIR_NAME, DataPaths
 from fieldapp.photo_library import PhotoLibrary
+from fieldapp.session import CoordinatorSession, forget_session, load_session, save_session
 from fieldapp.settings import Settings, load_settings, save_settings
 from fieldapp.store import Store
 from ui import qtlog
 from ui.i18n import Translations, compile_translations
 from ui.style import apply_style
+from ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +71,14 @@ def run(data_dir: Path | None = None, lang: str | None = None) -> int:
         save_settings(s, paths.settings)
 
     kato = default_kato()
-    if not settings.okrug and not choose_okrug(settings, kato, translations, save):
-        return 0
+    if settings.role == "coordinator":
+        return run_coordinator(app, paths, settings, save, kato, translations)
+    if not settings.okrug:
+        chosen = choose_okrug(settings, kato, translations, save)
+        if chosen == "coordinator":
+            return run_coordinator(app, paths, settings, save, kato, translations)
+        if chosen is None:
+            return 0
     try:
         store = Store.open(paths.database)
     except FieldAppError as exc:
@@ -79,7 +87,6 @@ def run(data_dir: Path | None = None, lang: str | None = None) -> int:
     from sync.engine import stored_reference
     from ui.main_window import MainWindow
     from ui.sync_controller import SyncController
-    from ui.tasks import Tasks
 
     library = PhotoLibrary(paths.photos)
     reference = stored_reference(store)  # the newest the server sent, else the shipped one
@@ -90,6 +97,15 @@ def run(data_dir: Path | None = None, lang: str | None = None) -> int:
     sync.setParent(window)
     window.tasks.run(library.remove_leftovers)
     sync.start()
+    show_window(window)
+    try:
+        return app.exec()
+    finally:
+        window.tasks.wait()
+        store.close()
+
+
+def show_window(window: QMainWindow) -> None:
     window.resize(1280, 760)
     screen = window.screen().availableGeometry()
     if screen.width() <= 1400 or screen.height() <= 800:
@@ -98,21 +114,104 @@ def run(data_dir: Path | None = None, lang: str | None = None) -> int:
         window.show()
     window.raise_()
     window.activateWindow()  # after the first-start dialog, keys go to the window
-    try:
-        return app.exec()
-    finally:
-        window.tasks.wait()
-        store.close()
 
 
-def choose_okrug(settings: Settings, kato, translations: Translations, save) -> bool:  # type: ignore[no-untyped-def]
-    """The first-run question. Returns False when the user closed it without choosing."""
+def choose_okrug(  # type: ignore[no-untyped-def]
+    settings: Settings, kato, translations: Translations, save
+) -> str | None:
+    """The first-run question: "village" once an okrug is chosen, "coordinator" when the user is a
+    district coordinator, None when the dialog was closed without choosing."""
     from ui.okrug_dialog import OkrugDialog
 
     dialog = OkrugDialog(kato, translations, current=settings.okrug)
-    if not dialog.exec() or not dialog.okrug():
-        return False
-    settings.okrug = dialog.okrug()
+    accepted = dialog.exec()
     settings.language = translations.lang
+    if accepted and dialog.coordinator:
+        settings.role = "coordinator"
+        save(settings)
+        return "coordinator"
+    if not accepted or not dialog.okrug():
+        return None
+    settings.okrug = dialog.okrug()
+    settings.role = "village"
     save(settings)
-    return True
+    return "village"
+
+
+def ask_login(
+    tasks: Tasks, paths: DataPaths, previous: CoordinatorSession | None, parent: QWidget | None = None
+) -> CoordinatorSession | None:
+    """The login dialog (filled with the last server and user); the session is kept on success."""
+    from ui.login_dialog import LoginDialog
+
+    dialog = LoginDialog(
+        tasks,
+        parent,
+        server=previous.server_url if previous else "",
+        username=previous.username if previous else "",
+    )
+    if not dialog.exec() or dialog.session is None:
+        return None
+    save_session(dialog.session, paths.session)
+    return dialog.session
+
+
+def run_coordinator(  # type: ignore[no-untyped-def]
+    app: QApplication, paths: DataPaths, settings: Settings, save, kato, translations: Translations
+) -> int:
+    """A district coordinator's laptop: log in (unless a session is kept), then the review window
+    on the district copy. An ended session still opens the copy, to work offline until the next
+    login."""
+    from sync.engine import stored_reference
+    from ui.coordinator_window import CoordinatorWindow
+    from ui.district_controller import DistrictController
+
+    tasks = Tasks()
+    try:
+        session = load_session(paths.session)
+    except FieldAppError as exc:
+        log.info("the kept session is unreadable: %s", exc)
+        forget_session(paths.session)
+        session = None
+    if session is None or session.expired or not session.token:
+        fresh = ask_login(tasks, paths, session)
+        if fresh is None and session is None:
+            if not settings.okrug:  # chosen by mistake: the next start asks again
+                settings.role = "village"
+                save(settings)
+            tasks.close()
+            return 0
+        session = fresh or session
+    try:
+        store = Store.open(paths.district_database)
+    except FieldAppError as exc:
+        QMessageBox.critical(None, "Taza Field", exc.text(translations.lang))
+        tasks.close()
+        return 2
+    library = PhotoLibrary(paths.photos)
+    controller = DistrictController(store, library, session, tasks)
+
+    def log_out() -> None:
+        forget_session(paths.session)
+
+    window = CoordinatorWindow(
+        store,
+        library,
+        kato,
+        stored_reference(store),
+        session,
+        translations,
+        controller=controller,
+        tasks=tasks,
+        ask_login=lambda: ask_login(tasks, paths, window.session, window),
+        log_out=log_out,
+    )
+    tasks.setParent(window)
+    controller.setParent(window)
+    controller.start()
+    show_window(window)
+    try:
+        return app.exec()
+    finally:
+        tasks.wait()
+        store.close()

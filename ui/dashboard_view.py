@@ -68,6 +68,27 @@ def compute(store: Store, kato: Kato, period: Period, accepted_only: bool) -> Da
     )
 
 
+def trend_series(data: DashboardData, lang: str) -> tuple[list[str], list[float]]:
+    """The bars of the monthly trend: every month of a year, or the months of a shorter period."""
+    locale = locale_for(lang)
+    months = [f"{data.period.start.year}-{m:02d}" for m in range(1, 13)]
+    by_month = {row.group["month"]: row for row in data.by_month}
+    if data.period.end.month != 1 or data.period.end.year != data.period.start.year + 1:
+        months = sorted(by_month) or months[:1]
+    labels = [locale.standaloneMonthName(int(m[5:]), QLocale.FormatType.ShortFormat) for m in months]
+    values = [float(kg_to_tonnes(by_month[m].total_kg)) if m in by_month else 0.0 for m in months]
+    return labels, values
+
+
+def fraction_slices(data: DashboardData, reference: ReferenceData, lang: str) -> list[Slice]:
+    """The ring's slices: tonnes by kind of waste, the largest first."""
+    slices = []
+    for code, kg in sorted(data.total.kg_by_fraction.items(), key=lambda item: -item[1]):
+        fraction = reference.fraction(code)
+        slices.append(Slice(fraction.name(lang) if fraction else code, float(kg_to_tonnes(kg))))
+    return slices
+
+
 def magnitude(value: Decimal | int, lang: str) -> str:
     """A big figure as the national report says it: 844 мың, 1,1 млн (kk); 844 тыс., 1,1 млн
     (ru); 844 thousand, 1.1 million (en)."""
@@ -233,27 +254,20 @@ class DashboardView(QWidget):
             + " · "
             + self._period_text(data.period, lang)
         )
-        months = [f"{data.period.start.year}-{m:02d}" for m in range(1, 13)]
-        by_month = {row.group["month"]: row for row in data.by_month}
-        if data.period.end.month != 1 or data.period.end.year != data.period.start.year + 1:
-            months = sorted(by_month) or months[:1]
-        labels = [locale.standaloneMonthName(int(m[5:]), QLocale.FormatType.ShortFormat) for m in months]
-        values = [float(kg_to_tonnes(by_month[m].total_kg)) if m in by_month else 0.0 for m in months]
+        labels, values = trend_series(data, lang)
         self.trend.set_data(
             self.tr("Waste collected by month, t"),
             labels,
             values,
             lambda v: format_decimal(Decimal(str(v)), lang, 1),
         )
-        slices = []
-        for code, kg in sorted(total.kg_by_fraction.items(), key=lambda item: -item[1]):
-            fraction = self.reference.fraction(code)
-            slices.append(Slice(fraction.name(lang) if fraction else code, float(kg_to_tonnes(kg))))
         self.fractions.set_data(
-            self.tr("Waste by kind, t"), slices, lambda v: format_decimal(Decimal(str(v)), lang, 1)
+            self.tr("Waste by kind, t"),
+            fraction_slices(data, self.reference, lang),
+            lambda v: format_decimal(Decimal(str(v)), lang, 1),
         )
-        self._fill(self.okrug_table, data.by_okrug, "okrug", lang)
-        self._fill(self.campaign_table, data.by_campaign, "campaign", lang)
+        self._fill(self.okrug_table, data.by_okrug, "okrug", lang, total)
+        self._fill(self.campaign_table, data.by_campaign, "campaign", lang, total)
 
     def _period_text(self, period: Period, lang: str) -> str:
         if period.start.month == 1 and period.end.year == period.start.year + 1:
@@ -261,7 +275,10 @@ class DashboardView(QWidget):
         name = locale_for(lang).standaloneMonthName(period.start.month, QLocale.FormatType.LongFormat)
         return f"{name[:1].upper()}{name[1:]} {period.start.year}"
 
-    def _fill(self, table: QTableWidget, rows: list[GroupTotals], key: str, lang: str) -> None:
+    def _fill(
+        self, table: QTableWidget, rows: list[GroupTotals], key: str, lang: str, total: GroupTotals
+    ) -> None:
+        """One row per okrug (or campaign), and the district's total in bold under them."""
         headers = [
             self.tr("Rural okrug") if key == "okrug" else self.tr("Campaign"),
             self.tr("Actions"),
@@ -272,10 +289,14 @@ class DashboardView(QWidget):
         ]
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            code = row.group[key]
-            if key == "okrug":
+        table.setRowCount(len(rows) + 1 if rows else 0)
+        bold = table.font()
+        bold.setBold(True)
+        for r, row in enumerate([*rows, total] if rows else []):
+            code = row.group.get(key, "")
+            if r == len(rows):
+                name = self.tr("Total")
+            elif key == "okrug":
                 place = self.kato.get(code)
                 name = place.name(lang) if place else code
             else:
@@ -291,6 +312,8 @@ class DashboardView(QWidget):
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if r == len(rows):
+                    item.setFont(bold)
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(r, c, item)

@@ -3,7 +3,9 @@ can return the one that repeats the other (the village then deletes or corrects 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,19 +29,31 @@ from fieldapp.queries import ActionSummary
 from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
 from fieldapp.units import format_hectares, format_tonnes
+from ui.bitmaps import load_bitmap, to_pixmap
 from ui.i18n import current_language
+from ui.review_table import ReviewTableModel
 from ui.style import SPACING, set_role
 from ui.tasks import Tasks
+
+THUMB = 96
 
 
 class DuplicatesView(QWidget):
     decided = Signal()
 
     def __init__(
-        self, store: Store, kato: Kato, reference: ReferenceData, tasks: Tasks, parent: QWidget | None = None
+        self,
+        store: Store,
+        kato: Kato,
+        reference: ReferenceData,
+        tasks: Tasks,
+        thumb_path: Callable[[str], Path] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.kato, self.reference, self.tasks = store, kato, reference, tasks
+        self._thumb_path = thumb_path
+        self._shown: tuple[list[str], list[CleanupAction]] | None = None  # ids, records
         self.groups: list[list[ActionSummary]] = []
         self.confirm: Callable[[str], bool] = lambda comment: True
         self.list = QListWidget()
@@ -75,6 +89,7 @@ class DuplicatesView(QWidget):
 
     def _show_groups(self, groups: list[list[ActionSummary]]) -> None:
         self.groups = groups
+        self._shown = None  # statuses may have changed
         self.retranslate()
         if groups:
             self.list.setCurrentRow(0)
@@ -108,23 +123,46 @@ class DuplicatesView(QWidget):
         self._show_group(self.list.currentRow())
 
     def _show_group(self, index: int) -> None:
+        """The group's records side by side (read off the GUI thread, kept for a language change)."""
+        if not 0 <= index < len(self.groups):
+            self._lay_out([])
+            return
+        ids = [s.id for s in self.groups[index]]
+        if self._shown is not None and self._shown[0] == ids:
+            self._lay_out(self._shown[1])
+            return
+        store = self.store
+
+        def read() -> list[CleanupAction]:
+            return [r for r in (store.get(i) for i in ids) if r is not None]
+
+        def shown(records: list[CleanupAction]) -> None:
+            self._shown = (ids, records)
+            if self.list.currentRow() == index:
+                self._lay_out(records)
+
+        self.tasks.run(read, shown)
+
+    def _lay_out(self, records: list[CleanupAction]) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        if not 0 <= index < len(self.groups):
+            elif item.layout() is not None:
+                _clear(item.layout())
+        if not records:
             return
         lang = current_language()
-        records = [r for r in (self.store.get(s.id) for s in self.groups[index]) if r is not None]
         rows = [
             (self.tr("Participants"), lambda a: format_int(a.participants, lang)),
             (self.tr("Waste, t"), lambda a: format_tonnes(a.total_kg, lang)),
             (self.tr("Area, ha"), lambda a: format_hectares(a.area_m2, lang)),
             (self.tr("Trees"), lambda a: format_int(a.trees, lang)),
-            (self.tr("Photos"), lambda a: str(len(a.photos))),
+            (self.tr("Photos"), lambda a: str(len(a.photos)) if a.photos else self.tr("none")),
             (self.tr("Place"), lambda a: a.place),
             (self.tr("Reported by"), lambda a: a.reporter),
             (self.tr("Record"), lambda a: str(a.id)[-8:]),
+            (self.tr("Status"), lambda a: ReviewTableModel.review_status(a.status)),
         ]
         for r, (label, _) in enumerate(rows, start=1):
             self.grid.addWidget(set_role(QLabel(label), "muted"), r, 0)
@@ -135,14 +173,42 @@ class DuplicatesView(QWidget):
                 text = QLabel(value(record))
                 text.setWordWrap(True)
                 self.grid.addWidget(text, r, c)
+            self.grid.addLayout(self._thumbnails(record), len(rows) + 1, c)
             button = QPushButton(self.tr("Return as a duplicate"))
             button.setEnabled(record.status is Status.SENT)
             others = [str(o.id)[-8:] for o in records if o.id != record.id]
             button.clicked.connect(lambda _=False, a=record, o=others: self._return(a, o))
             holder = QHBoxLayout()
             holder.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-            self.grid.addLayout(holder, len(rows) + 1, c)
-        self.grid.setRowStretch(len(rows) + 2, 1)
+            self.grid.addLayout(holder, len(rows) + 2, c)
+        self.grid.setRowStretch(len(rows) + 3, 1)
+
+    def _thumbnails(self, record: CleanupAction) -> QHBoxLayout:
+        """The record's first photos, small, to compare at a glance (loaded off the GUI thread)."""
+        row = QHBoxLayout()
+        row.setSpacing(SPACING)
+        if self._thumb_path is None:
+            return row
+        ratio = self.devicePixelRatioF()
+        box = (round(THUMB * ratio), round(THUMB * ratio))
+        for photo in record.photos[:3]:
+            label = QLabel()
+            label.setFixedSize(THUMB, THUMB)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            set_role(label, "muted")
+            row.addWidget(label)
+            path = self._thumb_path(photo.sha256)
+
+            def shown(bitmap, label: QLabel = label) -> None:  # type: ignore[no-untyped-def]
+                with contextlib.suppress(RuntimeError):  # the group was left meanwhile
+                    if bitmap is None:
+                        label.setText(self.tr("not yet"))
+                    else:
+                        label.setPixmap(to_pixmap(bitmap, ratio))
+
+            self.tasks.run(lambda p=path: load_bitmap(p, box=box) if p.is_file() else None, shown)
+        row.addStretch(1)
+        return row
 
     def _return(self, record: CleanupAction, others: list[str]) -> None:
         comment = self.tr(
@@ -163,3 +229,12 @@ class DuplicatesView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _clear(layout) -> None:  # type: ignore[no-untyped-def]
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+        elif item.layout() is not None:
+            _clear(item.layout())

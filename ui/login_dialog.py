@@ -43,6 +43,7 @@ class LoginDialog(QDialog):
         self._tasks = tasks
         self._exchange = exchange or login
         self._busy = False
+        self.session: CoordinatorSession | None = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.server = QLineEdit(server)
@@ -100,6 +101,7 @@ class LoginDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.working.setText(self.tr("Logging in…") if self._busy else "")
+        self.working.setVisible(self._busy)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -124,6 +126,7 @@ class LoginDialog(QDialog):
     def _done(self, session: CoordinatorSession) -> None:
         self._set_busy(False)
         self.password.clear()
+        self.session = session
         self.logged_in.emit(session)
         self.accept()
 

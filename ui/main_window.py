@@ -33,7 +33,7 @@ from fieldapp.models import Status
 from fieldapp.outbox import HELD_CONFLICT, held_explanation
 from fieldapp.paths import DataPaths
 from fieldapp.photo_library import PhotoLibrary
-from fieldapp.queries import ActionFilter
+from fieldapp.queries import ActionFilter, Period
 from fieldapp.reference import ReferenceData
 from fieldapp.settings import Settings
 from fieldapp.store import Store
@@ -51,6 +51,7 @@ from ui.style import SPACING, set_role
 from ui.sync_controller import SyncController
 from ui.tasks import Tasks
 from ui.totals_panel import TotalsPanel
+from ui.village_reports import MonthChoiceDialog, MonthsState, NilReportDialog, month_label
 
 log = logging.getLogger(__name__)
 
@@ -249,6 +250,14 @@ class MainWindow(QMainWindow):
         self.send_menu.addAction(self.enrol_item)
         self._sync_state_changed()
 
+        self.reports_menu = bar.addMenu("")
+        self.nil_item = QAction(self, triggered=self.report_nothing_done)
+        self.month_pdf_item = QAction(self, triggered=self.export_month_report)
+        self.receipt_item = QAction(self, triggered=self.export_receipt)
+        for item in (self.nil_item, self.month_pdf_item, self.receipt_item):
+            self.reports_menu.addAction(item)
+        self.reports_menu.aboutToShow.connect(self._reports_menu_shown)
+
         self.view_menu = bar.addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         group = QActionGroup(self)
@@ -293,6 +302,10 @@ class MainWindow(QMainWindow):
         self.stop_sending_item.setText(self.tr("S&top sending"))
         self.bundle_item.setText(self.tr("Write a &USB file…"))
         self.enrol_item.setText(self.tr("&Connect to the server…"))
+        self.reports_menu.setTitle(self.tr("&Reports"))
+        self.nil_item.setText(self.tr("A month with &nothing done…"))
+        self.month_pdf_item.setText(self.tr("The &month's report (PDF)…"))
+        self.receipt_item.setText(self.tr("&Receipt for the selected record (PDF)…"))
         for code, item in self.language_items.items():
             item.setChecked(code == lang)
         self.model.retranslate()
@@ -611,6 +624,107 @@ class MainWindow(QMainWindow):
             )
 
         self.tasks.run(write, written, self._show_failure)
+
+    # -- reports ---------------------------------------------------------------------------------
+
+    def _selected_summary(self):  # type: ignore[no-untyped-def]
+        index = self.table.currentIndex()
+        return self.model.summary(index.row()) if index.isValid() else None
+
+    def _reports_menu_shown(self) -> None:
+        summary = self._selected_summary()
+        self.receipt_item.setEnabled(summary is not None and summary.status is Status.ACCEPTED)
+
+    def report_nothing_done(self) -> NilReportDialog:
+        """A month in which nothing was done, reported so the district does not count it missing."""
+        dialog = NilReportDialog(self.store, self.settings.okrug or "", self.tasks, self, today=self._today)
+
+        def filed(report) -> None:  # type: ignore[no-untyped-def]
+            self.statusBar().showMessage(
+                self.tr("Reported: nothing done in {month}. It goes with the next sync.").format(
+                    month=month_label(report.month, current_language())
+                ),
+                10_000,
+            )
+            self.sync.local_change()
+
+        dialog.filed.connect(filed)
+        dialog.finished.connect(lambda _: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def export_month_report(self, month: str | None = None, target: Path | None = None) -> None:
+        """The okrug's month on paper: headline figures and every record, in the window's language."""
+        okrug = self.settings.okrug or ""
+        store, today = self.store, self._today()
+        if month is None:
+            self.tasks.run(lambda: MonthsState(store, okrug, today), self._ask_month, self._show_failure)
+            return
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("The month's report"),
+                str(Path.home() / f"taza-{okrug}-{month}.pdf"),
+                self.tr("PDF documents (*.pdf)"),
+            )
+            if not name:
+                return
+            target = Path(name)
+        period = Period.parse(month)
+        kato, reference, lang, path = self.kato, self.reference, current_language(), target
+
+        def write(rows) -> None:  # type: ignore[no-untyped-def]
+            from ui.pdf_report import village_month_report
+
+            try:
+                village_month_report(path, rows, kato, reference, okrug, period, lang)
+            except OSError as exc:
+                self._show_failure(exc)
+                return
+            self.statusBar().showMessage(self.tr("Saved {path}").format(path=str(path)), 10_000)
+
+        self.tasks.run(lambda: store.record_rows(period, okrug), write, self._show_failure)
+
+    def _ask_month(self, state: MonthsState) -> None:
+        dialog = MonthChoiceDialog(state.months, state.with_records, self)
+        if dialog.exec():
+            self.export_month_report(dialog.chosen())
+
+    def export_receipt(self, target: Path | None = None) -> None:
+        """A receipt for the selected record, once the district accepted it."""
+        summary = self._selected_summary()
+        if summary is None or summary.status is not Status.ACCEPTED:
+            QMessageBox.information(
+                self,
+                self.tr("Receipt"),
+                self.tr("Choose a record the district has accepted: receipts are for accepted records."),
+            )
+            return
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Receipt"),
+                str(Path.home() / f"taza-receipt-{summary.id[-8:]}.pdf"),
+                self.tr("PDF documents (*.pdf)"),
+            )
+            if not name:
+                return
+            target = Path(name)
+        store, kato, reference, lang, path = self.store, self.kato, self.reference, current_language(), target
+
+        def write(record) -> None:  # type: ignore[no-untyped-def]
+            from ui.pdf_report import receipt
+
+            if record is None:
+                return
+            try:
+                receipt(path, record, kato, reference, lang)
+            except OSError as exc:
+                self._show_failure(exc)
+                return
+            self.statusBar().showMessage(self.tr("Saved {path}").format(path=str(path)), 10_000)
+
+        self.tasks.run(lambda: store.get(summary.id), write, self._show_failure)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.sync.stop()

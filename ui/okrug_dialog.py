@@ -54,6 +54,7 @@ class OkrugDialog(QDialog):
         self._kato = kato
         self._translations = translations
         self._cancelled = False
+        self.coordinator = False
         self._build()
         self._connect()
         self.retranslate()
@@ -64,7 +65,12 @@ class OkrugDialog(QDialog):
 
     def okrug(self) -> str | None:
         """The chosen okrug's KATO code; None until one is chosen, and after Cancel."""
-        return None if self._cancelled else self.okrug_combo.currentData()
+        return None if self._cancelled or self.coordinator else self.okrug_combo.currentData()
+
+    def choose_coordinator(self) -> None:
+        """Not a village's laptop: a district coordinator's (who logs in instead)."""
+        self.coordinator = True
+        self.accept()
 
     def reject(self) -> None:
         self._cancelled = True
@@ -92,7 +98,9 @@ class OkrugDialog(QDialog):
         self.pages.addWidget(self.picker_page)
         self.pages.addWidget(self.results_page)
         layout.addWidget(self.pages, 1)
-        layout.addWidget(self._build_buttons())
+        buttons = self._build_buttons()
+        layout.addWidget(self.coordinator_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(buttons)
 
     def _build_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -193,6 +201,11 @@ class OkrugDialog(QDialog):
 
     def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
+        self.coordinator_button = QPushButton()
+        self.coordinator_button.setFlat(True)
+        self.coordinator_button.setAutoDefault(False)  # Enter never means «I am a coordinator»
+        self.coordinator_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.coordinator_button.clicked.connect(self.choose_coordinator)
         self.ok_button = QPushButton()
         self.ok_button.setProperty("primary", True)
         self.ok_button.setDefault(True)
@@ -239,6 +252,7 @@ class OkrugDialog(QDialog):
         self.okrug_label.setText(self.tr("Rural okrug"))
         self.hint_label.setText(self.tr("Your okrug will be shown here once you choose it."))
         self.ok_button.setText(self.tr("Use this okrug"))
+        self.coordinator_button.setText(self.tr("I am a district coordinator"))
         self.cancel_button.setText(self.tr("Cancel"))
         self._select_language(current_language())
         self._refill_places()

@@ -11,23 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QLocale, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from fieldapp.district import GroupTotals, RecordRow
 from fieldapp.i18n import translate
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction
-from fieldapp.numbers import format_int
+from fieldapp.numbers import format_decimal, format_int
 from fieldapp.queries import Period
 from fieldapp.reference import ReferenceData
 from fieldapp.units import format_hectares, format_tonnes, kg_to_tonnes, m2_to_hectares
 from sync.protocol import Completeness, CompletenessResponse
 from sync.report_files import STATE_STYLES
 from ui.dashboard_view import DashboardData, magnitude
+from ui.i18n import locale_for
 
 STYLE = """
 body { font-family: 'Noto Sans', 'DejaVu Sans', sans-serif; font-size: 9.5pt; color: #1d2a24; }
@@ -82,8 +84,9 @@ def district_report(
     reference: ReferenceData,
     district: str,
     lang: str,
-    charts: dict[str, QImage],
+    charts: dict[str, QImage] | None = None,
 ) -> int:
+    charts = report_charts(data, reference, lang) if charts is None else charts
     place = kato.get(district)
     area = place.name(lang) if place else district
     total = data.total
@@ -104,8 +107,10 @@ def district_report(
         + "</p>",
         f"<p>{escape(t('actions_trees', lang, actions=total.actions, trees=total.trees))}</p>",
     ]
-    for name in charts:
-        html.append(f"<p><img src='{name}' width='620'></p>")
+    if charts:
+        html.append("<table width='100%'><tr>")
+        html += [f"<td valign='top'><img src='{name}' width='{CHART_WIDTHS[name]}'></td>" for name in charts]
+        html.append("</tr></table>")
     html.append(f"<h2>{escape(t('by_okrug', lang))}</h2>")
     html.append(_totals_table(data.by_okrug, "okrug", kato, reference, lang))
     html.append(f"<h2>{escape(t('by_campaign', lang))}</h2>")
@@ -113,9 +118,34 @@ def district_report(
     html.append(f"<h2>{escape(t('by_fraction', lang))}</h2>")
     html.append(_fraction_table(total, reference, lang))
     if matrix is not None and matrix.rows:
-        html.append(f"<h2>{escape(t('completeness', lang, year=matrix.year))}</h2>")
+        html.append(f"<h2>{escape(t('completeness', lang, year=str(matrix.year)))}</h2>")
         html.append(_completeness_table(matrix, kato, lang))
     return write_pdf(path, "".join(html), charts, t("district_title", lang))
+
+
+CHART_WIDTHS = {"trend.png": 540, "fractions.png": 470}  # of the page's 1,051 pixels at 150 dpi
+
+
+def report_charts(data: DashboardData, reference: ReferenceData, lang: str) -> dict[str, QImage]:
+    """The dashboard's two charts drawn again in the report's language (whatever the window's)."""
+    from ui.charts import BarChart, DonutChart
+    from ui.dashboard_view import fraction_slices, trend_series
+
+    def number(value: float) -> str:
+        return format_decimal(Decimal(str(value)), lang, 1)
+
+    trend, fractions = BarChart(), DonutChart()
+    try:
+        labels, values = trend_series(data, lang)
+        trend.set_data(t("chart_trend", lang), labels, values, number)
+        fractions.set_data(t("chart_fractions", lang), fraction_slices(data, reference, lang), number)
+        return {
+            "trend.png": trend.image(CHART_WIDTHS["trend.png"], 250),
+            "fractions.png": fractions.image(CHART_WIDTHS["fractions.png"], 250),
+        }
+    finally:
+        trend.deleteLater()
+        fractions.deleteLater()
 
 
 def _totals_table(
@@ -173,8 +203,13 @@ def _completeness_table(matrix: CompletenessResponse, kato: Kato, lang: str) -> 
     months = list(matrix.rows[0].months)
     marks = {Completeness.REPORTED: "✓", Completeness.NOTHING: "0", Completeness.MISSING: "—"}
     colours = {state: f"#{fill}" for state, (fill, _) in STATE_STYLES.items()}
-    out = [f"<p class='muted'>{escape(t('completeness_legend', lang))}</p><table><tr><th></th>"]
-    out += [f"<th>{m[5:]}</th>" for m in months]
+    locale = locale_for(lang)
+    out = [f"<p class='muted'>{escape(t('completeness_legend', lang))}</p>"]
+    out.append(f"<table width='100%'><tr><th>{escape(t('okrug', lang))}</th>")
+    out += [
+        f"<th>{escape(locale.standaloneMonthName(int(m[5:]), QLocale.FormatType.ShortFormat))}</th>"
+        for m in months
+    ]
     out.append("</tr>")
     for row in matrix.rows:
         place = kato.get(row.okrug)

@@ -158,6 +158,7 @@ class ReviewView(QWidget):
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         for choice in STATUS_CHOICES:
             self.status.addItem("", choice)
+        self._record: CleanupAction | None = None  # the one shown beside the list
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.reload)
         self.okrug.currentIndexChanged.connect(self._okrug_changed)
@@ -320,9 +321,28 @@ class ReviewView(QWidget):
 
     def _after_reload(self) -> None:
         self._show_count()
+        self._fit_columns()
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         self._show_selected()
+
+    def _fit_columns(self) -> None:
+        """Figures and statuses as wide as their widest value; the names share what is left."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        header_metrics = header.fontMetrics()
+        samples = {
+            Column.DATE: "00.00.0000",
+            Column.PARTICIPANTS: "10 000",
+            Column.TONNES: "1 000,000",
+            Column.HECTARES: "10 000,00",
+            Column.PHOTOS: "00",
+            Column.STATUS: max(self.model.status_texts(), key=metrics.horizontalAdvance),
+        }
+        for column, sample in samples.items():
+            title = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
+            width = max(metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(title) + SPACING)
+            header.resizeSection(column, width + SPACING * 2)
 
     def _show_count(self) -> None:
         self.count.setText(self.tr("%n record(s)", "", self.model.total) if not self.model.loading else "")
@@ -368,10 +388,21 @@ class ReviewView(QWidget):
             return
         self.accept_button.setText(self.tr("Accept"))
         self.return_button.setText(self.tr("Return…"))
-        record = self.store.get(chosen[0].id)
-        if record is None:
+        wanted, store = chosen[0], self.store
+        if self._record is not None and (str(self._record.id), self._record.revision) == (
+            wanted.id,
+            wanted.revision,
+        ):
+            self._show_record(self._record, lang)
             return
-        self._show_record(record, lang)
+
+        def shown(record: CleanupAction | None) -> None:
+            still = self.selected()
+            if record is not None and len(still) == 1 and still[0].id == wanted.id:
+                self._record = record
+                self._show_record(record, current_language())
+
+        self.tasks.run(lambda: store.get(wanted.id), shown)
 
     def _show_record(self, record: CleanupAction, lang: str) -> None:
         settlement = self.kato.get(record.settlement)

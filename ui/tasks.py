@@ -86,6 +86,7 @@ class Tasks(QObject):
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="window-task")
         self._inbox: queue.SimpleQueue[tuple[Task, str, Any]] = queue.SimpleQueue()
         self._running: set[Task] = set()
+        self._closed = False
 
     def run(
         self,
@@ -98,6 +99,9 @@ class Tasks(QObject):
     ) -> Task:
         """Run ``fn()`` — or ``fn(progress)`` with ``progress=True`` — off the GUI thread."""
         task = Task(on_done, on_error, on_progress, self._post)
+        if self._closed:  # a window closing: what it asks now would outlive it, so it is not run
+            log.info("a job asked for after the window closed was not run")
+            return task
         self._running.add(task)
         task.future = self._executor.submit(self._work, task, fn, progress)
         return task
@@ -152,6 +156,7 @@ class Tasks(QObject):
 
     def close(self) -> None:
         """No more jobs: let the worker threads end once the queued ones are done."""
+        self._closed = True
         self._executor.shutdown(wait=False)
 
     def wait(self, msecs: int = 30_000) -> bool:

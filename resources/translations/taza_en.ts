@@ -205,6 +205,37 @@
     </message>
 </context>
 <context>
+    <name>CompletenessView</name>
+    <message>
+        <source>reported</source>
+        <translation>reported</translation>
+    </message>
+    <message>
+        <source>nothing done</source>
+        <translation>nothing done</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet.</source>
+        <translation>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet.</translation>
+    </message>
+    <message>
+        <source>Rural okrug</source>
+        <translation>Rural okrug</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>App version</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Two versions of one record</source>
@@ -245,6 +276,348 @@
     <message>
         <source>On the server</source>
         <translation>On the server</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorWindow</name>
+    <message>
+        <source>Taza Field — {district}: review</source>
+        <translation>Taza Field — {district}: review</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Who has reported</source>
+        <translation>Who has reported</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Likely duplicates</translation>
+    </message>
+    <message>
+        <source>&amp;District</source>
+        <translation>&amp;District</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh from the server</source>
+        <translation>&amp;Refresh from the server</translation>
+    </message>
+    <message>
+        <source>&amp;Import a village&apos;s USB file…</source>
+        <translation>&amp;Import a village&apos;s USB file…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>District report as &amp;Excel (XLSX)…</source>
+        <translation>District report as &amp;Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>All records as &amp;CSV…</source>
+        <translation>All records as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>District report as &amp;PDF…</source>
+        <translation>District report as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Photos by okrug as &amp;ZIP…</source>
+        <translation>Photos by okrug as &amp;ZIP…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>District copy up to date</source>
+        <translation>District copy up to date</translation>
+    </message>
+    <message>
+        <source>Working from the district copy</source>
+        <translation>Working from the district copy</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Refreshing…</translation>
+    </message>
+    <message>
+        <source>No connection: working from the district copy</source>
+        <translation>No connection: working from the district copy</translation>
+    </message>
+    <message>
+        <source>The server had a problem: trying again later</source>
+        <translation>The server had a problem: trying again later</translation>
+    </message>
+    <message>
+        <source>Your session has ended: log in again</source>
+        <translation>Your session has ended: log in again</translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <translation>Log in…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) wait to be sent</source>
+        <translation>
+            <numerusform>%n decision waits to be sent</numerusform>
+            <numerusform>%n decisions wait to be sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All decisions sent</source>
+        <translation>All decisions sent</translation>
+    </message>
+    <message>
+        <source>Sending decisions {done} of {total}</source>
+        <translation>Sending decisions {done} of {total}</translation>
+    </message>
+    <message>
+        <source>Records received: {done}</source>
+        <translation>Records received: {done}</translation>
+    </message>
+    <message>
+        <source>Photos {done} of {total}</source>
+        <translation>Photos {done} of {total}</translation>
+    </message>
+    <message>
+        <source>A village&apos;s USB file</source>
+        <translation>A village&apos;s USB file</translation>
+    </message>
+    <message>
+        <source>Taza Field USB files (*.tazabundle)</source>
+        <translation>Taza Field USB files (*.tazabundle)</translation>
+    </message>
+    <message>
+        <source>USB file imported</source>
+        <translation>USB file imported</translation>
+    </message>
+    <message>
+        <source>{okrug}: {new} new records, {known} the server had already, {refused} refused; {photos} photos stored.</source>
+        <translation>{okrug}: {new} new records, {known} the server had already, {refused} refused; {photos} photos stored.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>ZIP archives (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Language of the report:</source>
+        <translation>Language of the report:</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Something went wrong: {error}</translation>
+    </message>
+    <message>
+        <source>Taza Field</source>
+        <translation>Taza Field</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Whole year</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>Only records I have accepted</source>
+        <translation>Only records I have accepted</translation>
+    </message>
+    <message>
+        <source>By rural okrug</source>
+        <translation>By rural okrug</translation>
+    </message>
+    <message>
+        <source>By campaign</source>
+        <translation>By campaign</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in this period.</source>
+        <translation>Nothing recorded in this period.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants</source>
+        <translation>{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clean-up action(s)</source>
+        <translation>
+            <numerusform>%n clean-up action</numerusform>
+            <numerusform>%n clean-up actions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{trees} trees planted</source>
+        <translation>{trees} trees planted</translation>
+    </message>
+    <message>
+        <source>Waste collected by month, t</source>
+        <translation>Waste collected by month, t</translation>
+    </message>
+    <message>
+        <source>Waste by kind, t</source>
+        <translation>Waste by kind, t</translation>
+    </message>
+    <message>
+        <source>year {year}</source>
+        <translation>year {year}</translation>
+    </message>
+    <message>
+        <source>Rural okrug</source>
+        <translation>Rural okrug</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Tonnes</source>
+        <translation>Tonnes</translation>
+    </message>
+    <message>
+        <source>Hectares</source>
+        <translation>Hectares</translation>
+    </message>
+    <message>
+        <source>Trees</source>
+        <translation>Trees</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message>
+        <source>These records share a settlement, a day and a campaign: perhaps one action was entered twice. Return the one that repeats the other; the village will delete or correct it.</source>
+        <translation>These records share a settlement, a day and a campaign: perhaps one action was entered twice. Return the one that repeats the other; the village will delete or correct it.</translation>
+    </message>
+    <message>
+        <source>No likely duplicates in the district.</source>
+        <translation>No likely duplicates in the district.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date} · {place} · {campaign}: %n record(s)</source>
+        <translation>
+            <numerusform>{date} · {place} · {campaign}: %n record</numerusform>
+            <numerusform>{date} · {place} · {campaign}: %n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Waste, t</source>
+        <translation>Waste, t</translation>
+    </message>
+    <message>
+        <source>Area, ha</source>
+        <translation>Area, ha</translation>
+    </message>
+    <message>
+        <source>Trees</source>
+        <translation>Trees</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Record {n}</source>
+        <translation>Record {n}</translation>
+    </message>
+    <message>
+        <source>Return as a duplicate</source>
+        <translation>Return as a duplicate</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</source>
+        <translation>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</translation>
     </message>
 </context>
 <context>
@@ -350,6 +723,49 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in as a district coordinator</source>
+        <translation>Log in as a district coordinator</translation>
+    </message>
+    <message>
+        <source>Coordinators review the records of their district, see who has not reported and export the district&apos;s report. IT staff give you the server&apos;s address and your user name.</source>
+        <translation>Coordinators review the records of their district, see who has not reported and export the district&apos;s report. IT staff give you the server&apos;s address and your user name.</translation>
+    </message>
+    <message>
+        <source>&amp;Server address</source>
+        <translation>&amp;Server address</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <source>Fill in the server&apos;s address, your user name and your password.</source>
+        <translation>Fill in the server&apos;s address, your user name and your password.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Something went wrong: {error}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Taza Field — {okrug}</source>
@@ -434,6 +850,22 @@
     <message>
         <source>&amp;Connect to the server…</source>
         <translation>&amp;Connect to the server…</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <source>A month with &amp;nothing done…</source>
+        <translation>A month with &amp;nothing done…</translation>
+    </message>
+    <message>
+        <source>The &amp;month&apos;s report (PDF)…</source>
+        <translation>The &amp;month&apos;s report (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt for the selected record (PDF)…</source>
+        <translation>&amp;Receipt for the selected record (PDF)…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
@@ -528,6 +960,88 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <source>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
         <translation>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</translation>
     </message>
+    <message>
+        <source>Reported: nothing done in {month}. It goes with the next sync.</source>
+        <translation>Reported: nothing done in {month}. It goes with the next sync.</translation>
+    </message>
+    <message>
+        <source>The month&apos;s report</source>
+        <translation>The month&apos;s report</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Choose a record the district has accepted: receipts are for accepted records.</source>
+        <translation>Choose a record the district has accepted: receipts are for accepted records.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthChoiceDialog</name>
+    <message>
+        <source>The month&apos;s report</source>
+        <translation>The month&apos;s report</translation>
+    </message>
+    <message>
+        <source>Which month?</source>
+        <translation>Which month?</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>NilReportDialog</name>
+    <message>
+        <source>A month with nothing done</source>
+        <translation>A month with nothing done</translation>
+    </message>
+    <message>
+        <source>If no clean-up was held in a month, say so here: the district then sees «nothing done» for that month instead of «missing». If you log an action for the month later, this report is withdrawn by itself.</source>
+        <translation>If no clean-up was held in a month, say so here: the district then sees «nothing done» for that month instead of «missing». If you log an action for the month later, this report is withdrawn by itself.</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (optional)</source>
+        <translation>&amp;Reason (optional)</translation>
+    </message>
+    <message>
+        <source>For example: deep snow, the roads were closed</source>
+        <translation>For example: deep snow, the roads were closed</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Already reported as nothing done: {months}.</source>
+        <translation>Already reported as nothing done: {months}.</translation>
+    </message>
+    <message>
+        <source>Every recent month has records or a report already.</source>
+        <translation>Every recent month has records or a report already.</translation>
+    </message>
 </context>
 <context>
     <name>OkrugDialog</name>
@@ -578,6 +1092,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>Use this okrug</source>
         <translation>Use this okrug</translation>
+    </message>
+    <message>
+        <source>I am a district coordinator</source>
+        <translation>I am a district coordinator</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -815,6 +1333,165 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>Keep editing</source>
         <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return to the village</source>
+        <translation>Return to the village</translation>
+    </message>
+    <message numerus="yes">
+        <source>What should the village correct? It sees this comment with the %n record(s).</source>
+        <translation>
+            <numerusform>What should the village correct? It sees this comment with the %n record.</numerusform>
+            <numerusform>What should the village correct? It sees this comment with the %n records.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For example: the photos before and after the clean-up are missing.</source>
+        <translation>For example: the photos before and after the clean-up are missing.</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTable</name>
+    <message>
+        <source>Rural okrug</source>
+        <translation>Rural okrug</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>All okrugs</source>
+        <translation>All okrugs</translation>
+    </message>
+    <message>
+        <source>All settlements</source>
+        <translation>All settlements</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>All campaigns</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>All months</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>Waiting for review</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Search: settlement, place, notes, reporter</source>
+        <translation>Search: settlement, place, notes, reporter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a record in the list.</source>
+        <translation>Choose a record in the list.</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) selected</source>
+        <translation>
+            <numerusform>%n record selected</numerusform>
+            <numerusform>%n records selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them wait(s) for review</source>
+        <translation>
+            <numerusform>%n of them waits for review</numerusform>
+            <numerusform>%n of them wait for review</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Together: {people} participants, {tonnes} t</source>
+        <translation>Together: {people} participants, {tonnes} t</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n</source>
+        <translation>
+            <numerusform>Accept %n</numerusform>
+            <numerusform>Accept %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Return %n…</source>
+        <translation>
+            <numerusform>Return %n…</numerusform>
+            <numerusform>Return %n…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Participants: {n}</source>
+        <translation>Participants: {n}</translation>
+    </message>
+    <message>
+        <source>Area cleaned: {ha} ha</source>
+        <translation>Area cleaned: {ha} ha</translation>
+    </message>
+    <message>
+        <source>Trees planted: {n}</source>
+        <translation>Trees planted: {n}</translation>
+    </message>
+    <message>
+        <source>Place: {place}</source>
+        <translation>Place: {place}</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>Notes: {notes}</translation>
+    </message>
+    <message>
+        <source>Returned: {comment}</source>
+        <translation>Returned: {comment}</translation>
+    </message>
+    <message>
+        <source>Accepted.</source>
+        <translation>Accepted.</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
     </message>
 </context>
 <context>

@@ -205,6 +205,37 @@
     </message>
 </context>
 <context>
+    <name>CompletenessView</name>
+    <message>
+        <source>reported</source>
+        <translation>есеп бар</translation>
+    </message>
+    <message>
+        <source>nothing done</source>
+        <translation>ештеңе болмады</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>есеп жоқ</translation>
+    </message>
+    <message>
+        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet.</source>
+        <translation>Жасыл: жазбалар жіберілген. Сұр: ауыл ештеңе өткізілмегенін хабарлады. Қызыл: ауылдан әзірге ештеңе жоқ.</translation>
+    </message>
+    <message>
+        <source>Rural okrug</source>
+        <translation>Ауылдық округ</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Соңғы синхрондау</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>Бағдарлама нұсқасы</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Two versions of one record</source>
@@ -245,6 +276,348 @@
     <message>
         <source>On the server</source>
         <translation>Серверде</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorWindow</name>
+    <message>
+        <source>Taza Field — {district}: review</source>
+        <translation>Taza Field — {district}: тексеру</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Тексеру</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Шолу</translation>
+    </message>
+    <message>
+        <source>Who has reported</source>
+        <translation>Кім есеп берді</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Қайталануы мүмкін жазбалар</translation>
+    </message>
+    <message>
+        <source>&amp;District</source>
+        <translation>&amp;Аудан</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh from the server</source>
+        <translation>Серверден &amp;жаңарту</translation>
+    </message>
+    <message>
+        <source>&amp;Import a village&apos;s USB file…</source>
+        <translation>Ауылдың &amp;USB-файлын енгізу…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>Жүйеден &amp;шығу</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Ж&amp;абу</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Экспорт</translation>
+    </message>
+    <message>
+        <source>District report as &amp;Excel (XLSX)…</source>
+        <translation>Аудан есебі &amp;Excel түрінде (XLSX)…</translation>
+    </message>
+    <message>
+        <source>All records as &amp;CSV…</source>
+        <translation>Барлық жазбалар &amp;CSV түрінде…</translation>
+    </message>
+    <message>
+        <source>District report as &amp;PDF…</source>
+        <translation>Аудан есебі &amp;PDF түрінде…</translation>
+    </message>
+    <message>
+        <source>Photos by okrug as &amp;ZIP…</source>
+        <translation>Округтер бойынша фотосуреттер (&amp;ZIP)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Көрініс</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Тіл</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Тоқтату</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <source>District copy up to date</source>
+        <translation>Аудан көшірмесі жаңартылған</translation>
+    </message>
+    <message>
+        <source>Working from the district copy</source>
+        <translation>Аудан көшірмесімен жұмыс істеп тұрсыз</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Жаңартылуда…</translation>
+    </message>
+    <message>
+        <source>No connection: working from the district copy</source>
+        <translation>Байланыс жоқ: аудан көшірмесімен жұмыс</translation>
+    </message>
+    <message>
+        <source>The server had a problem: trying again later</source>
+        <translation>Серверде ақау болды: кейінірек қайта талпынамыз</translation>
+    </message>
+    <message>
+        <source>Your session has ended: log in again</source>
+        <translation>Сеанс аяқталды: қайта кіріңіз</translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <translation>Кіру…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) wait to be sent</source>
+        <translation>
+            <numerusform>%n шешім жіберуді күтуде</numerusform>
+            <numerusform>%n шешім жіберуді күтуде</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All decisions sent</source>
+        <translation>Барлық шешімдер жіберілді</translation>
+    </message>
+    <message>
+        <source>Sending decisions {done} of {total}</source>
+        <translation>Шешімдер жіберілуде: {done} / {total}</translation>
+    </message>
+    <message>
+        <source>Records received: {done}</source>
+        <translation>Алынған жазбалар: {done}</translation>
+    </message>
+    <message>
+        <source>Photos {done} of {total}</source>
+        <translation>Фотосуреттер: {done} / {total}</translation>
+    </message>
+    <message>
+        <source>A village&apos;s USB file</source>
+        <translation>Ауылдың USB-файлы</translation>
+    </message>
+    <message>
+        <source>Taza Field USB files (*.tazabundle)</source>
+        <translation>Taza Field USB-файлдары (*.tazabundle)</translation>
+    </message>
+    <message>
+        <source>USB file imported</source>
+        <translation>USB-файл енгізілді</translation>
+    </message>
+    <message>
+        <source>{okrug}: {new} new records, {known} the server had already, {refused} refused; {photos} photos stored.</source>
+        <translation>{okrug}: {new} жаңа жазба, {known} жазба серверде бұрыннан бар, {refused} қабылданбады; {photos} фотосурет сақталды.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel кітаптары (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV файлдары (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF құжаттары (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>ZIP мұрағаттары (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Language of the report:</source>
+        <translation>Есептің тілі:</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Сақталды: {path}</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Бірдеңе дұрыс болмады: {error}</translation>
+    </message>
+    <message>
+        <source>Taza Field</source>
+        <translation>Taza Field</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Whole year</source>
+        <translation>Жыл бойы</translation>
+    </message>
+    <message>
+        <source>Only records I have accepted</source>
+        <translation>Тек мен қабылдаған жазбалар</translation>
+    </message>
+    <message>
+        <source>By rural okrug</source>
+        <translation>Ауылдық округтер бойынша</translation>
+    </message>
+    <message>
+        <source>By campaign</source>
+        <translation>Акциялар бойынша</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in this period.</source>
+        <translation>Бұл кезеңде ештеңе тіркелмеген.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Есептелуде…</translation>
+    </message>
+    <message>
+        <source>{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants</source>
+        <translation>{tonnes} тонна қалдық жиналды, {hectares} гектар тазартылды, {people} адам қатысты</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clean-up action(s)</source>
+        <translation>
+            <numerusform>%n акция</numerusform>
+            <numerusform>%n акция</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{trees} trees planted</source>
+        <translation>{trees} ағаш отырғызылды</translation>
+    </message>
+    <message>
+        <source>Waste collected by month, t</source>
+        <translation>Айлар бойынша жиналған қалдық, т</translation>
+    </message>
+    <message>
+        <source>Waste by kind, t</source>
+        <translation>Қалдық түрлері бойынша, т</translation>
+    </message>
+    <message>
+        <source>year {year}</source>
+        <translation>{year} жыл</translation>
+    </message>
+    <message>
+        <source>Rural okrug</source>
+        <translation>Ауылдық округ</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Акция</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Іс-шаралар</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Қатысушылар</translation>
+    </message>
+    <message>
+        <source>Tonnes</source>
+        <translation>Тонна</translation>
+    </message>
+    <message>
+        <source>Hectares</source>
+        <translation>Гектар</translation>
+    </message>
+    <message>
+        <source>Trees</source>
+        <translation>Ағаштар</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Барлығы</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message>
+        <source>These records share a settlement, a day and a campaign: perhaps one action was entered twice. Return the one that repeats the other; the village will delete or correct it.</source>
+        <translation>Бұл жазбалардың елді мекені, күні және акциясы бірдей: бір акция екі рет енгізілген болуы мүмкін. Қайталанғанын қайтарыңыз; ауыл оны жояды немесе түзетеді.</translation>
+    </message>
+    <message>
+        <source>No likely duplicates in the district.</source>
+        <translation>Ауданда қайталанатын жазбалар жоқ сияқты.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date} · {place} · {campaign}: %n record(s)</source>
+        <translation>
+            <numerusform>{date} · {place} · {campaign}: %n жазба</numerusform>
+            <numerusform>{date} · {place} · {campaign}: %n жазба</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Қатысушылар</translation>
+    </message>
+    <message>
+        <source>Waste, t</source>
+        <translation>Қалдық, т</translation>
+    </message>
+    <message>
+        <source>Area, ha</source>
+        <translation>Аумақ, га</translation>
+    </message>
+    <message>
+        <source>Trees</source>
+        <translation>Ағаштар</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Фотосуреттер</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Орны</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Толтырған</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Мәртебесі</translation>
+    </message>
+    <message>
+        <source>Record {n}</source>
+        <translation>{n}-жазба</translation>
+    </message>
+    <message>
+        <source>Return as a duplicate</source>
+        <translation>Қайталанған деп қайтару</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>әзірге жоқ</translation>
+    </message>
+    <message>
+        <source>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</source>
+        <translation>Бұл {others} жазбасымен бірдей акция сияқты. Егер қайталанса, осы жазбаны жойыңыз, немесе түзетіп, қайта жіберіңіз.</translation>
     </message>
 </context>
 <context>
@@ -350,6 +723,49 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in as a district coordinator</source>
+        <translation>Аудан үйлестірушісі ретінде кіру</translation>
+    </message>
+    <message>
+        <source>Coordinators review the records of their district, see who has not reported and export the district&apos;s report. IT staff give you the server&apos;s address and your user name.</source>
+        <translation>Үйлестірушілер өз ауданының жазбаларын тексереді, кім есеп бермегенін көреді және аудан есебін шығарады. Сервер мекенжайы мен пайдаланушы атын IT қызметкерлері береді.</translation>
+    </message>
+    <message>
+        <source>&amp;Server address</source>
+        <translation>&amp;Сервер мекенжайы</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;Пайдаланушы аты</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Құпиясөз</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Кіру</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Кіріп жатырмыз…</translation>
+    </message>
+    <message>
+        <source>Fill in the server&apos;s address, your user name and your password.</source>
+        <translation>Сервер мекенжайын, пайдаланушы атын және құпиясөзді толтырыңыз.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Бірдеңе дұрыс болмады: {error}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Taza Field — {okrug}</source>
@@ -434,6 +850,22 @@
     <message>
         <source>&amp;Connect to the server…</source>
         <translation>Серверге &amp;қосылу…</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Есептер</translation>
+    </message>
+    <message>
+        <source>A month with &amp;nothing done…</source>
+        <translation>&amp;Ештеңе өткізілмеген ай…</translation>
+    </message>
+    <message>
+        <source>The &amp;month&apos;s report (PDF)…</source>
+        <translation>&amp;Айлық есеп (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt for the selected record (PDF)…</source>
+        <translation>Таңдалған жазбаның &amp;түбіртегі (PDF)…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
@@ -528,6 +960,88 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <source>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
         <translation>{path} файлына жазылды: {records} жазба және {photos} фото. Файлды аудан үйлестірушісіне апарыңыз; жазбалар сервер растағанша осы ноутбукта қалады.</translation>
     </message>
+    <message>
+        <source>Reported: nothing done in {month}. It goes with the next sync.</source>
+        <translation>Хабарланды: {month} айында ештеңе өткізілмеді. Келесі синхрондаумен жіберіледі.</translation>
+    </message>
+    <message>
+        <source>The month&apos;s report</source>
+        <translation>Айлық есеп</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF құжаттары (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Сақталды: {path}</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Түбіртек</translation>
+    </message>
+    <message>
+        <source>Choose a record the district has accepted: receipts are for accepted records.</source>
+        <translation>Аудан қабылдаған жазбаны таңдаңыз: түбіртек тек қабылданған жазбаларға беріледі.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthChoiceDialog</name>
+    <message>
+        <source>The month&apos;s report</source>
+        <translation>Айлық есеп</translation>
+    </message>
+    <message>
+        <source>Which month?</source>
+        <translation>Қай ай?</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF ретінде сақтау…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+</context>
+<context>
+    <name>NilReportDialog</name>
+    <message>
+        <source>A month with nothing done</source>
+        <translation>Ештеңе өткізілмеген ай</translation>
+    </message>
+    <message>
+        <source>If no clean-up was held in a month, say so here: the district then sees «nothing done» for that month instead of «missing». If you log an action for the month later, this report is withdrawn by itself.</source>
+        <translation>Егер айда бірде-бір тазалық акциясы өткізілмесе, осында хабарлаңыз: аудан сол айға «есеп жоқ» емес, «ештеңе болмады» деп көреді. Кейін сол айға акция енгізсеңіз, бұл хабар өзінен-өзі кері қайтарылады.</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Ай</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (optional)</source>
+        <translation>&amp;Себебі (міндетті емес)</translation>
+    </message>
+    <message>
+        <source>For example: deep snow, the roads were closed</source>
+        <translation>Мысалы: қар қалың, жолдар жабық болды</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Хабарлау</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Already reported as nothing done: {months}.</source>
+        <translation>«Ештеңе болмады» деп бұрын хабарланған: {months}.</translation>
+    </message>
+    <message>
+        <source>Every recent month has records or a report already.</source>
+        <translation>Соңғы айлардың бәрінде жазба немесе хабар бар.</translation>
+    </message>
 </context>
 <context>
     <name>OkrugDialog</name>
@@ -578,6 +1092,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>Use this okrug</source>
         <translation>Осы округті таңдау</translation>
+    </message>
+    <message>
+        <source>I am a district coordinator</source>
+        <translation>Мен аудан үйлестірушісімін</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -815,6 +1333,165 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>Keep editing</source>
         <translation>Толтыруды жалғастыру</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return to the village</source>
+        <translation>Ауылға қайтару</translation>
+    </message>
+    <message numerus="yes">
+        <source>What should the village correct? It sees this comment with the %n record(s).</source>
+        <translation>
+            <numerusform>Ауыл нені түзетуі керек? Ауыл бұл пікірді %n жазбамен бірге көреді.</numerusform>
+            <numerusform>Ауыл нені түзетуі керек? Ауыл бұл пікірді %n жазбамен бірге көреді.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For example: the photos before and after the clean-up are missing.</source>
+        <translation>Мысалы: тазалыққа дейінгі және кейінгі фотосуреттер жоқ.</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Қайтару</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTable</name>
+    <message>
+        <source>Rural okrug</source>
+        <translation>Ауылдық округ</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>All okrugs</source>
+        <translation>Барлық округтер</translation>
+    </message>
+    <message>
+        <source>All settlements</source>
+        <translation>Барлық елді мекендер</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Барлық акциялар</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>Барлық айлар</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>Тексеруді күтуде</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Қабылданды</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Қайтарылды</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Барлық күйлер</translation>
+    </message>
+    <message>
+        <source>Search: settlement, place, notes, reporter</source>
+        <translation>Іздеу: елді мекен, орын, ескертпе, толтырушы</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n жазба</numerusform>
+            <numerusform>%n жазба</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a record in the list.</source>
+        <translation>Тізімнен жазбаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Қабылдау</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Қайтару…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) selected</source>
+        <translation>
+            <numerusform>%n жазба таңдалды</numerusform>
+            <numerusform>%n жазба таңдалды</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them wait(s) for review</source>
+        <translation>
+            <numerusform>Тексеруді күтетіні: %n</numerusform>
+            <numerusform>Тексеруді күтетіні: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Together: {people} participants, {tonnes} t</source>
+        <translation>Барлығы: {people} қатысушы, {tonnes} т</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n</source>
+        <translation>
+            <numerusform>Қабылдау (%n)</numerusform>
+            <numerusform>Қабылдау (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Return %n…</source>
+        <translation>
+            <numerusform>Қайтару (%n)…</numerusform>
+            <numerusform>Қайтару (%n)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Participants: {n}</source>
+        <translation>Қатысушылар: {n}</translation>
+    </message>
+    <message>
+        <source>Area cleaned: {ha} ha</source>
+        <translation>Тазартылған аумақ: {ha} га</translation>
+    </message>
+    <message>
+        <source>Trees planted: {n}</source>
+        <translation>Отырғызылған ағаштар: {n}</translation>
+    </message>
+    <message>
+        <source>Place: {place}</source>
+        <translation>Орны: {place}</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>Ескертпе: {notes}</translation>
+    </message>
+    <message>
+        <source>Returned: {comment}</source>
+        <translation>Қайтарылды: {comment}</translation>
+    </message>
+    <message>
+        <source>Accepted.</source>
+        <translation>Қабылданды.</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>әзірге жоқ</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Тексеру</translation>
     </message>
 </context>
 <context>

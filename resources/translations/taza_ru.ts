@@ -207,6 +207,37 @@
     </message>
 </context>
 <context>
+    <name>CompletenessView</name>
+    <message>
+        <source>reported</source>
+        <translation>есть отчёт</translation>
+    </message>
+    <message>
+        <source>nothing done</source>
+        <translation>ничего не было</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>нет отчёта</translation>
+    </message>
+    <message>
+        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet.</source>
+        <translation>Зелёный: записи отправлены. Серый: село сообщило, что ничего не проводилось. Красный: от села пока ничего нет.</translation>
+    </message>
+    <message>
+        <source>Rural okrug</source>
+        <translation>Сельский округ</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Последняя синхронизация</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>Версия программы</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Two versions of one record</source>
@@ -247,6 +278,351 @@
     <message>
         <source>On the server</source>
         <translation>На сервере</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorWindow</name>
+    <message>
+        <source>Taza Field — {district}: review</source>
+        <translation>Taza Field — {district}: проверка</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <source>Who has reported</source>
+        <translation>Кто отчитался</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Возможные дубликаты</translation>
+    </message>
+    <message>
+        <source>&amp;District</source>
+        <translation>&amp;Район</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh from the server</source>
+        <translation>&amp;Обновить с сервера</translation>
+    </message>
+    <message>
+        <source>&amp;Import a village&apos;s USB file…</source>
+        <translation>Загрузить &amp;USB-файл села…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>Выйти из &amp;учётной записи</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Экспорт</translation>
+    </message>
+    <message>
+        <source>District report as &amp;Excel (XLSX)…</source>
+        <translation>Отчёт района в &amp;Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>All records as &amp;CSV…</source>
+        <translation>Все записи в &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>District report as &amp;PDF…</source>
+        <translation>Отчёт района в &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Photos by okrug as &amp;ZIP…</source>
+        <translation>Фотографии по округам (&amp;ZIP)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>В&amp;ид</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Прервать</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>District copy up to date</source>
+        <translation>Копия района актуальна</translation>
+    </message>
+    <message>
+        <source>Working from the district copy</source>
+        <translation>Работа с копией района</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Обновление…</translation>
+    </message>
+    <message>
+        <source>No connection: working from the district copy</source>
+        <translation>Нет связи: работа с копией района</translation>
+    </message>
+    <message>
+        <source>The server had a problem: trying again later</source>
+        <translation>На сервере произошла ошибка: повторим позже</translation>
+    </message>
+    <message>
+        <source>Your session has ended: log in again</source>
+        <translation>Сеанс завершён: войдите снова</translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <translation>Войти…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) wait to be sent</source>
+        <translation>
+            <numerusform>%n решение ждёт отправки</numerusform>
+            <numerusform>%n решения ждут отправки</numerusform>
+            <numerusform>%n решений ждут отправки</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All decisions sent</source>
+        <translation>Все решения отправлены</translation>
+    </message>
+    <message>
+        <source>Sending decisions {done} of {total}</source>
+        <translation>Отправка решений: {done} из {total}</translation>
+    </message>
+    <message>
+        <source>Records received: {done}</source>
+        <translation>Получено записей: {done}</translation>
+    </message>
+    <message>
+        <source>Photos {done} of {total}</source>
+        <translation>Фотографии: {done} из {total}</translation>
+    </message>
+    <message>
+        <source>A village&apos;s USB file</source>
+        <translation>USB-файл села</translation>
+    </message>
+    <message>
+        <source>Taza Field USB files (*.tazabundle)</source>
+        <translation>USB-файлы Taza Field (*.tazabundle)</translation>
+    </message>
+    <message>
+        <source>USB file imported</source>
+        <translation>USB-файл загружен</translation>
+    </message>
+    <message>
+        <source>{okrug}: {new} new records, {known} the server had already, {refused} refused; {photos} photos stored.</source>
+        <translation>{okrug}: новых записей — {new}, уже были на сервере — {known}, отклонено — {refused}; сохранено фотографий — {photos}.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>Архивы ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Language of the report:</source>
+        <translation>Язык отчёта:</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Что-то пошло не так: {error}</translation>
+    </message>
+    <message>
+        <source>Taza Field</source>
+        <translation>Taza Field</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Whole year</source>
+        <translation>Весь год</translation>
+    </message>
+    <message>
+        <source>Only records I have accepted</source>
+        <translation>Только принятые мной записи</translation>
+    </message>
+    <message>
+        <source>By rural okrug</source>
+        <translation>По сельским округам</translation>
+    </message>
+    <message>
+        <source>By campaign</source>
+        <translation>По акциям</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in this period.</source>
+        <translation>За этот период ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Подсчёт…</translation>
+    </message>
+    <message>
+        <source>{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants</source>
+        <translation>Собрано {tonnes} тонн отходов, убрано {hectares} гектаров, участников: {people}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clean-up action(s)</source>
+        <translation>
+            <numerusform>%n акция</numerusform>
+            <numerusform>%n акции</numerusform>
+            <numerusform>%n акций</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{trees} trees planted</source>
+        <translation>посажено деревьев: {trees}</translation>
+    </message>
+    <message>
+        <source>Waste collected by month, t</source>
+        <translation>Собрано отходов по месяцам, т</translation>
+    </message>
+    <message>
+        <source>Waste by kind, t</source>
+        <translation>Отходы по видам, т</translation>
+    </message>
+    <message>
+        <source>year {year}</source>
+        <translation>{year} год</translation>
+    </message>
+    <message>
+        <source>Rural okrug</source>
+        <translation>Сельский округ</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Акция</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Мероприятия</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Tonnes</source>
+        <translation>Тонн</translation>
+    </message>
+    <message>
+        <source>Hectares</source>
+        <translation>Гектаров</translation>
+    </message>
+    <message>
+        <source>Trees</source>
+        <translation>Деревья</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message>
+        <source>These records share a settlement, a day and a campaign: perhaps one action was entered twice. Return the one that repeats the other; the village will delete or correct it.</source>
+        <translation>У этих записей совпадают населённый пункт, день и акция: возможно, одно мероприятие внесено дважды. Верните повторяющуюся запись; село удалит или исправит её.</translation>
+    </message>
+    <message>
+        <source>No likely duplicates in the district.</source>
+        <translation>Возможных дубликатов в районе нет.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date} · {place} · {campaign}: %n record(s)</source>
+        <translation>
+            <numerusform>{date} · {place} · {campaign}: %n запись</numerusform>
+            <numerusform>{date} · {place} · {campaign}: %n записи</numerusform>
+            <numerusform>{date} · {place} · {campaign}: %n записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Waste, t</source>
+        <translation>Отходы, т</translation>
+    </message>
+    <message>
+        <source>Area, ha</source>
+        <translation>Площадь, га</translation>
+    </message>
+    <message>
+        <source>Trees</source>
+        <translation>Деревья</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Фотографии</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Автор записи</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Record {n}</source>
+        <translation>Запись {n}</translation>
+    </message>
+    <message>
+        <source>Return as a duplicate</source>
+        <translation>Вернуть как дубликат</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>пока нет</translation>
+    </message>
+    <message>
+        <source>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</source>
+        <translation>Похоже, это то же мероприятие, что и запись {others}. Удалите эту запись, если она повторяет ту, или исправьте её и отправьте снова.</translation>
     </message>
 </context>
 <context>
@@ -352,6 +728,49 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in as a district coordinator</source>
+        <translation>Вход для координатора района</translation>
+    </message>
+    <message>
+        <source>Coordinators review the records of their district, see who has not reported and export the district&apos;s report. IT staff give you the server&apos;s address and your user name.</source>
+        <translation>Координаторы проверяют записи своего района, видят, кто не отчитался, и выгружают отчёт района. Адрес сервера и имя пользователя выдают IT-специалисты.</translation>
+    </message>
+    <message>
+        <source>&amp;Server address</source>
+        <translation>&amp;Адрес сервера</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;Имя пользователя</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Пароль</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Выполняется вход…</translation>
+    </message>
+    <message>
+        <source>Fill in the server&apos;s address, your user name and your password.</source>
+        <translation>Укажите адрес сервера, имя пользователя и пароль.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Что-то пошло не так: {error}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Taza Field — {okrug}</source>
@@ -436,6 +855,22 @@
     <message>
         <source>&amp;Connect to the server…</source>
         <translation>Под&amp;ключиться к серверу…</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>О&amp;тчёты</translation>
+    </message>
+    <message>
+        <source>A month with &amp;nothing done…</source>
+        <translation>&amp;Месяц без мероприятий…</translation>
+    </message>
+    <message>
+        <source>The &amp;month&apos;s report (PDF)…</source>
+        <translation>Месячный &amp;отчёт (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt for the selected record (PDF)…</source>
+        <translation>&amp;Квитанция по выбранной записи (PDF)…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
@@ -533,6 +968,88 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <source>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
         <translation>Записано в {path}: записей — {records}, фото — {photos}. Отвезите файл координатору района; записи остаются на ноутбуке, пока сервер их не подтвердит.</translation>
     </message>
+    <message>
+        <source>Reported: nothing done in {month}. It goes with the next sync.</source>
+        <translation>Сообщено: в {month} ничего не проводилось. Уйдёт со следующей синхронизацией.</translation>
+    </message>
+    <message>
+        <source>The month&apos;s report</source>
+        <translation>Месячный отчёт</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Квитанция</translation>
+    </message>
+    <message>
+        <source>Choose a record the district has accepted: receipts are for accepted records.</source>
+        <translation>Выберите запись, принятую районом: квитанции выдаются только на принятые записи.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthChoiceDialog</name>
+    <message>
+        <source>The month&apos;s report</source>
+        <translation>Месячный отчёт</translation>
+    </message>
+    <message>
+        <source>Which month?</source>
+        <translation>За какой месяц?</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>NilReportDialog</name>
+    <message>
+        <source>A month with nothing done</source>
+        <translation>Месяц без мероприятий</translation>
+    </message>
+    <message>
+        <source>If no clean-up was held in a month, say so here: the district then sees «nothing done» for that month instead of «missing». If you log an action for the month later, this report is withdrawn by itself.</source>
+        <translation>Если в месяце не было ни одной уборки, сообщите об этом здесь: район увидит за этот месяц «ничего не было», а не «нет отчёта». Если позже вы внесёте акцию за этот месяц, сообщение отзовётся само.</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Месяц</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (optional)</source>
+        <translation>&amp;Причина (необязательно)</translation>
+    </message>
+    <message>
+        <source>For example: deep snow, the roads were closed</source>
+        <translation>Например: глубокий снег, дороги были закрыты</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Сообщить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Already reported as nothing done: {months}.</source>
+        <translation>Уже сообщено, что ничего не проводилось: {months}.</translation>
+    </message>
+    <message>
+        <source>Every recent month has records or a report already.</source>
+        <translation>За все последние месяцы уже есть записи или сообщения.</translation>
+    </message>
 </context>
 <context>
     <name>OkrugDialog</name>
@@ -583,6 +1100,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>Use this okrug</source>
         <translation>Выбрать этот округ</translation>
+    </message>
+    <message>
+        <source>I am a district coordinator</source>
+        <translation>Я координатор района</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -823,6 +1344,171 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>Keep editing</source>
         <translation>Продолжить заполнение</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return to the village</source>
+        <translation>Вернуть в село</translation>
+    </message>
+    <message numerus="yes">
+        <source>What should the village correct? It sees this comment with the %n record(s).</source>
+        <translation>
+            <numerusform>Что селу нужно исправить? Село увидит этот комментарий вместе с %n записью.</numerusform>
+            <numerusform>Что селу нужно исправить? Село увидит этот комментарий вместе с %n записями.</numerusform>
+            <numerusform>Что селу нужно исправить? Село увидит этот комментарий вместе с %n записями.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For example: the photos before and after the clean-up are missing.</source>
+        <translation>Например: нет фотографий до и после уборки.</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTable</name>
+    <message>
+        <source>Rural okrug</source>
+        <translation>Сельский округ</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>All okrugs</source>
+        <translation>Все округа</translation>
+    </message>
+    <message>
+        <source>All settlements</source>
+        <translation>Все населённые пункты</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Все акции</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>Все месяцы</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>Ждут проверки</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Принятые</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Возвращённые</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Search: settlement, place, notes, reporter</source>
+        <translation>Поиск: населённый пункт, место, примечания, автор</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n запись</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a record in the list.</source>
+        <translation>Выберите запись в списке.</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Вернуть…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) selected</source>
+        <translation>
+            <numerusform>Выбрана %n запись</numerusform>
+            <numerusform>Выбрано %n записи</numerusform>
+            <numerusform>Выбрано %n записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them wait(s) for review</source>
+        <translation>
+            <numerusform>Из них %n ждёт проверки</numerusform>
+            <numerusform>Из них %n ждут проверки</numerusform>
+            <numerusform>Из них %n ждут проверки</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Together: {people} participants, {tonnes} t</source>
+        <translation>Всего: участников — {people}, {tonnes} т</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n</source>
+        <translation>
+            <numerusform>Принять (%n)</numerusform>
+            <numerusform>Принять (%n)</numerusform>
+            <numerusform>Принять (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Return %n…</source>
+        <translation>
+            <numerusform>Вернуть (%n)…</numerusform>
+            <numerusform>Вернуть (%n)…</numerusform>
+            <numerusform>Вернуть (%n)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Participants: {n}</source>
+        <translation>Участники: {n}</translation>
+    </message>
+    <message>
+        <source>Area cleaned: {ha} ha</source>
+        <translation>Убранная площадь: {ha} га</translation>
+    </message>
+    <message>
+        <source>Trees planted: {n}</source>
+        <translation>Посажено деревьев: {n}</translation>
+    </message>
+    <message>
+        <source>Place: {place}</source>
+        <translation>Место: {place}</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>Примечания: {notes}</translation>
+    </message>
+    <message>
+        <source>Returned: {comment}</source>
+        <translation>Возвращено: {comment}</translation>
+    </message>
+    <message>
+        <source>Accepted.</source>
+        <translation>Принято.</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>пока нет</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Проверка</translation>
     </message>
 </context>
 <context>

@@ -102,18 +102,49 @@ def test_kazakh_and_russian_are_really_translated() -> None:
     assert differ > 0.8 * len(kk)
 
 
-MENUS = {
-    "menu bar": {"&Actions", "&View", "&Help"},
-    "Actions menu": {"&New action…", "&Open selected…", "&Delete selected…", "Change rural o&krug…", "&Quit"},
-    "View menu": {"&Language", "&Refresh"},
+MENUS = {  # (window, menu): its entries
+    ("MainWindow", "menu bar"): {"&Actions", "&Sending", "&Reports", "&View", "&Help"},
+    ("MainWindow", "Actions"): {
+        "&New action…",
+        "&Open selected…",
+        "&Delete selected…",
+        "Change rural o&krug…",
+        "&Quit",
+    },
+    ("MainWindow", "Sending"): {
+        "&Send now",
+        "S&top sending",
+        "Write a &USB file…",
+        "&Connect to the server…",
+    },
+    ("MainWindow", "Reports"): {
+        "A month with &nothing done…",
+        "The &month's report (PDF)…",
+        "&Receipt for the selected record (PDF)…",
+    },
+    ("MainWindow", "View"): {"&Language", "&Refresh"},
+    ("CoordinatorWindow", "menu bar"): {"&District", "&Export", "&View"},
+    ("CoordinatorWindow", "District"): {
+        "&Refresh from the server",
+        "&Import a village's USB file…",
+        "&Log out",
+        "&Quit",
+    },
+    ("CoordinatorWindow", "Export"): {
+        "District report as &Excel (XLSX)…",
+        "All records as &CSV…",
+        "District report as &PDF…",
+        "Photos by okrug as &ZIP…",
+    },
 }
 
 
-@pytest.mark.parametrize("menu", sorted(MENUS))
-def test_menu_shortcut_letters_do_not_clash(menu: str) -> None:
+@pytest.mark.parametrize("menu", sorted(MENUS), ids=lambda key: "-".join(key))
+def test_menu_shortcut_letters_do_not_clash(menu: tuple[str, str]) -> None:
     """Within one menu, each entry's Alt-letter is unique, in every language."""
+    window, _ = menu
     for lang in LANGS:
-        texts = [t[0] for c, s, _, t, _ in messages(lang) if c == "MainWindow" and s in MENUS[menu]]
+        texts = [t[0] for c, s, _, t, _ in messages(lang) if c == window and s in MENUS[menu]]
         assert len(texts) == len(MENUS[menu]), (lang, menu)
         letters = [text[text.index("&") + 1].lower() for text in texts]
         assert len(letters) == len(set(letters)), (lang, menu, texts)

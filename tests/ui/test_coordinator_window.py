@@ -1,0 +1,449 @@
+"""The coordinator's window against a real server and a seeded district: logging in, the district
+copy pulled in the background, review one by one and in bulk (and the village receiving a
+return), likely duplicates, the completeness matrix with a nil report, each export opened back
+and checked against an independent count, a village's USB file brought in, an ended session."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import update
+
+from fieldapp.kato import default_kato
+from fieldapp.models import CleanupAction, Status
+from fieldapp.photo_library import PhotoLibrary
+from fieldapp.queries import Period
+from fieldapp.reference import default_reference
+from fieldapp.session import load_session
+from server import schema as t
+from sync.district import login
+from tests.records import DISTRICT, OKRUG, OTHER_OKRUG, SETTLEMENT
+from tests.server.live import LiveServer
+from tests.sync.laptop import Laptop
+from tests.sync.test_district import PASSWORD, YEAR, Coordinator, seed
+from ui.app import ask_login
+from ui.completeness_view import CompletenessView
+from ui.coordinator_window import CoordinatorWindow
+from ui.district_controller import State
+from ui.i18n import Translations
+from ui.login_dialog import LoginDialog
+from ui.review_table import Column
+from ui.tasks import Tasks
+
+TODAY = date(YEAR, 11, 20)
+WAIT_MS = 30_000
+
+
+@pytest.fixture
+def villages(sqlite_server: LiveServer, tmp_path: Path) -> Iterator[dict[str, Laptop]]:
+    made = {
+        "kainar": Laptop(tmp_path / "kainar", sqlite_server, OKRUG, "kainar"),
+        "alatau": Laptop(tmp_path / "alatau", sqlite_server, OTHER_OKRUG, "alatau"),
+        "far": Laptop(tmp_path / "far", sqlite_server, "194033000", "far"),
+    }
+    yield made
+    for laptop in made.values():
+        laptop.close()
+
+
+@pytest.fixture
+def coordinator(sqlite_server: LiveServer, tmp_path: Path) -> Iterator[Coordinator]:
+    made = Coordinator(tmp_path / "coordinator", sqlite_server)
+    yield made
+    made.close()
+
+
+def open_window(coordinator: Coordinator, translations: Translations, qtbot: QtBot) -> CoordinatorWindow:
+    window = CoordinatorWindow(
+        coordinator.store,
+        coordinator.library,
+        default_kato(),
+        default_reference(),
+        coordinator.session,
+        translations,
+        today=lambda: TODAY,
+    )
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    settle(window, qtbot)
+    return window
+
+
+def settle(window: CoordinatorWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: not window.tasks.busy and not window.review.model.loading, timeout=WAIT_MS)
+
+
+def refresh(window: CoordinatorWindow, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(window.controller.finished, timeout=WAIT_MS):
+        qtbot.mouseClick(window.refresh_button, Qt.MouseButton.LeftButton)
+    settle(window, qtbot)
+
+
+def column(window: CoordinatorWindow, which: Column) -> list[str]:
+    model = window.review.model
+    return [model.data(model.index(r, which)) for r in range(model.rowCount())]
+
+
+def test_login_dialog_says_what_is_wrong_then_logs_in(
+    sqlite_server: LiveServer, translations: Translations, qtbot: QtBot, tmp_path: Path
+) -> None:
+    sqlite_server.user("aigul", "coordinator", district=DISTRICT, password=PASSWORD)
+    tasks = Tasks()
+    dialog = LoginDialog(tasks, server=sqlite_server.root)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.buttons()[0]
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.error_box.isVisibleTo(dialog)
+    assert "Fill in" in dialog.error.text()
+
+    dialog.username.setText("aigul")
+    dialog.password.setText("not the password")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tasks.busy)
+    assert "Wrong user name or password" in dialog.error.text()
+    assert dialog.result() == 0
+    assert dialog.session is None
+
+    translations.apply("ru")
+    try:
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not tasks.busy)
+        assert "пароль" in dialog.error.text()  # the server's refusal, in the user's language
+    finally:
+        translations.apply("en")
+
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.logged_in, timeout=WAIT_MS):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.session is not None
+    assert (dialog.session.district, dialog.session.username) == (DISTRICT, "aigul")
+    assert dialog.password.text() == ""  # the password is not kept, not even in the form
+    tasks.close()
+
+
+def test_the_window_is_for_review_not_data_entry(
+    coordinator: Coordinator, translations: Translations, qtbot: QtBot
+) -> None:
+    window = open_window(coordinator, translations, qtbot)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Review", "Dashboard", "Who has reported", "Likely duplicates"]
+    items = [a.text() for menu in (window.district_menu, window.export_menu) for a in menu.actions()]
+    assert not any("New action" in text for text in items)
+    assert "Талгарский район" in window.windowTitle()
+    assert window.review.model.total == 0
+    assert "Working from the district copy" in window.connection.text()
+    window.close()
+
+
+def test_pull_review_and_the_village_receives_the_return(
+    villages: dict[str, Laptop], coordinator: Coordinator, translations: Translations, qtbot: QtBot
+) -> None:
+    made = seed(villages)
+    window = open_window(coordinator, translations, qtbot)
+    refresh(window, qtbot)
+    assert "District copy up to date" in window.connection.text()
+    review = window.review
+    assert review.model.total == 7  # the district's records, not the other district's
+    assert set(column(window, Column.STATUS)) == {"Waiting for review"}
+    assert review.count.text() == "7 records"
+    # the chosen record beside the list, with its photo
+    review.table.selectRow(0)
+    assert review.title.text()
+    assert review.accept_button.isEnabled()
+
+    # filter by okrug
+    review.okrug.setCurrentIndex(review.okrug.findData(OTHER_OKRUG))
+    settle(window, qtbot)
+    assert review.model.total == 2
+    review.okrug.setCurrentIndex(0)
+    settle(window, qtbot)
+
+    # accept one
+    first = review.model.summary(0)
+    assert first is not None
+    review.table.selectRow(0)
+    qtbot.mouseClick(review.accept_button, Qt.MouseButton.LeftButton)
+    settle(window, qtbot)
+    assert review.model.total == 6
+    assert "1 decision waits to be sent" in window.waiting.text()
+
+    # return two of kainar's at once
+    kainar_ids = {str(r.id) for r in made["kainar"]} - {first.id}
+    rows = [r for r in range(review.model.rowCount()) if review.model.summary(r).id in kainar_ids][:2]
+    returned = {review.model.summary(r).id for r in rows}
+    review.table.clearSelection()
+    for r in rows:
+        review.table.selectionModel().select(
+            review.model.index(r, 0),
+            review.table.selectionModel().SelectionFlag.Select
+            | review.table.selectionModel().SelectionFlag.Rows,
+        )
+    assert review.return_button.text() == "Return 2…"
+    asked: list[int] = []
+    review.ask_comment = lambda count: asked.append(count) or "Суреттер жоқ"  # type: ignore[method-assign]
+    qtbot.mouseClick(review.return_button, Qt.MouseButton.LeftButton)
+    settle(window, qtbot)
+    assert asked == [2]
+    assert review.model.total == 4
+    assert "3 decisions wait to be sent" in window.waiting.text()
+
+    refresh(window, qtbot)
+    assert window.waiting.text() == "All decisions sent"
+    review.status.setCurrentIndex(review.status.findData("returned"))
+    settle(window, qtbot)
+    assert {review.model.summary(r).id for r in range(review.model.rowCount())} == returned
+
+    kainar = villages["kainar"]
+    kainar.sync()
+    for record_id in returned:
+        record = kainar.store.get(record_id)
+        assert record is not None
+        assert (record.status, record.review_comment) == (Status.RETURNED, "Суреттер жоқ")
+    if first.id in {str(r.id) for r in made["kainar"]}:
+        assert kainar.store.get(first.id).status is Status.ACCEPTED
+    window.close()
+
+
+def test_likely_duplicates_side_by_side(
+    villages: dict[str, Laptop], coordinator: Coordinator, translations: Translations, qtbot: QtBot
+) -> None:
+    kainar = villages["kainar"]
+    twins = kainar.add(
+        2, photos=1, action_date=date(YEAR, 4, 18), campaign="subbotnik", settlement=SETTLEMENT
+    )
+    kainar.add(1, action_date=date(YEAR, 4, 19), campaign="subbotnik")
+    kainar.sync()
+    window = open_window(coordinator, translations, qtbot)
+    refresh(window, qtbot)
+    view = window.duplicates
+    assert len(view.groups) == 1
+    assert {s.id for s in view.groups[0]} == {str(r.id) for r in twins}
+    assert view.list.item(0).text().endswith("2 records")
+    buttons = [b for b in view.grid_holder.findChildren(QPushButton) if b.text() == "Return as a duplicate"]
+    assert len(buttons) == 2
+    comments: list[str] = []
+    view.confirm = lambda comment: comments.append(comment) or True
+    qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)
+    settle(window, qtbot)
+    [queued] = coordinator.store.queued_decisions()
+    assert queued.decision is Status.RETURNED
+    other = next(s.id for s in view.groups[0] if s.id != queued.action_id) if view.groups else None
+    assert other is None or other[-8:] in queued.comment
+    assert "same action" in comments[0]
+    window.close()
+
+
+def test_completeness_shows_reported_nothing_and_missing(
+    villages: dict[str, Laptop], coordinator: Coordinator, translations: Translations, qtbot: QtBot
+) -> None:
+    seed(villages)
+    window = open_window(coordinator, translations, qtbot)
+    refresh(window, qtbot)
+    view: CompletenessView = window.completeness
+    table = view.table
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    kainar = next(r for r, name in enumerate(names) if "Қайнар" in name or "Кайнар" in name)
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert len(headers) == 1 + 11 + 2  # January to November (today), the last sync, the version
+
+    def state(row: int, month: int) -> str:
+        return table.item(row, month).data(Qt.ItemDataRole.UserRole)
+
+    assert state(kainar, 3) == "nothing"  # the nil report
+    assert table.item(kainar, 3).text() == "nothing done"
+    assert state(kainar, 5) == "reported"
+    assert state(kainar, 2) == "missing"
+    assert table.item(kainar, 12).text() not in ("", "—")  # the laptop's last sync
+    assert table.item(kainar, 13).text()  # its app version
+    silent = [r for r in range(table.rowCount()) if all(state(r, m) == "missing" for m in range(1, 12))]
+    assert silent
+    assert all(table.item(r, 12).text() == "—" for r in silent)
+    window.close()
+
+
+def independent_count(records: list[CleanupAction]) -> tuple[Counter[str], int, int]:
+    by_okrug: Counter[str] = Counter(r.okrug for r in records)
+    return by_okrug, sum(r.participants for r in records), sum(r.total_kg for r in records)
+
+
+def test_exports_opened_back_match_an_independent_count(
+    villages: dict[str, Laptop],
+    coordinator: Coordinator,
+    translations: Translations,
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    made = seed(villages)
+    mine = made["kainar"] + made["alatau"]
+    by_okrug, people, kg = independent_count(mine)
+    window = open_window(coordinator, translations, qtbot)
+    refresh(window, qtbot)
+    period = Period.year(YEAR)
+    window.dashboard.year.setCurrentIndex(window.dashboard.year.findData(YEAR))
+    settle(window, qtbot)
+    assert window.dashboard.data.total.actions == len(mine)
+    assert window.dashboard.data.total.participants == people
+    assert window.dashboard.okrug_table.rowCount() == len(by_okrug) + 1  # and the total
+    assert window.dashboard.okrug_table.item(len(by_okrug), 0).text() == "Total"
+
+    xlsx = tmp_path / "talgar.xlsx"
+    window.export("xlsx", xlsx, "ru", period)
+    qtbot.waitUntil(xlsx.is_file, timeout=WAIT_MS)
+    settle(window, qtbot)
+    book = load_workbook(xlsx)
+    assert book.sheetnames == ["По округам", "По акциям", "Записи"]
+    sheet = book["По округам"]
+    header = next(r for r in sheet.iter_rows(values_only=True) if r and r[0] and "КАТО" in str(r[0]))
+    body = [r for r in sheet.iter_rows(values_only=True) if r and r[0] in by_okrug]
+    actions, participants = header.index("Мероприятия"), header.index("Участники")
+    assert {r[0]: r[actions] for r in body} == dict(by_okrug)
+    assert sum(r[participants] for r in body) == people
+    assert ("Қайнар а.о.", "Кайнарский с.о.") in {(r[1], r[2]) for r in body}  # Cyrillic intact
+    records = [
+        r for r in book["Записи"].iter_rows(values_only=True) if r and r[-1] in {str(a.id) for a in mine}
+    ]
+    assert len(records) == len(mine)
+
+    text_csv = tmp_path / "talgar.csv"
+    window.export("csv", text_csv, "kk", period)
+    qtbot.waitUntil(text_csv.is_file, timeout=WAIT_MS)
+    raw = text_csv.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel opens it right
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert len(table) == 1 + len(mine)
+    tonnes = next(i for i, h in enumerate(table[0]) if h.startswith("Барлық қалдық"))
+    assert sum(float(row[tonnes].replace(",", ".")) for row in table[1:]) == pytest.approx(kg / 1000)
+
+    pdf = tmp_path / "talgar.pdf"
+    window.export("pdf", pdf, "kk", period)
+    qtbot.waitUntil(pdf.is_file, timeout=WAIT_MS)
+    reader = PdfReader(pdf)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) == 1  # seven records, two okrugs: one page
+    assert "Талғар" in text
+    assert f"{people}" in text.replace("\u00a0", "").replace(" ", "")
+    assert "Қайнар" in text
+
+    archive = tmp_path / "photos.zip"
+    window.export("zip", archive, "kk", period)
+    qtbot.waitUntil(archive.is_file, timeout=WAIT_MS)
+    settle(window, qtbot)
+    with zipfile.ZipFile(archive) as opened:
+        names = opened.namelist()
+    assert len(names) == 3
+    assert all(name.startswith("Қайнар а.о/") for name in names)
+    window.close()
+
+
+def test_a_village_usb_file_through_the_window(
+    villages: dict[str, Laptop],
+    coordinator: Coordinator,
+    translations: Translations,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sync.bundle import export_bundle
+
+    kainar = villages["kainar"]
+    kainar.add(2, photos=1, seed=5)
+    bundle = tmp_path / "kainar.tazabundle"
+    export_bundle(kainar.store, kainar.library, kainar.credentials, bundle)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    window = open_window(coordinator, translations, qtbot)
+    with qtbot.waitSignal(window.controller.finished, timeout=WAIT_MS):  # brought in, then pulled
+        window.import_bundle(bundle)
+    settle(window, qtbot)
+    assert told
+    assert "2 new records" in told[0]
+    assert "2 photos stored" in told[0]
+    assert window.review.model.total == 2
+    window.close()
+
+
+def test_an_ended_session_asks_to_log_in_again(
+    sqlite_server: LiveServer,
+    villages: dict[str, Laptop],
+    coordinator: Coordinator,
+    translations: Translations,
+    qtbot: QtBot,
+) -> None:
+    villages["kainar"].add(1)
+    villages["kainar"].sync()
+    with sqlite_server.engine.begin() as conn:
+        conn.execute(
+            update(t.tokens)
+            .where(t.tokens.c.kind == "user")
+            .values(expires_at=datetime.now(UTC) - timedelta(seconds=1))
+        )
+    window = open_window(coordinator, translations, qtbot)
+    asked: list[bool] = []
+    window.ask_login = lambda: asked.append(True) or login(sqlite_server.root, "aigul", PASSWORD)
+    with qtbot.waitSignal(window.controller.finished, timeout=WAIT_MS):
+        window.controller.refresh()  # refused: the window asks, the new session refreshes
+    settle(window, qtbot)
+    assert asked == [True]
+    assert window.controller.state is State.IDLE
+    assert window.review.model.total == 1
+    window.close()
+
+
+def test_ask_login_keeps_the_session_for_the_next_start(
+    sqlite_server: LiveServer, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldapp.paths import DataPaths
+
+    sqlite_server.user("aigul", "coordinator", district=DISTRICT, password=PASSWORD)
+    paths = DataPaths(tmp_path / "laptop")
+    paths.root.mkdir(parents=True)
+    tasks = Tasks()
+
+    def exec_(dialog: LoginDialog) -> int:  # the person types and presses Log in
+        dialog.server.setText(sqlite_server.root)
+        dialog.username.setText("aigul")
+        dialog.password.setText(PASSWORD)
+        dialog.log_in()
+        qtbot.waitUntil(lambda: not tasks.busy, timeout=WAIT_MS)
+        return dialog.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_)
+    session = ask_login(tasks, paths, None)
+    assert session is not None
+    assert session.district == DISTRICT
+    kept = load_session(paths.session)
+    assert kept is not None
+    assert kept.token == session.token
+    assert PASSWORD not in paths.session.read_text(encoding="utf-8")
+    tasks.close()
+
+
+def test_photos_open_from_the_server_on_demand(
+    villages: dict[str, Laptop], coordinator: Coordinator, translations: Translations, qtbot: QtBot
+) -> None:
+    [record] = villages["kainar"].add(1, photos=1)
+    villages["kainar"].sync()
+    window = open_window(coordinator, translations, qtbot)
+    refresh(window, qtbot)
+    sha = record.photos[0].sha256
+    library: PhotoLibrary = coordinator.library
+    assert library.thumbnail_path(sha).is_file()  # thumbnails come with the pull
+    assert not library.upload_path(sha).is_file()  # full photos only when opened
+    fetched: list[Path] = []
+    window.controller.fetch_photo(sha, fetched.append, lambda exc: pytest.fail(str(exc)))
+    qtbot.waitUntil(lambda: bool(fetched), timeout=WAIT_MS)
+    assert library.upload_path(sha).is_file()
+    window.close()

@@ -1,0 +1,434 @@
+"""The district coordinator's window: review the district's records, see the district at a glance,
+see who has not reported, find duplicates, export the district's report, bring in a village's USB
+file. No data entry: the villages log; the coordinator reviews and consolidates.
+
+It works offline from the district copy (``district.sqlite``), refreshed in the background.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+)
+
+from fieldapp.i18n import FieldAppError
+from fieldapp.kato import Kato
+from fieldapp.photo_library import PhotoLibrary
+from fieldapp.queries import Period
+from fieldapp.reference import ReferenceData
+from fieldapp.session import CoordinatorSession
+from fieldapp.store import Store
+from sync.district import DistrictProgress, DistrictReport
+from sync.errors import SyncError
+from sync.protocol import BundleImport
+from ui.completeness_view import CompletenessView
+from ui.dashboard_view import DashboardView
+from ui.district_controller import DistrictController, State
+from ui.duplicates_view import DuplicatesView
+from ui.i18n import LANGUAGE_NAMES, Translations, current_language
+from ui.review_view import ReviewView
+from ui.style import restyle
+from ui.tasks import Tasks
+
+log = logging.getLogger(__name__)
+REPORT_LANGUAGES = ("kk", "ru", "en")
+
+
+class CoordinatorWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        library: PhotoLibrary,
+        kato: Kato,
+        reference: ReferenceData,
+        session: CoordinatorSession,
+        translations: Translations,
+        controller: DistrictController | None = None,
+        tasks: Tasks | None = None,
+        today: Callable[[], date] = date.today,
+        ask_login: Callable[[], CoordinatorSession | None] | None = None,
+        log_out: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.store, self.library, self.kato, self.reference = store, library, kato, reference
+        self.session, self.translations = session, translations
+        self.tasks = tasks or Tasks(self)
+        self._today = today
+        self.ask_login = ask_login
+        self._log_out = log_out
+        self.controller = controller or DistrictController(
+            store, library, session, self.tasks, self, automatic=False
+        )
+        district = session.district
+        self.review = ReviewView(
+            store, kato, reference, district, self.tasks, library.thumbnail_path, today=today
+        )
+        self.dashboard = DashboardView(store, kato, reference, district, self.tasks, today=today)
+        self.completeness = CompletenessView(store, kato, district, self.tasks, today=today)
+        self.duplicates = DuplicatesView(store, kato, reference, self.tasks, library.thumbnail_path)
+        self.tabs = QTabWidget()
+        for view in (self.review, self.dashboard, self.completeness, self.duplicates):
+            self.tabs.addTab(view, "")
+        self.setCentralWidget(self.tabs)
+        self._build_status()
+        self._build_menus()
+        self.review.decided.connect(self.controller.decisions_made)
+        self.duplicates.decided.connect(self.controller.decisions_made)
+        self.review.photo_requested.connect(self.open_photo)
+        self.controller.changed.connect(self.reload)
+        self.controller.state_changed.connect(self._show_state)
+        self.controller.progress.connect(self._show_progress)
+        self.controller.failed.connect(self._refresh_failed)
+        self.translations.changed.connect(lambda _: self.retranslate())
+        self.retranslate()
+
+    # -- building -------------------------------------------------------------------------------------
+
+    def _build_status(self) -> None:
+        bar = self.statusBar()
+        self.connection = QLabel()
+        self.waiting = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(160)
+        self.progress_bar.setTextVisible(False)
+        self.progress_text = QLabel()
+        self.stop_button = QPushButton()
+        self.stop_button.clicked.connect(self.controller.cancel)
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        bar.addWidget(self.connection)
+        bar.addWidget(self.waiting, 1)
+        bar.addWidget(self.progress_bar)
+        bar.addWidget(self.progress_text)
+        bar.addWidget(self.stop_button)
+        bar.addPermanentWidget(self.refresh_button)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.district_menu = bar.addMenu("")
+        self.refresh_item = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F9), triggered=self.refresh)
+        self.bundle_item = QAction(self, triggered=self.import_bundle)
+        self.logout_item = QAction(self, triggered=self.log_out)
+        self.quit_item = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        for item in (self.refresh_item, self.bundle_item):
+            self.district_menu.addAction(item)
+        self.district_menu.addSeparator()
+        self.district_menu.addAction(self.logout_item)
+        self.district_menu.addAction(self.quit_item)
+
+        self.export_menu = bar.addMenu("")
+        self.xlsx_item = QAction(self, triggered=lambda: self.export("xlsx"))
+        self.csv_item = QAction(self, triggered=lambda: self.export("csv"))
+        self.pdf_item = QAction(self, triggered=lambda: self.export("pdf"))
+        self.zip_item = QAction(self, triggered=lambda: self.export("zip"))
+        for item in (self.xlsx_item, self.csv_item, self.pdf_item, self.zip_item):
+            self.export_menu.addAction(item)
+
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        group = QActionGroup(self)
+        self.language_items: dict[str, QAction] = {}
+        for lang, name in LANGUAGE_NAMES.items():
+            item = QAction(name, self, checkable=True)
+            item.triggered.connect(lambda _=False, code=lang: self.translations.apply(code))
+            group.addAction(item)
+            self.language_menu.addAction(item)
+            self.language_items[lang] = item
+
+    # -- texts ----------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        place = self.kato.get(self.session.district)
+        self.setWindowTitle(
+            self.tr("Taza Field — {district}: review").format(district=place.name(lang) if place else "")
+        )
+        self.tabs.setTabText(0, self.tr("Review"))
+        self.tabs.setTabText(1, self.tr("Dashboard"))
+        self.tabs.setTabText(2, self.tr("Who has reported"))
+        self.tabs.setTabText(3, self.tr("Likely duplicates"))
+        self.district_menu.setTitle(self.tr("&District"))
+        self.refresh_item.setText(self.tr("&Refresh from the server"))
+        self.bundle_item.setText(self.tr("&Import a village's USB file…"))
+        self.logout_item.setText(self.tr("&Log out"))
+        self.quit_item.setText(self.tr("&Quit"))
+        self.export_menu.setTitle(self.tr("&Export"))
+        self.xlsx_item.setText(self.tr("District report as &Excel (XLSX)…"))
+        self.csv_item.setText(self.tr("All records as &CSV…"))
+        self.pdf_item.setText(self.tr("District report as &PDF…"))
+        self.zip_item.setText(self.tr("Photos by okrug as &ZIP…"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        for code, item in self.language_items.items():
+            item.setChecked(code == lang)
+        self.stop_button.setText(self.tr("Stop"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self._show_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- state ----------------------------------------------------------------------------------------
+
+    def _show_state(self) -> None:
+        state = self.controller.state
+        running = state is State.RUNNING
+        for widget in (self.progress_bar, self.progress_text, self.stop_button):
+            widget.setVisible(running)
+        self.refresh_button.setEnabled(not running)
+        self.refresh_item.setEnabled(not running)
+        texts = {
+            State.IDLE: (
+                self.tr("District copy up to date")
+                if self.controller.last_report
+                else self.tr("Working from the district copy"),
+                "ok",
+            ),
+            State.RUNNING: (self.tr("Refreshing…"), "ok"),
+            State.NO_LINK: (self.tr("No connection: working from the district copy"), "warning"),
+            State.RETRYING: (self.tr("The server had a problem: trying again later"), "warning"),
+            State.LOGIN: (self.tr("Your session has ended: log in again"), "error"),
+        }
+        text, role = texts[state]
+        self.connection.setText("● " + text)
+        error = self.controller.last_error
+        self.connection.setToolTip(error.text(current_language()) if error else "")
+        restyle(self.connection, role)
+        self.refresh_button.setText(self.tr("Log in…") if state is State.LOGIN else self.tr("Refresh"))
+        store = self.store
+        self.tasks.run(lambda: len(store.queued_decisions()), self._show_waiting)
+
+    def _show_waiting(self, count: int) -> None:
+        self.waiting.setText(
+            self.tr("%n decision(s) wait to be sent", "", count) if count else self.tr("All decisions sent")
+        )
+
+    def _show_progress(self, progress: DistrictProgress) -> None:
+        if progress.total:
+            self.progress_bar.setRange(0, progress.total)
+            self.progress_bar.setValue(progress.done)
+        else:
+            self.progress_bar.setRange(0, 0)
+        words = {
+            "decisions": self.tr("Sending decisions {done} of {total}"),
+            "records": self.tr("Records received: {done}"),
+            "thumbnails": self.tr("Photos {done} of {total}"),
+        }[progress.stage]
+        self.progress_text.setText(words.format(done=progress.done, total=progress.total or ""))
+
+    def _refresh_failed(self, error: BaseException) -> None:
+        if (
+            isinstance(error, SyncError)
+            and self.controller.state is State.LOGIN
+            and self.ask_login is not None
+        ):
+            session = self.ask_login()
+            if session is not None:
+                self.session = session
+                self.controller.logged_in(session)
+
+    # -- doing ----------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.controller.state is State.LOGIN and self.ask_login is not None:
+            session = self.ask_login()
+            if session is None:
+                return
+            self.session = session
+            self.controller.logged_in(session)
+            return
+        self.controller.refresh()
+
+    def reload(self) -> None:
+        self.review.reload()
+        self.dashboard.refresh()
+        self.completeness.refresh()
+        self.duplicates.refresh()
+        self._show_state()
+
+    def open_photo(self, sha: str) -> None:
+        from ui.photo_viewer import PhotoViewer
+
+        def show(_: Path) -> None:
+            viewer = PhotoViewer(self.library, self.tasks, sha, parent=self)
+            viewer.finished.connect(lambda _: viewer.deleteLater())
+            viewer.open()
+
+        self.controller.fetch_photo(sha, show, self._failure)
+
+    def import_bundle(self, path: Path | None = None) -> None:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("A village's USB file"),
+                _documents(),
+                self.tr("Taza Field USB files (*.tazabundle)"),
+            )
+            if not name:
+                return
+            path = Path(name)
+
+        def done(result: BundleImport) -> None:
+            place = self.kato.get(result.okrug)
+            QMessageBox.information(
+                self,
+                self.tr("USB file imported"),
+                self.tr(
+                    "{okrug}: {new} new records, {known} the server had already, {refused} refused; "
+                    "{photos} photos stored."
+                ).format(
+                    okrug=place.name(current_language()) if place else result.okrug,
+                    new=result.records.get("applied", 0),
+                    known=result.records.get("already", 0),
+                    refused=result.records.get("rejected", 0) + result.records.get("conflict", 0),
+                    photos=result.photos_stored,
+                ),
+            )
+
+        self.controller.import_bundle(path, done, self._failure)
+
+    def export(
+        self, kind: str, path: Path | None = None, lang: str | None = None, period: Period | None = None
+    ) -> None:
+        """XLSX, CSV, PDF or the photos ZIP of the dashboard's period."""
+        period = period or self.dashboard.period()
+        if lang is None:
+            lang = self._ask_report_language() if kind in ("xlsx", "pdf") else current_language()
+            if lang is None:
+                return
+        if path is None:
+            filters = {
+                "xlsx": self.tr("Excel workbooks (*.xlsx)"),
+                "csv": self.tr("CSV files (*.csv)"),
+                "pdf": self.tr("PDF documents (*.pdf)"),
+                "zip": self.tr("ZIP archives (*.zip)"),
+            }
+            suggested = Path(_documents()) / f"taza-{self.session.district}-{period.start:%Y-%m}.{kind}"
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(suggested), filters[kind])
+            if not name:
+                return
+            path = Path(name)
+        store, kato, reference, district = self.store, self.kato, self.reference, self.session.district
+        chosen = lang
+        if kind == "pdf":
+            self._export_pdf(path, chosen, period)
+            return
+        if kind == "xlsx":
+            from sync.district_reports import district_workbook
+
+            def job() -> int:
+                return district_workbook(path, store, kato, reference, district, period, chosen)
+        elif kind == "csv":
+            from fieldapp.atomic import write_atomic
+            from sync.district_reports import records_csv
+
+            def job() -> int:
+                rows = store.record_rows(period)
+                write_atomic(path, records_csv(rows, kato, reference, period, chosen))
+                return len(rows)
+        else:
+            from sync.district_reports import photos_zip
+
+            fetch = self._photo_fetcher()
+
+            def job() -> int:
+                return photos_zip(path, store, kato, reference, period, fetch, chosen)[0]
+
+        self.tasks.run(job, lambda _: self._exported(path), self._failure)
+
+    def _photo_fetcher(self) -> Callable[[str], Path | None]:
+        """Worker side: a photo's file, fetched from the server if it is not here yet."""
+        from sync.client import ServerClient
+        from sync.district import DistrictSync
+
+        store, library, session = self.store, self.library, self.session
+
+        def fetch(sha: str) -> Path | None:
+            if library.upload_path(sha).is_file():
+                return library.upload_path(sha)
+            client = ServerClient(session.server_url, session.token)
+            try:
+                return DistrictSync(store, library, client, thumbnails=False).fetch_photo(sha)
+            except (SyncError, FieldAppError) as exc:
+                log.info("photo %s not exported: %s", sha, exc)
+                return None
+            finally:
+                client.close()
+
+        return fetch
+
+    def _export_pdf(self, path: Path, lang: str, period: Period) -> None:
+        from sync.district_reports import completeness
+        from ui.dashboard_view import compute
+        from ui.pdf_report import district_report
+
+        store, kato = self.store, self.kato
+
+        def gather():  # type: ignore[no-untyped-def]
+            data = compute(store, kato, period, False)
+            matrix = completeness(store, kato, self.session.district, period.start.year, self._today())
+            return data, matrix
+
+        def write(result) -> None:  # type: ignore[no-untyped-def]
+            data, matrix = result
+            try:
+                district_report(path, data, matrix, kato, self.reference, self.session.district, lang)
+            except OSError as exc:
+                self._failure(exc)
+                return
+            self._exported(path)
+
+        self.tasks.run(gather, write, self._failure)
+
+    def _ask_report_language(self) -> str | None:
+        names = [LANGUAGE_NAMES[code] for code in REPORT_LANGUAGES]
+        current = REPORT_LANGUAGES.index(current_language()) if current_language() in REPORT_LANGUAGES else 0
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Export"), self.tr("Language of the report:"), names, current, False
+        )
+        return REPORT_LANGUAGES[names.index(name)] if ok else None
+
+    def _exported(self, path: Path) -> None:
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=str(path)), 10_000)
+
+    def _failure(self, exc: BaseException) -> None:
+        if isinstance(exc, FieldAppError):
+            text = exc.text(current_language())
+        else:
+            log.error("coordinator window task failed", exc_info=exc)
+            text = self.tr("Something went wrong: {error}").format(error=str(exc))
+        QMessageBox.warning(self, self.tr("Taza Field"), text)
+
+    def log_out(self) -> None:
+        if self._log_out is not None:
+            self._log_out()
+        self.close()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.controller.stop()
+        self.tasks.wait()
+        self.tasks.close()
+        super().closeEvent(event)
+
+
+def _documents() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+__all__ = ["CoordinatorWindow", "DistrictReport"]
