@@ -285,9 +285,9 @@ def test_a_record_the_server_cannot_read_is_held_and_the_rest_go(
     saved = laptop.add(3)
     build = SyncEngine._build
 
-    def newer_app(engine: SyncEngine, records):  # type: ignore[no-untyped-def]
+    def newer_app(engine: SyncEngine, records, nils=()):  # type: ignore[no-untyped-def]
         """As a newer app would send it: a field this server does not know, in the second record."""
-        batch_id, body = build(engine, records)
+        batch_id, body = build(engine, records, nils)
         data = json.loads(gzip.decompress(body))
         for item in data["records"]:
             if item["record"]["id"] == str(saved[1].id):

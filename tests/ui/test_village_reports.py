@@ -116,6 +116,7 @@ def test_a_receipt_for_an_accepted_record(
     saved = window.store.save(action(action_date=TODAY))
     window.refresh()
     settle(window, qtbot)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
     window.table.selectRow(0)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
@@ -129,10 +130,14 @@ def test_a_receipt_for_an_accepted_record(
     window.store.mark_sent(saved.id, saved.revision)
     window.store.apply_review(saved.id, saved.revision, Status.ACCEPTED)
     window.refresh()
-    settle(window, qtbot)
-    window.table.selectRow(0)
-    window._reports_menu_shown()
-    assert window.receipt_item.isEnabled()
+
+    def accepted_selected() -> bool:  # the list may reload once more by itself after the changes
+        settle(window, qtbot)
+        window.table.selectRow(0)
+        window._reports_menu_shown()
+        return window.receipt_item.isEnabled()
+
+    qtbot.waitUntil(accepted_selected)
     target = tmp_path / "receipt.pdf"
     window.export_receipt(target)
     qtbot.waitUntil(target.is_file)
