@@ -198,14 +198,6 @@ def file_nil_report(db: Database, okrug: str, month: str, note: str = "") -> Nil
     return report
 
 
-def withdraw_nil_reports(db: Database, okrug: str, month: str) -> int:
-    """A record for the month after all: its nil report is withdrawn (and the server told)."""
-    return db.conn.execute(
-        "UPDATE nil_reports SET withdrawn = 1, sent = 0 WHERE okrug = ? AND month = ? AND withdrawn = 0",
-        [okrug, month],
-    ).rowcount
-
-
 def unsent_nil_reports(conn: sqlite3.Connection) -> list[NilReportData]:
     rows = conn.execute(
         "SELECT id, okrug, month, note, filed_at, withdrawn FROM nil_reports WHERE sent = 0 ORDER BY filed_at"
@@ -255,26 +247,38 @@ def district_totals(
 ) -> list[GroupTotals]:
     """Sums of the live records of the period by okrug, settlement, campaign and/or month (whole
     months are read from the monthly sums: a few thousand rows for 50,000 records)."""
+    return district_breakdowns(conn, period, kato, [group_by], statuses)[0]
+
+
+def district_breakdowns(
+    conn: sqlite3.Connection,
+    period: Period,
+    kato: Kato,
+    groupings: Sequence[Sequence[str]],
+    statuses: Iterable[Status] | None = None,
+) -> list[list[GroupTotals]]:
+    """Several groupings of the same sums from one read (the dashboard wants three)."""
     rows = queries.totals(conn, period, ("settlement", "campaign", "month"), statuses)
     okrug_of: dict[str, str] = {}
-    found: dict[tuple[str, ...], GroupTotals] = {}
+    found: list[dict[tuple[str, ...], GroupTotals]] = [{} for _ in groupings]
     for row in rows:
         settlement = row.group["settlement"]
         if settlement not in okrug_of:
             okrug = kato.okrug_of(settlement)
             okrug_of[settlement] = okrug.code if okrug else settlement
         values = {"okrug": okrug_of[settlement], **row.group}
-        key = tuple(values[name] for name in group_by)
-        sums = found.get(key)
-        if sums is None:
-            sums = found[key] = GroupTotals({name: values[name] for name in group_by})
-        sums.actions += row.actions
-        sums.participants += row.participants
-        sums.area_m2 += row.area_m2
-        sums.trees += row.trees
-        for fraction, kg in row.kg_by_fraction.items():
-            sums.kg_by_fraction[fraction] = sums.kg_by_fraction.get(fraction, 0) + kg
-    return [found[key] for key in sorted(found)]
+        for group_by, sums_of in zip(groupings, found, strict=True):
+            key = tuple(values[name] for name in group_by)
+            sums = sums_of.get(key)
+            if sums is None:
+                sums = sums_of[key] = GroupTotals({name: values[name] for name in group_by})
+            sums.actions += row.actions
+            sums.participants += row.participants
+            sums.area_m2 += row.area_m2
+            sums.trees += row.trees
+            for fraction, kg in row.kg_by_fraction.items():
+                sums.kg_by_fraction[fraction] = sums.kg_by_fraction.get(fraction, 0) + kg
+    return [[sums_of[key] for key in sorted(sums_of)] for sums_of in found]
 
 
 def reported_months(conn: sqlite3.Connection, first: str, last: str) -> set[tuple[str, str]]:

@@ -289,6 +289,15 @@ class Store:
     ) -> list[district.GroupTotals]:
         return district.district_totals(self._reader(), period, kato, group_by, statuses)
 
+    def district_breakdowns(
+        self,
+        period: Period,
+        kato: Kato,
+        groupings: Sequence[Sequence[str]],
+        statuses: Iterable[Status] | None = None,
+    ) -> list[list[district.GroupTotals]]:
+        return district.district_breakdowns(self._reader(), period, kato, groupings, statuses)
+
     def reported_months(self, first: str, last: str) -> set[tuple[str, str]]:
         return district.reported_months(self._reader(), first, last)
 

@@ -46,10 +46,14 @@ class ServerProcess:
         log: Path | None = None,
         port: int | None = None,
         cwd: Path | None = None,
+        bind: str = "127.0.0.1",
         **settings: str,
     ) -> None:
-        """``settings``: more server settings, by name (``workers="2"`` sets TAZA_SERVER_WORKERS)."""
+        """``settings``: more server settings, by name (``workers="2"`` sets TAZA_SERVER_WORKERS).
+        ``bind``: the address it listens on (``0.0.0.0`` to be reached from a network namespace
+        too); it is always asked on 127.0.0.1."""
         self.database_url = database_url
+        self.bind = bind
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.api = self.url + API_PREFIX
@@ -100,7 +104,7 @@ class ServerProcess:
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "server.cli", "serve", "--port", str(self.port)],
+                [sys.executable, "-m", "server.cli", "serve", "--host", self.bind, "--port", str(self.port)],
                 env=self.env,
                 cwd=self.cwd,
                 stdout=log,

@@ -144,15 +144,14 @@ def records_sheet(
         *_place_columns("settlement", lang),
         Column(label("campaign", lang), Kind.TEXT),
         Column(label("participants", lang), Kind.COUNT),
-        # plain numbers: a sheet of 50,000 records is written in seconds, not minutes
         *(
-            Column(label("fraction", lang, _named(reference.fraction(f), f, lang)), Kind.TONNES, styled=False)
+            Column(label("fraction", lang, _named(reference.fraction(f), f, lang)), Kind.TONNES)
             for f in fractions
         ),
         Column(label("total_t", lang), Kind.TONNES),
         Column(label("area_ha", lang), Kind.HECTARES),
-        Column(label("trees", lang), Kind.COUNT, styled=False),
-        Column(words("photos", lang), Kind.COUNT, styled=False),
+        Column(label("trees", lang), Kind.COUNT),
+        Column(words("photos", lang), Kind.COUNT),
         Column(words("status", lang), Kind.TEXT),
         Column(words("comment", lang), Kind.TEXT),
         Column(words("place", lang), Kind.TEXT),
