@@ -77,6 +77,8 @@ def _save(
     event = event or ("delete" if action.deleted else "edit")
     _write_history(db, action, action_id, now, event=event, origin=origin)
     _enqueue(db, [action], [action_id], now)
+    if origin == "local":
+        _withdraw_nil_reports(db, [action])
     after = _Contribution.of(action)
     if before != after:
         delta = _TotalsDelta()
@@ -106,6 +108,18 @@ def save_many(db: Database, actions: list[CleanupAction], *, origin: str) -> lis
         if action_id in existing:
             _save(db, action, origin=origin)
     return actions
+
+
+def _withdraw_nil_reports(db: Database, actions: Sequence[CleanupAction]) -> None:
+    """A record saved for a month the village had reported as one with nothing done: that report
+    is withdrawn (and goes to the server again, so its matrix shows the month as reported)."""
+    if not db.conn.execute("SELECT 1 FROM nil_reports WHERE withdrawn = 0 LIMIT 1").fetchone():
+        return
+    months = {(a.okrug, a.action_date.isoformat()[:7]) for a in actions if not a.deleted}
+    db.conn.executemany(
+        "UPDATE nil_reports SET withdrawn = 1, sent = 0 WHERE okrug = ? AND month = ? AND withdrawn = 0",
+        sorted(months),
+    )
 
 
 def _insert_new(
@@ -138,6 +152,8 @@ def _insert_new(
         ],
     )
     _enqueue(db, actions, ids, now)
+    if origin == "local":
+        _withdraw_nil_reports(db, actions)
     delta = _TotalsDelta()
     for action in actions:
         delta.add(_Contribution.of(action), +1)

@@ -9,12 +9,13 @@ kind, as for a village laptop; a login that has ended (``session_expired``) asks
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from fieldapp.i18n import FieldAppError, msg
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.session import CoordinatorSession, session_from_login
 from fieldapp.store import Store
-from sync.client import ServerClient
+from sync.client import ServerClient, Timeouts
 from sync.engine import META_LAST_ERROR, META_LAST_SUCCESS, RetryPolicy, now_iso
 from sync.errors import Cancelled, Kind, SyncError
 from sync.protocol import MAX_BATCH_RECORDS, BundleImport, Reason, ReviewBatch, ReviewDecision
@@ -62,6 +63,23 @@ def login(
     return session_from_login(url, username.strip(), answer.district, answer.token, answer.expires_at)
 
 
+def end_session(session: CoordinatorSession, client: ServerClient | None = None) -> bool:
+    """Log out on the server, so the token stops working there too. Best effort, quickly: the
+    session is already forgotten on the laptop, and an unreachable server ends it when it expires.
+    True when the server confirmed."""
+    own = client is None
+    client = client or ServerClient(session.server_url, session.token, timeouts=Timeouts(5.0, 10.0))
+    try:
+        client.logout()
+        return True
+    except SyncError as exc:
+        log.info("logging out on the server failed (%s); the session ends when it expires", exc.kind.value)
+        return False
+    finally:
+        if own:
+            client.close()
+
+
 @dataclass(frozen=True)
 class DistrictProgress:
     stage: str  # decisions | records | thumbnails
@@ -78,6 +96,20 @@ class DistrictReport:
     nil_reports: int = 0
     thumbnails: int = 0
     seconds: float = 0.0
+
+
+@contextlib.contextmanager
+def _as_coordinator() -> Iterator[None]:
+    """A token the server no longer takes is, for a coordinator, a session that ended (logged out
+    elsewhere, or the user disabled): log in again. A laptop's revoked enrolment means otherwise."""
+    try:
+        yield
+    except SyncError as exc:
+        if exc.kind is not Kind.AUTH_REVOKED:
+            raise
+        raise SyncError(
+            Kind.SESSION_EXPIRED, reason=exc.reason, status=exc.status, details=exc.details, detail=exc.detail
+        ) from exc
 
 
 class DistrictSync:
@@ -103,11 +135,12 @@ class DistrictSync:
     def run(self) -> DistrictReport:
         started = time.monotonic()
         try:
-            self._send_decisions()
-            self._pull()
-            self._devices()
-            if self.thumbnails:
-                self._thumbnails()
+            with _as_coordinator():
+                self._send_decisions()
+                self._pull()
+                self._devices()
+                if self.thumbnails:
+                    self._thumbnails()
         except SyncError as exc:
             self.store.set_meta(META_LAST_ERROR, exc.kind.value)
             raise
@@ -197,14 +230,16 @@ class DistrictSync:
         """The photo itself (the upload copy), fetched once and kept."""
         path = self.library.upload_path(sha)
         if not path.is_file():
-            data = self._retrying(lambda: self.client.photo_content(sha))
+            with _as_coordinator():
+                data = self._retrying(lambda: self.client.photo_content(sha))
             self.library.add_received(sha, data)
         return path
 
     def import_bundle(self, path: Path, on_sent: Callable[[int], None] | None = None) -> BundleImport:
         """Carry a village's USB bundle to the server (which checks it whole before applying it)."""
         data = path.read_bytes()
-        return self.client.upload_bundle(data, on_sent, self.cancel)
+        with _as_coordinator():
+            return self.client.upload_bundle(data, on_sent, self.cancel)
 
     # -- plumbing ------------------------------------------------------------------------------------
 

@@ -191,8 +191,11 @@ def run_coordinator(  # type: ignore[no-untyped-def]
     library = PhotoLibrary(paths.photos)
     controller = DistrictController(store, library, session, tasks)
 
+    ended: list[CoordinatorSession] = []
+
     def log_out() -> None:
         forget_session(paths.session)
+        ended.append(window.session)
 
     window = CoordinatorWindow(
         store,
@@ -215,3 +218,7 @@ def run_coordinator(  # type: ignore[no-untyped-def]
     finally:
         tasks.wait()
         store.close()
+        if ended:  # the window is gone: telling the server waits on no one
+            from sync.district import end_session
+
+            end_session(ended[-1])

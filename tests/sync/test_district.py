@@ -29,7 +29,7 @@ from fieldapp.session import load_session, save_session
 from fieldapp.store import Store
 from server import schema as t
 from sync.client import ServerClient
-from sync.district import DistrictSync, LoginError, login
+from sync.district import DistrictSync, LoginError, end_session, login
 from sync.district_reports import completeness, district_workbook, photos_zip, records_csv
 from sync.errors import Kind, SyncError
 from sync.protocol import Completeness
@@ -237,6 +237,17 @@ def test_duplicates_and_completeness(
     assert rows[OKRUG].last_sync is not None
     assert rows[OKRUG].app_version
 
+    # March after all: the record withdraws the village's nil report, on the laptop and on the server
+    villages["kainar"].add(1, action_date=date(YEAR, 3, 28))
+    assert [r.withdrawn for r in villages["kainar"].store.nil_reports(OKRUG)] == [True]
+    villages["kainar"].sync()
+    assert villages["kainar"].store.unsent_nil_reports() == []
+    coordinator.sync()
+    assert [r.withdrawn for r in coordinator.store.nil_reports(OKRUG)] == [True]
+    again = completeness(coordinator.store, kato, DISTRICT, YEAR, date(YEAR, 11, 25))
+    march = {row.okrug: row for row in again.rows}[OKRUG].months[f"{YEAR}-03"]
+    assert march is Completeness.REPORTED
+
 
 def test_totals_and_exports_match_an_independent_count(
     server: LiveServer, villages: dict[str, Laptop], coordinator: Coordinator, tmp_path: Path
@@ -304,6 +315,17 @@ def test_an_ended_session_asks_for_the_password(server: LiveServer, coordinator:
         coordinator.sync()
     assert ended.value.kind is Kind.SESSION_EXPIRED
     assert "log in again" in ended.value.text("en")
+
+
+def test_logging_out_ends_the_session_on_the_server(server: LiveServer, coordinator: Coordinator) -> None:
+    coordinator.sync()
+    assert end_session(coordinator.session)
+    with pytest.raises(SyncError) as ended:
+        coordinator.sync()
+    assert ended.value.kind is Kind.SESSION_EXPIRED
+    # an unreachable server: the laptop forgets the session all the same, without waiting long
+    away = coordinator.session.model_copy(update={"server_url": "http://127.0.0.1:9"})
+    assert not end_session(away)
 
 
 def test_a_bundle_through_the_coordinator(
