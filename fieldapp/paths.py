@@ -1,13 +1,18 @@
 """Where the app keeps its data.
 
-In order: an explicit ``--data-dir``, the ``TAZA_FIELD_DATA_DIR`` environment variable, then the
-per-user data folder of the OS (``%LOCALAPPDATA%\\TazaField`` on Windows,
-``~/.local/share/TazaField`` on Linux).
+In order: an explicit ``--data-dir``, the ``TAZA_FIELD_DATA_DIR`` environment variable, the
+``data`` folder beside the program when a ``portable.txt`` marker file sits next to it (laptops
+that carry the app on a USB stick), then the per-user data folder of the OS
+(``%LOCALAPPDATA%\\TazaField`` on Windows, ``~/.local/share/TazaField`` on Linux).
+
+The program's own folder is also where IT staff may leave a provisioning file
+(``*.provision.json``) for the first start to pick up.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,13 +22,54 @@ APP_DIR_NAME = "TazaField"
 DATABASE_NAME = "taza-field.sqlite"
 
 
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_DATA = "data"
+PROVISIONING_PATTERN = "*.provision.json"
+
+
+def install_dir() -> Path:
+    """The folder of the program: the frozen executable's, else the ``fieldapp`` script's.
+    ``TAZA_FIELD_INSTALL_DIR`` overrides it (tests, unusual installs)."""
+    env = os.environ.get("TAZA_FIELD_INSTALL_DIR")
+    if env:
+        return Path(env).expanduser().resolve()
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(sys.argv[0] or ".").resolve().parent
+
+
+def portable_data_dir() -> Path | None:
+    """``data`` beside the program when the portable marker is there, else None."""
+    folder = install_dir()
+    return folder / PORTABLE_DATA if (folder / PORTABLE_MARKER).is_file() else None
+
+
 def data_dir(override: Path | str | None = None) -> Path:
     if override:
         return Path(override).expanduser().resolve()
     env = os.environ.get("TAZA_FIELD_DATA_DIR")
     if env:
         return Path(env).expanduser().resolve()
+    portable = portable_data_dir()
+    if portable is not None:
+        return portable
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))
+
+
+def provisioning_files(data_root: Path | None = None) -> list[Path]:
+    """Provisioning files left for this laptop beside the program (or in its data folder),
+    newest first."""
+    found: dict[Path, float] = {}
+    for folder in (install_dir(), data_root):
+        if folder is None or not folder.is_dir():
+            continue
+        for path in folder.glob(PROVISIONING_PATTERN):
+            try:
+                if path.is_file():
+                    found[path.resolve()] = path.stat().st_mtime
+            except OSError:
+                continue
+    return sorted(found, key=lambda p: found[p], reverse=True)
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 from fieldapp.device import DeviceCredentials, device_name_default, load_device, save_device
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.numbers import format_bytes
+from fieldapp.paths import provisioning_files
 from fieldapp.photo_library import PhotoLibrary
 from sync.client import ServerClient
 from sync.engine import Progress, SyncEngine
-from sync.enrolment import EnrolmentError, enrol, read_provisioning
+from sync.enrolment import EnrolmentError, enrol, forget_provisioning, read_provisioning
 from sync.errors import Kind, SyncError
 
 if TYPE_CHECKING:
@@ -32,8 +33,14 @@ log = logging.getLogger(__name__)
 
 
 def cmd_enrol(cli: Cli, args: argparse.Namespace) -> int:
-    if args.file is not None:
-        provisioning = read_provisioning(args.file)
+    file = args.file
+    if file is None and args.server is None:
+        found = provisioning_files(cli.paths.root)
+        if not found:
+            raise EnrolmentError(msg("sync.cli.no_provisioning"))
+        file = found[0]
+    if file is not None:
+        provisioning = read_provisioning(file)
         server, code = provisioning.server_url, provisioning.code
     else:
         if not args.code:
@@ -50,6 +57,9 @@ def cmd_enrol(cli: Cli, args: argparse.Namespace) -> int:
         cli.settings.okrug = credentials.okrug
         save_cli_settings(cli)
     cli.say("sync.cli.enrolled", server=credentials.server_url, okrug=_okrug_name(cli, credentials.okrug))
+    if file is not None:
+        removed = forget_provisioning(file)
+        cli.say("sync.cli.provisioning_removed" if removed else "sync.cli.provisioning_kept", path=str(file))
     return 0
 
 

@@ -8,7 +8,9 @@ server before it is used up), no connection.
 
 from __future__ import annotations
 
+import hmac
 import json
+import logging
 import re
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +25,8 @@ from fieldapp.models import utc_now
 from sync.client import DEFAULT_TIMEOUTS, ServerClient, Timeouts
 from sync.errors import Kind, SyncError
 from sync.protocol import Provisioning, Reason
+
+log = logging.getLogger(__name__)
 
 MAX_PROVISIONING_BYTES = 64 * 1024
 CODE_SHAPE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 -]{6,38}[A-Za-z0-9]$")
@@ -44,9 +48,22 @@ def read_provisioning(path: Path, now: datetime | None = None) -> Provisioning:
         provisioning = Provisioning.model_validate(json.loads(data.decode("utf-8")))
     except (UnicodeDecodeError, json.JSONDecodeError, ValidationError):
         raise EnrolmentError(msg("sync.provisioning.not_provisioning", path=str(path))) from None
+    if not hmac.compare_digest(provisioning.check, provisioning.seal()):
+        raise EnrolmentError(msg("sync.provisioning.tampered", path=str(path)))
     if provisioning.expires_at <= (now or utc_now()):
         raise EnrolmentError(msg("sync.enrol.expired"))
     return provisioning
+
+
+def forget_provisioning(path: Path) -> bool:
+    """After the laptop enrolled with it, the file's one-time code goes from the disk. False when
+    the file could not be removed (a read-only folder): the code is used up on the server anyway."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        log.info("could not remove the used provisioning file %s: %s", path, exc.strerror)
+        return False
+    return True
 
 
 def check_server_url(text: str) -> str:

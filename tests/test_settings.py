@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from fieldapp.paths import DataPaths, data_dir
+from fieldapp.paths import PORTABLE_MARKER, DataPaths, data_dir, portable_data_dir, provisioning_files
 from fieldapp.settings import Settings, SettingsError, load_settings, save_settings
 
 
@@ -63,3 +64,35 @@ def test_data_folder_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         "photos",
         "settings.json",
     )
+
+
+def test_portable_mode_puts_the_data_beside_the_program(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    program = tmp_path / "USB" / "TazaField"
+    program.mkdir(parents=True)
+    monkeypatch.setenv("TAZA_FIELD_INSTALL_DIR", str(program))
+    monkeypatch.delenv("TAZA_FIELD_DATA_DIR")
+    assert portable_data_dir() is None
+    assert "taza-field-tests-" in str(data_dir())  # no marker: the per-user folder
+    (program / PORTABLE_MARKER).write_text("", encoding="utf-8")
+    assert data_dir() == program.resolve() / "data"
+    assert data_dir(tmp_path / "chosen") == (tmp_path / "chosen").resolve()  # --data-dir still wins
+    monkeypatch.setenv("TAZA_FIELD_DATA_DIR", str(tmp_path / "env"))
+    assert data_dir() == (tmp_path / "env").resolve()
+
+
+def test_provisioning_files_beside_the_program_newest_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    program, data = tmp_path / "app", tmp_path / "data"
+    program.mkdir()
+    data.mkdir()
+    monkeypatch.setenv("TAZA_FIELD_INSTALL_DIR", str(program))
+    assert provisioning_files(data) == []
+    old, new = program / "taza-field-1.provision.json", data / "taza-field-2.provision.json"
+    old.write_text("{}", encoding="utf-8")
+    new.write_text("{}", encoding="utf-8")
+    os.utime(old, (1_000_000, 1_000_000))
+    (program / "notes.json").write_text("{}", encoding="utf-8")
+    assert provisioning_files(data) == [new.resolve(), old.resolve()]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.device import DeviceCredentials, device_name_default
 from fieldapp.i18n import FieldAppError
-from sync.enrolment import enrol, read_provisioning
+from sync.enrolment import enrol, forget_provisioning, read_provisioning
 from ui.i18n import current_language
 from ui.style import SPACING, set_role
 from ui.tasks import Tasks
@@ -47,6 +47,7 @@ class EnrolDialog(QDialog):
             lambda server, code, name: enrol(server, code, device_name=name, okrug=okrug)
         )
         self._busy = False
+        self._file: tuple[Path, str] | None = None  # the provisioning file in use, and its code
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.file_button = QPushButton()
@@ -137,6 +138,7 @@ class EnrolDialog(QDialog):
             return
         self.server.setText(provisioning.server_url)
         self.code.setText(provisioning.code)
+        self._file = (path, provisioning.code)
         self.connect_laptop()
 
     def connect_laptop(self) -> None:
@@ -154,7 +156,15 @@ class EnrolDialog(QDialog):
             return
         self._set_busy(True)
         exchange = self._exchange
-        self._tasks.run(lambda: exchange(server, code, name), self._done, self._failed)
+        file = self._file[0] if self._file is not None and self._file[1] == code else None
+
+        def work() -> DeviceCredentials:
+            credentials = exchange(server, code, name)
+            if file is not None:  # its one-time code is used up: it goes from the disk
+                forget_provisioning(file)
+            return credentials
+
+        self._tasks.run(work, self._done, self._failed)
 
     def _done(self, credentials: DeviceCredentials) -> None:
         self._set_busy(False)

@@ -31,8 +31,10 @@ def provisioning_file(server: LiveServer, okrug: str = OKRUG) -> Path:
     return out
 
 
-def fieldapp(data: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "TAZA_FIELD_LANG": lang, "PYTHONPATH": str(ROOT)}
+def fieldapp(
+    data: Path, *args: str, lang: str = "en", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TAZA_FIELD_LANG": lang, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "fieldapp.cli", "--data-dir", str(data), *args],
         capture_output=True,
@@ -73,12 +75,59 @@ def test_an_expired_code_and_an_expired_file(server: LiveServer, tmp_path: Path)
         enrol(server.root, code, device_name="x", okrug=None)
     assert "expired" in expired.value.text("en")
     file = provisioning_file(server)
-    data = json.loads(file.read_text(encoding="utf-8"))
-    data["expires_at"] = past.isoformat()
-    file.write_text(json.dumps(data), encoding="utf-8")
+    stale = read_provisioning(file).model_copy(update={"expires_at": past}).sealed()  # as written then
+    file.write_text(stale.model_dump_json(), encoding="utf-8")
     with pytest.raises(EnrolmentError) as old:
         read_provisioning(file)
     assert "expired" in old.value.text("en")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("okrug", OTHER_OKRUG), ("server_url", "http://192.0.2.1:8765"), ("expires_at", "2099-01-01T00:00:00Z")],
+)
+def test_a_file_changed_after_the_server_wrote_it_is_refused_and_its_code_stays_good(
+    server: LiveServer, tmp_path: Path, field: str, value: str
+) -> None:
+    file = provisioning_file(server)
+    original = file.read_text(encoding="utf-8")
+    data = json.loads(original)
+    data[field] = value
+    file.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(EnrolmentError) as changed:
+        read_provisioning(file)
+    assert "changed or damaged" in changed.value.text("en")
+    assert changed.value.text("kk") != changed.value.text("ru")
+    laptop = tmp_path / "laptop"
+    refused = fieldapp(laptop, "enrol", "--file", str(file))
+    assert refused.returncode == 2
+    assert "changed or damaged" in refused.stderr
+    assert not DataPaths(laptop).device.exists()
+    assert file.exists()  # not removed: IT staff see what was wrong with it
+    file.write_text(original, encoding="utf-8")  # the code was never sent: the untouched file works
+    assert fieldapp(laptop, "enrol", "--file", str(file)).returncode == 0
+
+
+def test_the_file_beside_the_app_is_picked_up_and_its_code_removed(
+    server: LiveServer, tmp_path: Path
+) -> None:
+    app_dir = tmp_path / "TazaField"
+    app_dir.mkdir()
+    laptop = tmp_path / "laptop"
+    env = {"TAZA_FIELD_INSTALL_DIR": str(app_dir)}
+    nothing = fieldapp(laptop, "enrol", env=env)
+    assert nothing.returncode == 2
+    assert "no enrolment file" in nothing.stderr
+    file = provisioning_file(server)
+    beside = app_dir / "taza-field-196247000.provision.json"
+    file.rename(beside)
+    done = fieldapp(laptop, "enrol", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "used and removed" in done.stdout
+    assert not beside.exists()
+    credentials = load_device(DataPaths(laptop).device)
+    assert credentials is not None
+    assert credentials.okrug == OKRUG
 
 
 def test_a_code_of_another_okrug_is_refused_and_stays_unused(server: LiveServer) -> None:

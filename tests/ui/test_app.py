@@ -102,3 +102,61 @@ def test_a_data_file_from_a_newer_app_is_reported_and_kept(tmp_path: Path, ui_ap
     conn.close()
     assert app_module.run(tmp_path, "ru") == 2
     assert "более новой версией" in alerts[0]
+
+
+def _provisioning_beside_the_app(server, folder: Path) -> Path:  # type: ignore[no-untyped-def]
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"taza-field-{OKRUG}.provision.json"
+    server.cli("device", "enrol", "--okrug", OKRUG, "--out", str(out))
+    return out
+
+
+def test_first_start_enrols_with_the_file_beside_the_app_and_removes_it(
+    tmp_path: Path, ui_app, sqlite_server, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    program = tmp_path / "TazaField"
+    monkeypatch.setenv("TAZA_FIELD_INSTALL_DIR", str(program))
+    file = _provisioning_beside_the_app(sqlite_server, program)
+    data = tmp_path / "data"
+    monkeypatch.setattr(OkrugDialog, "exec", lambda dialog: pytest.fail("the okrug comes from the file"))
+    opened: list[MainWindow] = []
+
+    def exec_until_enrolled(self: QApplication) -> int:  # the user waits, then closes the window
+        opened.extend(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        qtbot.waitUntil(lambda: (data / "device.json").exists() and not file.exists(), timeout=20_000)
+        for window in opened:
+            window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_until_enrolled)
+    assert app_module.run(data, "en") == 0
+    assert load_settings(data / "settings.json").okrug == OKRUG
+    assert not file.exists()  # its one-time code is gone from the disk
+    assert [w.settings.okrug for w in opened] == [OKRUG]
+
+
+def test_an_expired_file_beside_the_app_is_explained_and_kept(
+    tmp_path: Path, ui_app, sqlite_server, no_event_loop: list[MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    program = tmp_path / "TazaField"
+    monkeypatch.setenv("TAZA_FIELD_INSTALL_DIR", str(program))
+    file = _provisioning_beside_the_app(sqlite_server, program)
+    changed = json.loads(file.read_text(encoding="utf-8"))
+    changed["okrug"] = "196233000"  # edited by hand after the server wrote it
+    file.write_text(json.dumps(changed), encoding="utf-8")
+    monkeypatch.setattr(OkrugDialog, "exec", lambda dialog: 1)  # so the first-start question is asked
+    monkeypatch.setattr(OkrugDialog, "okrug", lambda dialog: OKRUG)
+    assert app_module.run(tmp_path / "data", "en") == 0
+    [window] = no_event_loop
+    from ui.enrol_dialog import EnrolDialog
+
+    dialog = window.findChild(EnrolDialog)
+    assert dialog is not None
+    assert dialog.error_box.isVisibleTo(dialog)
+    assert "changed or damaged" in dialog.error.text()
+    assert file.exists()
+    assert not (tmp_path / "data" / "device.json").exists()
