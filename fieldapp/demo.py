@@ -160,9 +160,13 @@ def _dms(value: float) -> tuple[float, float, float]:
     return (float(degrees), float(minutes), seconds)
 
 
-def seed_demo(store: Store, library: PhotoLibrary, okrug: str, count: int, *, photos: int = 8) -> int:
+def seed_demo(
+    store: Store, library: PhotoLibrary, okrug: str, count: int, *, photos: int = 8, reviewed: bool = True
+) -> int:
     """Fill a demo laptop: ``count`` records over the last two seasons, some with photos, a few
-    drafts. Marks the store as a demo so that real data is never mixed in by accident."""
+    drafts. Marks the store as a demo so that real data is never mixed in by accident.
+    ``reviewed``: the older records as if sent and reviewed already (a demo with no server); else
+    they wait to be sent, for a demo server to receive and its coordinator to review."""
     from fieldapp.kato import default_kato
     from fieldapp.reference import default_reference
 
@@ -194,7 +198,8 @@ def seed_demo(store: Store, library: PhotoLibrary, okrug: str, count: int, *, ph
             action = action.model_copy(update={"status": Status.DRAFT})
         records[i] = action
     store.save_many(records)
-    _simulate_review(store, records, rng, today)
+    if reviewed:
+        _simulate_review(store, records, rng, today)
     return len(records)
 
 
