@@ -21,6 +21,7 @@ from typing import Any
 
 from fieldapp import __version__
 from fieldapp.i18n import LANGUAGES, FieldAppError, msg, system_language, translate
+from fieldapp.logs import setup_logging
 from fieldapp.paths import DataPaths
 from fieldapp.settings import Settings, load_settings, save_settings
 
@@ -70,6 +71,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, help=h("data_dir"))
     parser.add_argument("--lang", choices=LANGUAGES, help=h("lang"))
     parser.add_argument("-v", "--verbose", action="store_true", help=h("verbose"))
+    parser.add_argument("--self-test", action="store_true", help=h("self_test"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("status", help=h("status_command"), description=h("status_command"))
@@ -125,9 +127,20 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     sub.add_parser("check", help=h("check"), description=h("check"))
 
+    p = sub.add_parser("backup", help=h("backup"), description=h("backup"))
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    actions.add_parser("list", help=h("backup_list"), description=h("backup_list"))
+    actions.add_parser("now", help=h("backup_now"), description=h("backup_now"))
+    restore = actions.add_parser("restore", help=h("backup_restore"), description=h("backup_restore"))
+    restore.add_argument("source", metavar="NAME_OR_PATH", help=h("backup_source"))
+    restore.add_argument("--yes", action="store_true", help=h("backup_yes"))
+
+    p = sub.add_parser("diagnostics", help=h("diagnostics"), description=h("diagnostics"))
+    p.add_argument("--out", type=Path, metavar="FILE", help=h("diagnostics_out"))
+
     # Sending (run by sync.commands, imported only when one of these is asked for).
     p = sub.add_parser("enrol", help=h("enrol"), description=h("enrol"))
-    source = p.add_mutually_exclusive_group(required=True)
+    source = p.add_mutually_exclusive_group()  # neither: the provisioning file beside the app
     source.add_argument("--file", type=Path, help=h("enrol_file"))
     source.add_argument("--server", help=h("enrol_server"))
     p.add_argument("--code", help=h("enrol_code"))
@@ -163,10 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings, settings_error = Settings(), exc
     lang = lang_arg or settings.language or system_language()
     args = build_parser(lang).parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    setup_logging(paths, verbose=args.verbose)  # logs/taza-field.log, and warnings on stderr
+    if args.self_test:  # before the settings matter: it uses a temporary folder
+        return self_test()
     cli = Cli(paths, settings, lang)
     if settings_error is not None:
         print(settings_error.text(lang), file=sys.stderr)
@@ -208,6 +220,16 @@ def open_window(cli: Cli, explicit_dir: str | None, lang: str | None) -> int:
     lang = lang or os.environ.get("TAZA_FIELD_LANG")
     overridden = explicit_dir or os.environ.get("TAZA_FIELD_DATA_DIR")
     return app.run(cli.paths.root if overridden else None, lang)
+
+
+def self_test() -> int:
+    """Check this installation in a temporary folder (the laptop's data is not touched)."""
+    try:
+        from ui.selftest import run_self_test
+    except ImportError as exc:
+        print(f"self-test FAILED: {exc}", file=sys.stderr)
+        return 1
+    return run_self_test()
 
 
 def save_cli_settings(cli: Cli) -> None:

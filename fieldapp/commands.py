@@ -84,6 +84,7 @@ def cmd_status(cli: Cli, args: argparse.Namespace) -> int | None:
             returned=store.count_actions(ActionFilter(status=Status.RETURNED)),
         )
         cli.say("cli.status.waiting", records=depth.records, photos=depth.photos)
+        _say_update(cli, store)
         today = date.today()
         for key, period in (
             ("cli.status.month", Period.month(today.year, today.month)),
@@ -101,6 +102,22 @@ def cmd_status(cli: Cli, args: argparse.Namespace) -> int | None:
             )
     cli.say("cli.status.hint")
     return None
+
+
+def _say_update(cli: Cli, store: Store) -> None:
+    """A newer version the server told of (``fieldapp-server release set``): who installs it, where."""
+    from fieldapp import __version__
+    from fieldapp.updates import newer_available, stored_release
+
+    release = stored_release(store)
+    if release is None or not newer_available(__version__, release.version):
+        return
+    if release.link:
+        cli.say("cli.status.update", version=release.version, current=__version__, url=release.link)
+    else:
+        cli.say("cli.status.update_no_link", version=release.version, current=__version__)
+    if release.notes:
+        cli.say("cli.status.update_notes", notes=release.notes)
 
 
 # -- setup and places -----------------------------------------------------------------------------
@@ -454,3 +471,84 @@ def cmd_check(cli: Cli, args: argparse.Namespace) -> int | None:
     cli.say("cli.check.result" if not problems else "cli.check.problems", count=len(problems))
     cli.say("cli.status.waiting", records=depth.records, photos=depth.photos)
     return 1 if problems else None
+
+
+# -- backups -------------------------------------------------------------------------------------
+
+YES_ANSWERS = {"y", "yes", "иә", "ия", "и", "да", "д"}
+
+
+def cmd_backup(cli: Cli, args: argparse.Namespace) -> int | None:
+    """``backup list | now | restore NAME_OR_PATH [--yes]``. Restore: 3 when it needs --yes (no
+    terminal to ask on), 1 when the answer was no, 2 when refused (FieldAppError)."""
+    import sys
+
+    from fieldapp import backups
+    from fieldapp.numbers import format_bytes
+
+    def when(backup: backups.Backup) -> str:
+        return backup.taken_at.strftime("%d.%m.%Y %H:%M")
+
+    def records(backup: backups.Backup) -> str:
+        return "—" if backup.records is None else format_int(backup.records, cli.lang)
+
+    if args.action == "list":
+        found = backups.list_backups(cli.paths)
+        if not found:
+            cli.say("backups.cli.none")
+            return None
+        rows = [
+            [
+                b.name,
+                when(b),
+                cli.t(f"backups.kind.{b.kind.name.lower()}"),
+                format_bytes(b.size, cli.lang),
+                records(b),
+            ]
+            for b in found
+        ]
+        headers = [cli.t(f"backups.col.{c}") for c in ("name", "when", "kind", "size", "records")]
+        print_table(headers, rows, right={3, 4})
+        cli.say("backups.cli.folder", path=str(backups.backups_dir(cli.paths)), keep=backups.KEEP_DAILY)
+        return None
+    if args.action == "now":
+        with cli.open_store() as store:
+            made = backups.backup_now(store)
+        cli.say(
+            "backups.cli.made",
+            path=str(made.path),
+            size=format_bytes(made.size, cli.lang),
+            records=records(made),
+        )
+        return None
+    chosen = backups.describe(backups.find_backup(cli.paths, args.source))
+    if not args.yes:
+        if not sys.stdin.isatty():
+            cli.say("backups.cli.needs_yes")
+            return 3
+        question = cli.t("backups.cli.confirm", name=chosen.name, when=when(chosen), records=records(chosen))
+        try:
+            answer = input(question)
+        except EOFError:  # Ctrl+D: no
+            answer = ""
+        if answer.strip().lower() not in YES_ANSWERS:
+            cli.say("backups.cli.cancelled")
+            return 1
+    done = backups.restore(cli.paths, chosen.path)
+    cli.say("backups.cli.restored", name=chosen.name, when=when(chosen), records=done.records)
+    if done.safety_copy is not None:
+        cli.say("backups.cli.safety", name=done.safety_copy.name)
+    cli.say("backups.cli.sync_note")
+    return None
+
+
+def cmd_diagnostics(cli: Cli, args: argparse.Namespace) -> int | None:
+    """The diagnostics ZIP for IT staff: versions, logs, integrity, outbox, sync state; no secrets."""
+    from fieldapp.diagnostics import default_name, write_diagnostics
+
+    target: Path = args.out or Path.cwd() / default_name()
+    if target.is_dir():
+        target = target / default_name()
+    written = write_diagnostics(cli.paths, target)
+    cli.say("cli.diagnostics.written", path=str(written))
+    return None

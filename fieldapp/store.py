@@ -140,6 +140,13 @@ class Store:
         row = self._reader().execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
 
+    def backup_to(self, target: Path) -> Path:
+        """Copy the whole database as it is at one moment to ``target`` (SQLite's online backup
+        API, in one step). It reads beside the writer (WAL), so saves go on meanwhile. It reads the
+        whole file: call it off the GUI thread. :mod:`fieldapp.backups` names, checks and keeps
+        the copies."""
+        return schema.backup(self._reader(), target)
+
     # -- writing ----------------------------------------------------------------------------
 
     def save(self, action: CleanupAction, photos: Iterable[ProcessedPhoto] = ()) -> CleanupAction:

@@ -38,6 +38,7 @@ from server.errors import ApiError
 from server.ingest import Ingest, push_with_retry
 from server.photos import PhotoStore
 from server.pull import STATUS_OF_REVIEW, newest_reference, pull
+from server.releases import current_release
 from server.reviews import review
 from server.settings import ServerSettings
 from server.sql import current_records
@@ -46,6 +47,7 @@ from sync.protocol import (
     APP_VERSION_HEADER,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    AppRelease,
     BundleImport,
     DeviceInfo,
     EnrolRequest,
@@ -126,6 +128,9 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
     from server.report_routes import install_report_routes  # here: it imports this module
 
     install_report_routes(app, server)
+    from server.release_routes import install_release_routes  # here: it imports this module
+
+    install_release_routes(app, server)
     return app
 
 
@@ -196,6 +201,7 @@ def _role(*allowed: Role) -> Callable[[Request], Principal]:
 
 Device = Annotated[Principal, Depends(_role(Role.DEVICE))]
 Reviewer = Annotated[Principal, Depends(_role(Role.COORDINATOR, Role.ADMIN))]
+Admin = Annotated[Principal, Depends(_role(Role.ADMIN))]
 Anyone = Annotated[Principal, Depends(_role(Role.DEVICE, Role.COORDINATOR, Role.ADMIN))]
 
 
@@ -225,11 +231,13 @@ def _install_routes(app: FastAPI, server: Server) -> None:
 
     @app.get(f"{API_PREFIX}/version", response_model=VersionResponse)
     def version() -> VersionResponse:
+        release = server.read(lambda conn: current_release(conn, settings))
         return VersionResponse(
             server=__version__,
             protocols=[PROTOCOL_VERSION],
-            latest_app_version=settings.latest_app_version,
-            download_url=settings.download_url,
+            latest_app_version=release.version if release else "",
+            download_url=release.download_url if release else "",
+            release_notes=release.notes if release else "",
         )
 
     @app.post(f"{API_PREFIX}/enrol", response_model=EnrolResponse, openapi_extra=_body_schema(EnrolRequest))
@@ -293,10 +301,20 @@ def _install_routes(app: FastAPI, server: Server) -> None:
         cursor: Annotated[str, Query(max_length=40)] = "",
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
         reference_version: Annotated[int, Query(ge=0)] = 0,
-    ) -> PullResponse:
-        return server.read(
-            lambda conn: pull(conn, who, cursor, limit, reference_version, server.default_reference)
-        )
+        release: Annotated[
+            str | None, Query(max_length=40, description="tag of the app release the caller knows")
+        ] = None,
+    ) -> Response:
+        def read(conn: Connection) -> PullResponse:
+            answer = pull(conn, who, cursor, limit, reference_version, server.default_reference)
+            if release is None:  # an app that does not ask (older ones would refuse the field)
+                return answer
+            current = current_release(conn, settings) or AppRelease()
+            return answer if current.tag == release else answer.model_copy(update={"release": current})
+
+        answer = server.read(read)
+        text = answer.model_dump_json(exclude=None if answer.release else {"release"})
+        return Response(text, media_type="application/json")
 
     @app.get(f"{API_PREFIX}/records/{{record_id}}", response_model=ServerRecord)
     def server_record(who: Anyone, record_id: UUID) -> ServerRecord:

@@ -12,6 +12,9 @@
     fieldapp-server import-bundle FILE            records and photos a village brought on a USB stick
     fieldapp-server reference publish FILE.json   new campaigns and waste fractions for every laptop
     fieldapp-server reference show                the version laptops get now
+    fieldapp-server release set --version V --url URL [--notes TEXT]   tell the apps a newer version exists
+    fieldapp-server release show                  the release the apps are told of now
+    fieldapp-server release clear                 withdraw it: the apps are told of none
 
 Configuration comes from ``TAZA_SERVER_*`` environment variables or a ``.env`` file (see
 ``server/settings.py``); ``--database-url`` overrides the database for one command.
@@ -99,6 +102,17 @@ def build_parser() -> argparse.ArgumentParser:
     publish = reference.add_parser("publish", help="publish a new version (laptops get it when they sync)")
     publish.add_argument("file", type=Path, help="reference data as JSON (see resources/reference.json)")
     reference.add_parser("show", help="the version published now")
+    release = sub.add_parser("release", help="the app version the laptops are told about").add_subparsers(
+        dest="action", required=True
+    )
+    release_set = release.add_parser(
+        "set", help="publish the newest app version and where to download it (apps only tell their users)"
+    )
+    release_set.add_argument("--version", required=True, help="the version, e.g. 0.2.0")
+    release_set.add_argument("--url", required=True, help="the https address of the installer or its page")
+    release_set.add_argument("--notes", default="", help="one line for the users (what changed)")
+    release.add_parser("show", help="the release the apps are told of now")
+    release.add_parser("clear", help="withdraw it: the apps are told of none")
     bundle = sub.add_parser("import-bundle", help="a USB bundle from a village laptop (checked whole first)")
     bundle.add_argument("file", type=Path, help="the .tazabundle file")
     return parser
@@ -118,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "user": cmd_user,
             "report": cmd_report,
             "reference": cmd_reference,
+            "release": cmd_release,
             "import-bundle": cmd_import_bundle,
         }[args.command]
         return handler(settings, args) or 0
@@ -246,7 +261,9 @@ def device_enrol(settings: ServerSettings, engine: Engine, okrug: str, out: Path
         raise CliError(f"{okrug} is not a rural okrug in KATO")
     with engine.begin() as conn:
         code, expires = accounts.create_enrolment(conn, okrug, settings.enrolment_days)
-    provisioning = Provisioning(server_url=settings.public_url, okrug=okrug, code=code, expires_at=expires)
+    provisioning = Provisioning(
+        server_url=settings.public_url, okrug=okrug, code=code, expires_at=expires
+    ).sealed()
     target = out or Path(f"taza-field-{okrug}.provision.json")
     target.write_text(
         json.dumps(provisioning.model_dump(mode="json"), ensure_ascii=False, indent=2), encoding="utf-8"
@@ -433,6 +450,63 @@ def cmd_reference(settings: ServerSettings, args: argparse.Namespace) -> int:
         engine.dispose()
     print(f"published reference data version {update.version}; laptops get it when they next sync")
     return 0
+
+
+# -- the app release -----------------------------------------------------------------------------------
+
+
+def cmd_release(settings: ServerSettings, args: argparse.Namespace) -> int:
+    from server import releases
+
+    release = None
+    if args.action == "set":  # checked before the database is opened: nothing changes if it is wrong
+        try:
+            release = releases.check_release(
+                args.version, args.url, args.notes, production=settings.environment == "production"
+            )
+        except releases.ReleaseError as exc:
+            raise CliError(f"release not published: {exc}") from None
+    engine = ready_engine(settings)
+    try:
+        with engine.begin() as conn:
+            if release is not None:
+                releases.publish(conn, release, f"command line ({_os_user()})", datetime.now(UTC))
+            elif args.action == "clear":
+                releases.withdraw(conn, f"command line ({_os_user()})", datetime.now(UTC))
+            state = releases.release_state(conn, settings)
+    finally:
+        engine.dispose()
+    if args.action == "set":
+        print(f"published Taza Field {state.release.version if state.release else '?'}: {args.url.strip()}")
+        print("the apps tell their users when they next sync; nothing is installed by itself")
+        return 0
+    if args.action == "clear":
+        print("release withdrawn: the apps are told of no newer version")
+        return 0
+    current = state.release
+    if state.source == "published" and current is not None and state.published_at is not None:
+        when = f"{state.published_at:%Y-%m-%d %H:%M} UTC"
+        print(f"Taza Field {current.version}, published {when} by {state.published_by}")
+    elif state.source == "settings" and current is not None:
+        print(f"Taza Field {current.version}, from the settings (TAZA_SERVER_LATEST_APP_VERSION)")
+    elif state.source == "withdrawn" and state.published_at is not None:
+        print(f"no release: withdrawn {state.published_at:%Y-%m-%d %H:%M} UTC by {state.published_by}")
+    else:
+        print("no release published")
+    if current is not None:
+        print(f"download: {current.download_url or '(no address)'}")
+        if current.notes:
+            print(f"notes: {current.notes}")
+    if state.problem:
+        print(state.problem)
+    return 0
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment or the password database
+        return "unknown user"
 
 
 # -- USB bundles ---------------------------------------------------------------------------------------

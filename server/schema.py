@@ -80,6 +80,19 @@ reference_data = Table(
     Column("published_at", TS, nullable=False),
 )
 
+app_releases = Table(
+    # The app releases an admin published, newest last (an empty version: withdrawn). Laptops are
+    # told of the newest; with no row at all, of the one in the settings, if any.
+    "app_releases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("version", String(40), nullable=False),
+    Column("download_url", Text, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("published_at", TS, nullable=False),
+    Column("published_by", String(100), nullable=False),
+)
+
 users = Table(
     "users",
     metadata,

@@ -44,8 +44,10 @@ class ServerSettings(BaseSettings):
     enrolment_days: int = Field(14, ge=1, description="how long an enrolment code stays valid")
     clock_skew_days: int = Field(1, ge=0, description="how far in the future a record's date may be")
 
-    latest_app_version: str = Field("", description="newest app version, shown to laptops")
-    download_url: str = Field("", description="where to get it")
+    latest_app_version: str = Field(
+        "", description="newest app version the apps are told of, until `fieldapp-server release set`"
+    )
+    download_url: str = Field("", description="where to get it (https), with latest_app_version")
 
     @model_validator(mode="after")
     def _safe_in_production(self) -> ServerSettings:

@@ -169,8 +169,14 @@ class ServerClient:
     def photo_content(self, sha256: str) -> bytes:
         return self._call("GET", f"/photos/{sha256}/content").content
 
-    def pull(self, cursor: str, limit: int, reference_version: int) -> PullResponse:
-        params = {"cursor": cursor, "limit": limit, "reference_version": reference_version}
+    def pull(
+        self, cursor: str, limit: int, reference_version: int, release: str | None = None
+    ) -> PullResponse:
+        """``release``: the tag of the app release this side knows ("" for none); the answer
+        carries the server's release only when it differs (see ``fieldapp.updates``)."""
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit, "reference_version": reference_version}
+        if release is not None:
+            params["release"] = release
         return self._model(PullResponse, self._call("GET", "/pull", params=params))
 
     def record(self, record_id: UUID | str) -> ServerRecord:

@@ -24,8 +24,9 @@ from fieldapp.i18n import FieldAppError, msg
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.session import CoordinatorSession, session_from_login
 from fieldapp.store import Store
+from fieldapp.updates import stored_release
 from sync.client import ServerClient, Timeouts
-from sync.engine import META_LAST_ERROR, META_LAST_SUCCESS, RetryPolicy, now_iso
+from sync.engine import META_LAST_ERROR, META_LAST_SUCCESS, RetryPolicy, learn_release, now_iso
 from sync.errors import Cancelled, Kind, SyncError
 from sync.protocol import MAX_BATCH_RECORDS, BundleImport, Reason, ReviewBatch, ReviewDecision
 
@@ -177,11 +178,16 @@ class DistrictSync:
 
     def _pull(self) -> None:
         cursor = self.store.get_meta(META_CURSOR) or ""
+        known = stored_release(self.store)
+        tag = known.tag if known else ""
         pulled = 0
         while True:
             self._check_cancel()
             self._progress(DistrictProgress("records", pulled, None))
-            got = self._retrying(lambda: self.client.pull(cursor, PULL_PAGE, 0))  # noqa: B023
+            got = self._retrying(lambda: self.client.pull(cursor, PULL_PAGE, 0, tag))  # noqa: B023
+            if got.release is not None:  # coordinators need the new version too
+                learn_release(self.store, got.release)
+                tag = got.release.tag
             nils = [
                 NilReportData(
                     str(n.id),

@@ -37,9 +37,18 @@ from fieldapp.outbox import Answer, Decision, OutgoingRecord, PhotoToSend
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.reference import ReferenceData, default_reference, newest
 from fieldapp.store import Store
+from fieldapp.updates import Release, remember_release, stored_release
 from sync.client import ServerClient
 from sync.errors import Cancelled, Kind, SyncError
-from sync.protocol import MAX_BATCH_RECORDS, NilReport, PushBatch, PushRecord, PushResponse, Reason
+from sync.protocol import (
+    MAX_BATCH_RECORDS,
+    AppRelease,
+    NilReport,
+    PushBatch,
+    PushRecord,
+    PushResponse,
+    Reason,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -126,6 +135,7 @@ class SyncReport:
     photo_bytes: int = 0
     decisions: int = 0  # coordinators' decisions that changed a record here
     reference_updated: bool = False
+    release_changed: bool = False  # the server told of another app release (or of none any more)
     batches: int = 0
     bytes_up: int = 0
     bytes_down: int = 0
@@ -417,10 +427,15 @@ class SyncEngine:
     def _pull(self) -> None:
         reference = self.reference()
         cursor = self.store.get_meta(META_CURSOR) or ""
+        known = stored_release(self.store)
+        tag = known.tag if known else ""
         while True:
             self._check_cancel()
             self._progress("pull")
-            got = self._retrying(lambda: self.client.pull(cursor, 1000, reference.version))  # noqa: B023
+            got = self._retrying(lambda: self.client.pull(cursor, 1000, reference.version, tag))  # noqa: B023
+            if got.release is not None:  # another release than the one kept here (or none any more)
+                self.report.release_changed |= learn_release(self.store, got.release)
+                tag = got.release.tag
             decisions = [
                 Decision(str(d.record_id), d.revision, Status(d.decision), d.comment) for d in got.decisions
             ]
@@ -513,6 +528,13 @@ class SyncEngine:
 
     def _photo_bytes_left(self) -> int:
         return max(0, self._photo_bytes_total - self.report.photo_bytes)
+
+
+def learn_release(store: Store, release: AppRelease) -> bool:
+    """Keep the app release the server told of (an empty version: none). True if it changed."""
+    if release.version:
+        log.info("the server publishes Taza Field %s", release.version)
+    return remember_release(store, Release(release.version, release.download_url, release.notes))
 
 
 def stored_reference(store: Store) -> ReferenceData:

@@ -12,6 +12,8 @@ client shows its own translated text for each reason).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -21,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from fieldapp.models import CleanupAction, KatoCode, Sha256Hex, Status, UtcDateTime
 from fieldapp.reference import ReferenceData
+from fieldapp.updates import MAX_NOTES_LENGTH, MAX_URL_LENGTH, MAX_VERSION_LENGTH, release_tag
 
 PROTOCOL_VERSION = 1
 API_PREFIX = f"/api/v{PROTOCOL_VERSION}"
@@ -121,6 +124,16 @@ class Provisioning(Wire):
     okrug: KatoCode
     code: EnrolmentCode
     expires_at: UtcDateTime
+    # SHA-256 of the fields above as the server wrote them: a file edited or damaged since (an okrug
+    # changed by hand, a line lost) is refused whole before its code is sent anywhere.
+    check: str = ""
+
+    def seal(self) -> str:
+        fields = self.model_dump(mode="json", exclude={"check"})
+        return hashlib.sha256(json.dumps(fields, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+    def sealed(self) -> Provisioning:
+        return self.model_copy(update={"check": self.seal()})
 
 
 # -- push --------------------------------------------------------------------------------------------
@@ -217,6 +230,27 @@ class ServerRecord(Wire):
     conflict: bool  # versions made from an older revision wait for a person
 
 
+class AppRelease(Wire):
+    """The newest app release the server publishes (``fieldapp-server release set``). The app only
+    tells the person; it never downloads or installs anything. An empty ``version``: none."""
+
+    version: str = Field("", max_length=MAX_VERSION_LENGTH)
+    download_url: str = Field("", max_length=MAX_URL_LENGTH)
+    notes: str = Field("", max_length=MAX_NOTES_LENGTH)
+
+    @property
+    def tag(self) -> str:
+        return release_tag(self.version, self.download_url, self.notes)
+
+
+class ReleaseRequest(Wire):
+    """An admin publishes a release (``PUT /release``)."""
+
+    version: str = Field(min_length=1, max_length=MAX_VERSION_LENGTH)
+    download_url: str = Field(min_length=1, max_length=MAX_URL_LENGTH)
+    notes: str = Field("", max_length=MAX_NOTES_LENGTH)
+
+
 class PullResponse(Wire):
     cursor: str  # opaque; send it back to get what changed after
     more: bool  # there is more to fetch right away
@@ -226,6 +260,10 @@ class PullResponse(Wire):
     review_status: dict[str, str] = Field(default_factory=dict)  # record id → review status
     conflicts: list[UUID] = Field(default_factory=list)  # of those, the ones flagged for a person
     nil_reports: list[NilReport] = Field(default_factory=list)  # a district's "nothing this month"
+    # The published app release, only to a caller that asked with ``release=TAG`` and knows
+    # another one (an empty version: none any more). Left out of the JSON when None: an older app,
+    # which does not ask, refuses fields it does not know.
+    release: AppRelease | None = None
 
 
 class ReviewBatch(Wire):
@@ -299,6 +337,7 @@ class VersionResponse(Wire):
     protocols: list[int]
     latest_app_version: str = ""
     download_url: str = ""
+    release_notes: str = ""
 
 
 class HealthResponse(Wire):

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 # Qt draws offscreen: tests run with no display, in CI as on a laptop. (To run the window tests
 # on a real X server, e.g. Xvfb: TAZA_FIELD_TEST_PLATFORM=xcb DISPLAY=:99 pytest tests/ui.)
@@ -24,3 +28,15 @@ for _var, _sub in (
 os.environ["TAZA_FIELD_LANG"] = "en"
 
 pytest_plugins = ["pytester"]
+
+
+@pytest.fixture(autouse=True)
+def _no_log_file_afterwards() -> Iterator[None]:
+    """A test that ran ``fieldapp`` (or the window's ``run``) in-process set up the log file in its
+    own folder: take it off again, and the root logger's level, so later tests log nowhere new."""
+    level = logging.getLogger().level
+    yield
+    from fieldapp.logs import stop_logging
+
+    stop_logging()
+    logging.getLogger().setLevel(level)

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from fieldapp.i18n import FieldAppError, normalise_language, system_language
 from fieldapp.kato import default_kato
-from fieldapp.paths import APP_DIR_NAME, DataPaths
+from fieldapp.logs import setup_logging
+from fieldapp.paths import APP_DIR_NAME, DataPaths, portable_data_dir, provisioning_files
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.session import CoordinatorSession, forget_session, load_session, save_session
 from fieldapp.settings import Settings, load_settings, save_settings
@@ -57,7 +58,8 @@ def display_available() -> bool:
 def run(data_dir: Path | None = None, lang: str | None = None) -> int:
     """Open the window; returns the exit code."""
     app = make_app()
-    paths = DataPaths(data_dir or qt_data_dir())
+    paths = DataPaths(data_dir or portable_data_dir() or qt_data_dir())
+    setup_logging(paths, verbose=None)  # the log file the command line set up, or this folder's
     translations = Translations(app)
     try:
         settings = load_settings(paths.settings)
@@ -73,6 +75,12 @@ def run(data_dir: Path | None = None, lang: str | None = None) -> int:
     kato = default_kato()
     if settings.role == "coordinator":
         return run_coordinator(app, paths, settings, save, kato, translations)
+    provisioning = waiting_provisioning(paths)
+    if provisioning is not None and not settings.okrug:
+        okrug = provisioning_okrug(provisioning)
+        if okrug is not None:  # IT staff chose it: no need to ask
+            settings.okrug = okrug
+            save(settings)
     if not settings.okrug:
         chosen = choose_okrug(settings, kato, translations, save)
         if chosen == "coordinator":
@@ -98,11 +106,35 @@ def run(data_dir: Path | None = None, lang: str | None = None) -> int:
     window.tasks.run(library.remove_leftovers)
     sync.start()
     show_window(window)
+    if provisioning is not None:
+        window.enrol(provisioning)  # connects at once; the file goes once its code is used
+    window.start_daily_backup()  # off the GUI thread, once the window shows
     try:
         return app.exec()
     finally:
         window.tasks.wait()
         store.close()
+
+
+def waiting_provisioning(paths: DataPaths) -> Path | None:
+    """A provisioning file IT staff left beside the app (or in its data folder) for a laptop not
+    yet connected to the server: the newest one."""
+    if paths.device.exists():
+        return None
+    found = provisioning_files(paths.root)
+    return found[0] if found else None
+
+
+def provisioning_okrug(path: Path) -> str | None:
+    """The okrug a provisioning file was made for; None when the file is unusable (the enrolment
+    dialog then says why)."""
+    from sync.enrolment import read_provisioning
+
+    try:
+        return read_provisioning(path).okrug
+    except FieldAppError as exc:
+        log.info("provisioning file %s not usable: %s", path, exc)
+        return None
 
 
 def show_window(window: QMainWindow) -> None:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fieldapp.i18n import FieldAppError
@@ -41,8 +43,9 @@ from ui.district_controller import DistrictController, State
 from ui.duplicates_view import DuplicatesView
 from ui.i18n import LANGUAGE_NAMES, Translations, current_language
 from ui.review_view import ReviewView
-from ui.style import restyle
+from ui.style import SPACING, restyle
 from ui.tasks import Tasks
+from ui.update_notice import UpdateNotice
 
 log = logging.getLogger(__name__)
 REPORT_LANGUAGES = ("kk", "ru", "en")
@@ -83,7 +86,7 @@ class CoordinatorWindow(QMainWindow):
         self.tabs = QTabWidget()
         for view in (self.review, self.dashboard, self.completeness, self.duplicates):
             self.tabs.addTab(view, "")
-        self.setCentralWidget(self.tabs)
+        self.setCentralWidget(self._with_update_notice(self.tabs))
         self._build_status()
         self._build_menus()
         self.review.decided.connect(self.controller.decisions_made)
@@ -97,6 +100,24 @@ class CoordinatorWindow(QMainWindow):
         self.retranslate()
 
     # -- building -------------------------------------------------------------------------------------
+
+    def _with_update_notice(self, tabs: QTabWidget) -> QWidget:
+        """The tabs, with the line saying a newer version exists above them when it does."""
+        self.update_notice = UpdateNotice(self.store, self.tasks)
+        holder = QWidget()
+        around = QVBoxLayout(holder)
+        around.setContentsMargins(SPACING, SPACING, SPACING, 0)
+        around.addWidget(self.update_notice)
+        holder.hide()
+        self.update_notice.shown.connect(holder.setVisible)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(holder)
+        column.addWidget(tabs, 1)
+        self.update_notice.refresh()
+        return central
 
     def _build_status(self) -> None:
         bar = self.statusBar()
@@ -149,6 +170,13 @@ class CoordinatorWindow(QMainWindow):
             self.language_menu.addAction(item)
             self.language_items[lang] = item
 
+        self.help_menu = bar.addMenu("")
+        self.diagnostics_item = QAction(self, triggered=lambda: self.save_diagnostics())
+        self.about_item = QAction(self, triggered=self.about)
+        self.help_menu.addAction(self.diagnostics_item)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about_item)
+
     # -- texts ----------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -175,6 +203,9 @@ class CoordinatorWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         for code, item in self.language_items.items():
             item.setChecked(code == lang)
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.diagnostics_item.setText(self.tr("Save &diagnostics…"))
+        self.about_item.setText(self.tr("&About Taza Field"))
         self.stop_button.setText(self.tr("Stop"))
         self.refresh_button.setText(self.tr("Refresh"))
         self._show_state()
@@ -260,6 +291,7 @@ class CoordinatorWindow(QMainWindow):
         self.dashboard.refresh()
         self.completeness.refresh()
         self.duplicates.refresh()
+        self.update_notice.refresh()
         self._show_state()
 
     def open_photo(self, sha: str) -> None:
@@ -406,6 +438,48 @@ class CoordinatorWindow(QMainWindow):
 
     def _exported(self, path: Path) -> None:
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=str(path)), 10_000)
+
+    def save_diagnostics(self, target: Path | None = None) -> None:
+        """A ZIP for IT staff: versions, logs, the district copy's check, what waits to go, the
+        session (without its token)."""
+        from fieldapp.diagnostics import write_diagnostics
+        from fieldapp.paths import DataPaths
+        from ui.diagnostics import suggested_path, window_versions
+
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save diagnostics"), str(suggested_path()), self.tr("ZIP archives (*.zip)")
+            )
+            if not name:
+                return
+            target = Path(name)
+        paths, extra = DataPaths(self.store.path.parent), window_versions()
+
+        def saved(path: Path) -> None:
+            self.statusBar().showMessage(
+                self.tr("Diagnostics saved to {path}").format(path=str(path)), 10_000
+            )
+            QMessageBox.information(
+                self,
+                self.tr("Save diagnostics"),
+                self.tr(
+                    "The diagnostics are saved in {path}.\n\nThe file holds no passwords or tokens: "
+                    "it can be sent to IT staff."
+                ).format(path=str(path)),
+            )
+
+        self.tasks.run(lambda: write_diagnostics(paths, target, extra), saved, self._failure)
+
+    def about(self) -> None:
+        from fieldapp import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Taza Field"),
+            self.tr(
+                "Taza Field {version}\nLogging the clean-up actions of the «Таза Қазақстан» programme."
+            ).format(version=__version__),
+        )
 
     def _failure(self, exc: BaseException) -> None:
         if isinstance(exc, FieldAppError):

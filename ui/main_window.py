@@ -51,6 +51,7 @@ from ui.style import SPACING, set_role
 from ui.sync_controller import SyncController
 from ui.tasks import Tasks
 from ui.totals_panel import TotalsPanel
+from ui.update_notice import UpdateNotice
 from ui.village_reports import MonthChoiceDialog, MonthsState, NilReportDialog, month_label
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self._returned = 0
         self._attention = 0
         self._select_after_reload: str | None = None
+        self._restoring = False  # a backup is being restored
 
         self.model = ActionTableModel(store, kato, reference, self.tasks, self)
         self.filters = FilterBar(reference, today=today())
@@ -192,6 +194,8 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(left)
         column.setContentsMargins(SPACING * 2, SPACING * 2, SPACING, SPACING)
         column.setSpacing(SPACING * 3 // 2)
+        self.update_notice = UpdateNotice(self.store, self.tasks)  # a newer version exists
+        column.addWidget(self.update_notice)
         column.addLayout(top)
         column.addWidget(self.summary)
         column.addWidget(self.filters)
@@ -230,10 +234,12 @@ class MainWindow(QMainWindow):
         self.table.addAction(self.delete_action_item)
         self.quit_item = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         self.okrug_item = QAction(self, triggered=self.change_okrug)
+        self.restore_item = QAction(self, triggered=self.restore_backup)
         for item in (self.new_action_item, self.edit_action_item, self.delete_action_item):
             self.file_menu.addAction(item)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.okrug_item)
+        self.file_menu.addAction(self.restore_item)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_item)
 
@@ -272,7 +278,10 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.refresh_item)
 
         self.help_menu = bar.addMenu("")
+        self.diagnostics_item = QAction(self, triggered=lambda: self.save_diagnostics())
         self.about_item = QAction(self, triggered=self.about)
+        self.help_menu.addAction(self.diagnostics_item)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_item)
 
     # -- texts -----------------------------------------------------------------------------------
@@ -290,10 +299,12 @@ class MainWindow(QMainWindow):
         self.delete_action_item.setText(self.tr("&Delete selected…"))
         self.quit_item.setText(self.tr("&Quit"))
         self.okrug_item.setText(self.tr("Change rural o&krug…"))
+        self.restore_item.setText(self.tr("Restore from a &backup…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.refresh_item.setText(self.tr("&Refresh"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.diagnostics_item.setText(self.tr("Save &diagnostics…"))
         self.about_item.setText(self.tr("&About Taza Field"))
         self.returned_button.setText(self.tr("Show them"))
         self.attention_button.setText(self.tr("Show them"))
@@ -342,6 +353,7 @@ class MainWindow(QMainWindow):
         self.model.reload()
         self.totals.refresh()
         self.status.refresh()
+        self.update_notice.refresh()
         store = self.store
         self.tasks.run(lambda: store.status_counts().get(Status.RETURNED, 0), self._show_returned)
         self.tasks.run(lambda: store.outbox_depth().held, self._show_attention)
@@ -533,6 +545,36 @@ class MainWindow(QMainWindow):
             self.retranslate()
             self.refresh()
 
+    def save_diagnostics(self, target: Path | None = None) -> None:
+        """A ZIP for IT staff: versions, logs, the data file's check, what waits, the sync state.
+        It holds no passwords or tokens."""
+        from fieldapp.diagnostics import write_diagnostics
+        from ui.diagnostics import suggested_path, window_versions
+
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save diagnostics"), str(suggested_path()), self.tr("ZIP archives (*.zip)")
+            )
+            if not name:
+                return
+            target = Path(name)
+        paths, extra = self.sync.paths, window_versions()
+
+        def saved(path: Path) -> None:
+            self.statusBar().showMessage(
+                self.tr("Diagnostics saved to {path}").format(path=str(path)), 10_000
+            )
+            QMessageBox.information(
+                self,
+                self.tr("Save diagnostics"),
+                self.tr(
+                    "The diagnostics are saved in {path}.\n\nThe file holds no passwords or tokens: "
+                    "it can be sent to IT staff."
+                ).format(path=str(path)),
+            )
+
+        self.tasks.run(lambda: write_diagnostics(paths, target, extra), saved, self._show_failure)
+
     def about(self) -> None:
         from fieldapp import __version__
 
@@ -544,25 +586,105 @@ class MainWindow(QMainWindow):
             ).format(version=__version__),
         )
 
+    # -- backups -------------------------------------------------------------------------------
+
+    def start_daily_backup(self) -> None:
+        """The day's backup of the data, unless there is one already (see :mod:`fieldapp.backups`).
+        Called once the window shows; runs off the GUI thread."""
+        from fieldapp.backups import backup_if_due
+
+        store = self.store
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, FieldAppError):
+                log.error("the daily backup failed", exc_info=exc)
+            reason = exc.text(current_language()) if isinstance(exc, FieldAppError) else str(exc)
+            self.statusBar().showMessage(
+                self.tr("Today's backup could not be made: {reason}").format(reason=reason), 30_000
+            )
+
+        self.tasks.run(lambda: backup_if_due(store), None, failed)
+
+    def restore_backup(self):  # type: ignore[no-untyped-def]
+        """The list of backups; the one chosen (and confirmed) is restored by :meth:`restore_from`."""
+        from ui.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(DataPaths(self.store.path.parent), self.tasks, self)
+        dialog.chosen.connect(self.restore_from)
+        dialog.finished.connect(lambda _: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def restore_from(self, backup) -> None:  # type: ignore[no-untyped-def]
+        """Put the backup's data in place of the current ones, with the window open: the store
+        stays open and the restore goes into its file in one transaction (a safety copy first), then
+        the window shows the restored records. Sending waits meanwhile."""
+        from fieldapp.backups import restore
+
+        if self.sync.running or self._restoring:
+            QMessageBox.information(
+                self,
+                self.tr("Restore from a backup"),
+                self.tr("Sending is under way. Wait until it ends (or stop it), then restore."),
+            )
+            return
+        automatic = self.sync.automatic
+        self.sync.stop()  # no automatic sending while the data are replaced
+        self._restoring = True
+        self._sync_state_changed()
+        self.statusBar().showMessage(self.tr("Restoring the backup…"))
+        paths, store = DataPaths(self.store.path.parent), self.store
+
+        def settle() -> None:
+            self._restoring = False
+            self.statusBar().clearMessage()
+            self.sync.automatic = automatic
+            self.sync.start()
+            self._sync_state_changed()
+            self.refresh()
+
+        def restored(done) -> None:  # type: ignore[no-untyped-def]
+            settle()
+            QMessageBox.information(
+                self,
+                self.tr("Restore from a backup"),
+                self.tr(
+                    "The backup's data are back. Records on this laptop now: {records}.\n\n"
+                    "The data as they were just before are kept too: choose «Before a restore» in the "
+                    "same list to go back to them."
+                ).format(records=done.records),
+            )
+
+        def failed(exc: BaseException) -> None:
+            settle()
+            self._show_failure(exc)
+
+        self.tasks.run(lambda: restore(paths, backup.path, store=store), restored, failed)
+
     # -- sending -------------------------------------------------------------------------------
 
     def _sync_state_changed(self) -> None:
         running = self.sync.running
         enrolled = self.sync.credentials is not None
-        self.send_now_item.setEnabled(enrolled and not running)
+        self.send_now_item.setEnabled(enrolled and not running and not self._restoring)
         self.stop_sending_item.setEnabled(running)
         self.bundle_item.setEnabled(enrolled)
+        self.restore_item.setEnabled(not running and not self._restoring)
 
     def _sync_failed(self, error: BaseException) -> None:
         """Failures that wait for a person are said once, plainly; the others show in the status bar."""
         if isinstance(error, SyncError) and error.kind.needs_person:
             QMessageBox.warning(self, self.tr("Sending"), error.text(current_language()))
 
-    def enrol(self) -> EnrolDialog:
+    def enrol(self, file: Path | None = None) -> EnrolDialog:
+        """Connect the laptop to the server; with ``file`` (a provisioning file found beside the
+        app on first start), at once from it."""
         dialog = EnrolDialog(self.tasks, self.settings.okrug, self)
         dialog.enrolled.connect(self.sync.enrolled)
         dialog.finished.connect(lambda _: dialog.deleteLater())
         dialog.open()
+        if file is not None:
+            dialog.use_file(file)
         return dialog
 
     def resolve_conflict(self, action_id: str) -> ConflictDialog | None:

@@ -305,7 +305,10 @@ def receipt(path: Path, record: CleanupAction, kato: Kato, reference: ReferenceD
     html = [
         f"<h1>{escape(t('receipt_title', lang))}</h1>",
         f"<p class='muted'>{escape(t('receipt_text', lang))}</p><table>",
-        *(f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in lines),
+        *(
+            f"<tr><th align='left'>{escape(k)}</th><td style='white-space: nowrap'>{escape(v)}</td></tr>"
+            for k, v in lines
+        ),
         "</table>",
         f"<p class='muted'>{escape(t('made', lang, when=datetime.now().strftime('%d.%m.%Y %H:%M')))}</p>",
     ]

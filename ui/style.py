@@ -44,6 +44,10 @@ QFrame[role="banner"] {{
     background: {AMBER_LIGHT}; border: 1px solid {AMBER_LINE}; border-radius: 6px;
 }}
 QFrame[role="banner"] QLabel {{ color: {AMBER}; }}
+QFrame[role="notice"] {{
+    background: {GREEN_LIGHT}; border: 1px solid #b9d9c7; border-radius: 6px;
+}}
+QFrame[role="notice"] QLabel {{ color: {GREEN_DARK}; }}
 QFrame[role="errorBox"] {{
     background: {RED_LIGHT}; border: 1px solid #f2b8b5; border-radius: 6px;
 }}
@@ -88,7 +92,8 @@ def apply_style(app: QApplication) -> None:
 
 
 def app_icon() -> QIcon:
-    return QIcon(str(resource_path("icons", "app.svg")))
+    """The app's icon, drawn from ``icons/app.svg`` into a PNG (the app then needs no SVG support)."""
+    return QIcon(str(resource_path("icons", "app.png")))
 
 
 def set_role(widget: QWidget, role: str) -> QWidget:

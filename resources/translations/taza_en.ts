@@ -205,6 +205,81 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Taza Field backs up its data once a day when it starts and keeps the last {keep} daily backups. Choose the one to go back to. Photos are kept apart: restoring leaves them as they are.</source>
+        <translation>Taza Field backs up its data once a day when it starts and keeps the last {keep} daily backups. Choose the one to go back to. Photos are kept apart: restoring leaves them as they are.</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>Made by hand</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>Before an update</source>
+        <translation>Before an update</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Reading the backups…</source>
+        <translation>Reading the backups…</translation>
+    </message>
+    <message>
+        <source>There are no backups yet. The first is made a moment after Taza Field starts.</source>
+        <translation>There are no backups yet. The first is made a moment after Taza Field starts.</translation>
+    </message>
+    <message>
+        <source>Replace the data on this laptop with the backup of {when} (records: {records})?
+
+Records saved after that moment will no longer be in the list; those already sent stay on the server. A copy of the current data is kept first: it appears in this list as «Before a restore», to go back to.</source>
+        <translation>Replace the data on this laptop with the backup of {when} (records: {records})?
+
+Records saved after that moment will no longer be in the list; those already sent stay on the server. A copy of the current data is kept first: it appears in this list as «Before a restore», to go back to.</translation>
+    </message>
+    <message>
+        <source>Replace the data</source>
+        <translation>Replace the data</translation>
+    </message>
+</context>
+<context>
     <name>CompletenessView</name>
     <message>
         <source>reported</source>
@@ -349,6 +424,18 @@
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>Save &amp;diagnostics…</translation>
+    </message>
+    <message>
+        <source>&amp;About Taza Field</source>
+        <translation>&amp;About Taza Field</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
@@ -450,6 +537,32 @@
     <message>
         <source>Saved {path}</source>
         <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Save diagnostics</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path}</source>
+        <translation>Diagnostics saved to {path}</translation>
+    </message>
+    <message>
+        <source>The diagnostics are saved in {path}.
+
+The file holds no passwords or tokens: it can be sent to IT staff.</source>
+        <translation>The diagnostics are saved in {path}.
+
+The file holds no passwords or tokens: it can be sent to IT staff.</translation>
+    </message>
+    <message>
+        <source>About Taza Field</source>
+        <translation>About Taza Field</translation>
+    </message>
+    <message>
+        <source>Taza Field {version}
+Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
+        <translation>Taza Field {version}
+Logging the clean-up actions of the «Таза Қазақстан» programme.</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -808,6 +921,10 @@
         <translation>Change rural o&amp;krug…</translation>
     </message>
     <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation>Restore from a &amp;backup…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
@@ -822,6 +939,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>Save &amp;diagnostics…</translation>
     </message>
     <message>
         <source>&amp;About Taza Field</source>
@@ -935,6 +1056,26 @@ Click «+ New action» to log the first one.</translation>
         <translation>This laptop already holds records of «{okrug}», so its okrug cannot be changed. If it was set up wrongly, ask your IT staff.</translation>
     </message>
     <message>
+        <source>Save diagnostics</source>
+        <translation>Save diagnostics</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>ZIP archives (*.zip)</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path}</source>
+        <translation>Diagnostics saved to {path}</translation>
+    </message>
+    <message>
+        <source>The diagnostics are saved in {path}.
+
+The file holds no passwords or tokens: it can be sent to IT staff.</source>
+        <translation>The diagnostics are saved in {path}.
+
+The file holds no passwords or tokens: it can be sent to IT staff.</translation>
+    </message>
+    <message>
         <source>About Taza Field</source>
         <translation>About Taza Field</translation>
     </message>
@@ -943,6 +1084,30 @@ Click «+ New action» to log the first one.</translation>
 Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
         <translation>Taza Field {version}
 Logging the clean-up actions of the «Таза Қазақстан» programme.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be made: {reason}</source>
+        <translation>Today&apos;s backup could not be made: {reason}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Sending is under way. Wait until it ends (or stop it), then restore.</source>
+        <translation>Sending is under way. Wait until it ends (or stop it), then restore.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Restoring the backup…</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s data are back. Records on this laptop now: {records}.
+
+The data as they were just before are kept too: choose «Before a restore» in the same list to go back to them.</source>
+        <translation>The backup&apos;s data are back. Records on this laptop now: {records}.
+
+The data as they were just before are kept too: choose «Before a restore» in the same list to go back to them.</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -1673,6 +1838,37 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>trees planted</source>
         <translation>trees planted</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <source>Download page</source>
+        <translation>Download page</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Do not show this again for this version</source>
+        <translation>Do not show this again for this version</translation>
+    </message>
+    <message>
+        <source>A newer version of Taza Field ({version}) is available. Ask IT staff to install it, or download it from the download page.</source>
+        <translation>A newer version of Taza Field ({version}) is available. Ask IT staff to install it, or download it from the download page.</translation>
+    </message>
+    <message>
+        <source>A newer version of Taza Field ({version}) is available. Ask IT staff to install it.</source>
+        <translation>A newer version of Taza Field ({version}) is available. Ask IT staff to install it.</translation>
+    </message>
+    <message>
+        <source>What is new: {notes}</source>
+        <translation>What is new: {notes}</translation>
+    </message>
+    <message>
+        <source>This laptop has version {current}.</source>
+        <translation>This laptop has version {current}.</translation>
     </message>
 </context>
 </TS>

@@ -205,6 +205,81 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Сақтық көшірмеден қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>Taza Field backs up its data once a day when it starts and keeps the last {keep} daily backups. Choose the one to go back to. Photos are kept apart: restoring leaves them as they are.</source>
+        <translation>Taza Field іске қосылғанда деректерінің сақтық көшірмесін күніне бір рет жасайды және соңғы {keep} күнделікті көшірмені сақтайды. Қайтқыңыз келетін көшірмені таңдаңыз. Фотосуреттер бөлек сақталады: қалпына келтіру оларды өзгертпейді.</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Жасалған уақыты</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Өлшемі</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Жазбалар</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Қалпына келтіру…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Күнделікті</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>Қолмен жасалған</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Қалпына келтіру алдында</translation>
+    </message>
+    <message>
+        <source>Before an update</source>
+        <translation>Жаңарту алдында</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Басқа</translation>
+    </message>
+    <message>
+        <source>Reading the backups…</source>
+        <translation>Сақтық көшірмелер оқылуда…</translation>
+    </message>
+    <message>
+        <source>There are no backups yet. The first is made a moment after Taza Field starts.</source>
+        <translation>Әзірге сақтық көшірме жоқ. Алғашқысы Taza Field іске қосылғаннан кейін бірден жасалады.</translation>
+    </message>
+    <message>
+        <source>Replace the data on this laptop with the backup of {when} (records: {records})?
+
+Records saved after that moment will no longer be in the list; those already sent stay on the server. A copy of the current data is kept first: it appears in this list as «Before a restore», to go back to.</source>
+        <translation>Осы ноутбуктегі деректерді {when} кезіндегі сақтық көшірмемен (жазбалар: {records}) ауыстыру керек пе?
+
+Одан кейін сақталған жазбалар тізімде болмайды; жіберіліп қойғандары серверде қалады. Алдымен қазіргі деректердің көшірмесі сақталады: ол осы тізімде «Қалпына келтіру алдында» деп көрсетіледі, оған қайтуға болады.</translation>
+    </message>
+    <message>
+        <source>Replace the data</source>
+        <translation>Деректерді ауыстыру</translation>
+    </message>
+</context>
+<context>
     <name>CompletenessView</name>
     <message>
         <source>reported</source>
@@ -349,6 +424,18 @@
         <translation>&amp;Тіл</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>А&amp;нықтама</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>&amp;Диагностиканы сақтау…</translation>
+    </message>
+    <message>
+        <source>&amp;About Taza Field</source>
+        <translation>Taza Field &amp;туралы</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Тоқтату</translation>
     </message>
@@ -450,6 +537,32 @@
     <message>
         <source>Saved {path}</source>
         <translation>Сақталды: {path}</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Диагностиканы сақтау</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path}</source>
+        <translation>Диагностика сақталды: {path}</translation>
+    </message>
+    <message>
+        <source>The diagnostics are saved in {path}.
+
+The file holds no passwords or tokens: it can be sent to IT staff.</source>
+        <translation>Диагностика {path} файлына сақталды.
+
+Файлда құпиясөздер мен токендер жоқ: оны IT қызметкеріне жіберуге болады.</translation>
+    </message>
+    <message>
+        <source>About Taza Field</source>
+        <translation>Taza Field туралы</translation>
+    </message>
+    <message>
+        <source>Taza Field {version}
+Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
+        <translation>Taza Field {version}
+«Таза Қазақстан» бағдарламасының тазалық акцияларын есепке алу.</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -808,6 +921,10 @@
         <translation>Ауылдық &amp;округті өзгерту…</translation>
     </message>
     <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation>Сақтық көшірмеден &amp;қалпына келтіру…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
@@ -822,6 +939,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>А&amp;нықтама</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>&amp;Диагностиканы сақтау…</translation>
     </message>
     <message>
         <source>&amp;About Taza Field</source>
@@ -935,6 +1056,26 @@ Click «+ New action» to log the first one.</source>
         <translation>Бұл ноутбукта «{okrug}» жазбалары бар, сондықтан округті өзгертуге болмайды. Қате бапталған болса, IT қызметкерлеріне хабарласыңыз.</translation>
     </message>
     <message>
+        <source>Save diagnostics</source>
+        <translation>Диагностиканы сақтау</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>ZIP мұрағаттары (*.zip)</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path}</source>
+        <translation>Диагностика сақталды: {path}</translation>
+    </message>
+    <message>
+        <source>The diagnostics are saved in {path}.
+
+The file holds no passwords or tokens: it can be sent to IT staff.</source>
+        <translation>Диагностика {path} файлына сақталды.
+
+Файлда құпиясөздер мен токендер жоқ: оны IT қызметкеріне жіберуге болады.</translation>
+    </message>
+    <message>
         <source>About Taza Field</source>
         <translation>Taza Field туралы</translation>
     </message>
@@ -943,6 +1084,30 @@ Click «+ New action» to log the first one.</source>
 Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
         <translation>Taza Field {version}
 «Таза Қазақстан» бағдарламасының тазалық акцияларын есепке алу.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be made: {reason}</source>
+        <translation>Бүгінгі сақтық көшірме жасалмады: {reason}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Сақтық көшірмеден қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>Sending is under way. Wait until it ends (or stop it), then restore.</source>
+        <translation>Қазір жіберіліп жатыр. Ол аяқталғанша күтіңіз (немесе тоқтатыңыз), содан кейін қалпына келтіріңіз.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Сақтық көшірме қалпына келтірілуде…</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s data are back. Records on this laptop now: {records}.
+
+The data as they were just before are kept too: choose «Before a restore» in the same list to go back to them.</source>
+        <translation>Сақтық көшірмедегі деректер қалпына келтірілді. Ноутбуктегі жазбалар саны: {records}.
+
+Оған дейінгі деректер де сақталды: оларға қайту үшін сол тізімнен «Қалпына келтіру алдында» дегенді таңдаңыз.</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -1673,6 +1838,37 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>trees planted</source>
         <translation>ағаш отырғызылды</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <source>Download page</source>
+        <translation>Жүктеу беті</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Жасыру</translation>
+    </message>
+    <message>
+        <source>Do not show this again for this version</source>
+        <translation>Бұл нұсқа туралы хабарды енді көрсетпеу</translation>
+    </message>
+    <message>
+        <source>A newer version of Taza Field ({version}) is available. Ask IT staff to install it, or download it from the download page.</source>
+        <translation>Taza Field-тің жаңа нұсқасы ({version}) шықты. Оны орнатуды IT қызметкерінен сұраңыз немесе жүктеу бетінен өзіңіз жүктеп алыңыз.</translation>
+    </message>
+    <message>
+        <source>A newer version of Taza Field ({version}) is available. Ask IT staff to install it.</source>
+        <translation>Taza Field-тің жаңа нұсқасы ({version}) шықты. Оны орнатуды IT қызметкерінен сұраңыз.</translation>
+    </message>
+    <message>
+        <source>What is new: {notes}</source>
+        <translation>Жаңалығы: {notes}</translation>
+    </message>
+    <message>
+        <source>This laptop has version {current}.</source>
+        <translation>Бұл ноутбуктегі нұсқа: {current}.</translation>
     </message>
 </context>
 </TS>

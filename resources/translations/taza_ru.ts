@@ -207,6 +207,81 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Taza Field backs up its data once a day when it starts and keeps the last {keep} daily backups. Choose the one to go back to. Photos are kept apart: restoring leaves them as they are.</source>
+        <translation>Taza Field раз в день при запуске делает резервную копию данных и хранит последние {keep} ежедневных копий. Выберите копию, к которой нужно вернуться. Фотографии хранятся отдельно: восстановление их не меняет.</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Когда сделана</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Записи</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Восстановить…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Ежедневная</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>Сделана вручную</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Перед восстановлением</translation>
+    </message>
+    <message>
+        <source>Before an update</source>
+        <translation>Перед обновлением</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другая</translation>
+    </message>
+    <message>
+        <source>Reading the backups…</source>
+        <translation>Чтение резервных копий…</translation>
+    </message>
+    <message>
+        <source>There are no backups yet. The first is made a moment after Taza Field starts.</source>
+        <translation>Резервных копий пока нет. Первая делается вскоре после запуска Taza Field.</translation>
+    </message>
+    <message>
+        <source>Replace the data on this laptop with the backup of {when} (records: {records})?
+
+Records saved after that moment will no longer be in the list; those already sent stay on the server. A copy of the current data is kept first: it appears in this list as «Before a restore», to go back to.</source>
+        <translation>Заменить данные на этом ноутбуке резервной копией от {when} (записей: {records})?
+
+Записи, сохранённые после этого момента, пропадут из списка; уже отправленные останутся на сервере. Сначала сохраняется копия текущих данных: она появится в этом списке как «Перед восстановлением», и к ней можно будет вернуться.</translation>
+    </message>
+    <message>
+        <source>Replace the data</source>
+        <translation>Заменить данные</translation>
+    </message>
+</context>
+<context>
     <name>CompletenessView</name>
     <message>
         <source>reported</source>
@@ -351,6 +426,18 @@
         <translation>&amp;Язык</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>Сохранить &amp;диагностику…</translation>
+    </message>
+    <message>
+        <source>&amp;About Taza Field</source>
+        <translation>&amp;О программе Taza Field</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Прервать</translation>
     </message>
@@ -453,6 +540,32 @@
     <message>
         <source>Saved {path}</source>
         <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Сохранить диагностику</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path}</source>
+        <translation>Диагностика сохранена: {path}</translation>
+    </message>
+    <message>
+        <source>The diagnostics are saved in {path}.
+
+The file holds no passwords or tokens: it can be sent to IT staff.</source>
+        <translation>Диагностика сохранена в файл {path}.
+
+В файле нет паролей и токенов: его можно отправить IT-специалисту.</translation>
+    </message>
+    <message>
+        <source>About Taza Field</source>
+        <translation>О программе Taza Field</translation>
+    </message>
+    <message>
+        <source>Taza Field {version}
+Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
+        <translation>Taza Field {version}
+Учёт акций по уборке программы «Таза Қазақстан».</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -813,6 +926,10 @@
         <translation>Из&amp;менить сельский округ…</translation>
     </message>
     <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation>Восстановить из &amp;резервной копии…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
@@ -827,6 +944,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>Сохранить &amp;диагностику…</translation>
     </message>
     <message>
         <source>&amp;About Taza Field</source>
@@ -943,6 +1064,26 @@ Click «+ New action» to log the first one.</source>
         <translation>На этом ноутбуке уже есть записи по «{okrug}», поэтому округ изменить нельзя. Если он настроен ошибочно, обратитесь к IT-специалистам.</translation>
     </message>
     <message>
+        <source>Save diagnostics</source>
+        <translation>Сохранить диагностику</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>Архивы ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path}</source>
+        <translation>Диагностика сохранена: {path}</translation>
+    </message>
+    <message>
+        <source>The diagnostics are saved in {path}.
+
+The file holds no passwords or tokens: it can be sent to IT staff.</source>
+        <translation>Диагностика сохранена в файл {path}.
+
+В файле нет паролей и токенов: его можно отправить IT-специалисту.</translation>
+    </message>
+    <message>
         <source>About Taza Field</source>
         <translation>О программе Taza Field</translation>
     </message>
@@ -951,6 +1092,30 @@ Click «+ New action» to log the first one.</source>
 Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
         <translation>Taza Field {version}
 Учёт акций по уборке программы «Таза Қазақстан».</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be made: {reason}</source>
+        <translation>Не удалось сделать сегодняшнюю резервную копию: {reason}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Sending is under way. Wait until it ends (or stop it), then restore.</source>
+        <translation>Идёт отправка. Дождитесь её окончания (или остановите её), затем восстановите копию.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Восстановление резервной копии…</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s data are back. Records on this laptop now: {records}.
+
+The data as they were just before are kept too: choose «Before a restore» in the same list to go back to them.</source>
+        <translation>Данные из резервной копии восстановлены. Записей на ноутбуке: {records}.
+
+Данные, какими они были перед этим, тоже сохранены: чтобы вернуться к ним, выберите в том же списке «Перед восстановлением».</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -1695,6 +1860,37 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>trees planted</source>
         <translation>деревьев посажено</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <source>Download page</source>
+        <translation>Страница загрузки</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>Do not show this again for this version</source>
+        <translation>Больше не показывать для этой версии</translation>
+    </message>
+    <message>
+        <source>A newer version of Taza Field ({version}) is available. Ask IT staff to install it, or download it from the download page.</source>
+        <translation>Вышла новая версия Taza Field ({version}). Попросите IT-специалиста установить её или скачайте её сами со страницы загрузки.</translation>
+    </message>
+    <message>
+        <source>A newer version of Taza Field ({version}) is available. Ask IT staff to install it.</source>
+        <translation>Вышла новая версия Taza Field ({version}). Попросите IT-специалиста установить её.</translation>
+    </message>
+    <message>
+        <source>What is new: {notes}</source>
+        <translation>Что нового: {notes}</translation>
+    </message>
+    <message>
+        <source>This laptop has version {current}.</source>
+        <translation>На этом ноутбуке версия {current}.</translation>
     </message>
 </context>
 </TS>

@@ -109,6 +109,7 @@ MENUS = {  # (window, menu): its entries
         "&Open selected…",
         "&Delete selected…",
         "Change rural o&krug…",
+        "Restore from a &backup…",
         "&Quit",
     },
     ("MainWindow", "Sending"): {
@@ -123,7 +124,8 @@ MENUS = {  # (window, menu): its entries
         "&Receipt for the selected record (PDF)…",
     },
     ("MainWindow", "View"): {"&Language", "&Refresh"},
-    ("CoordinatorWindow", "menu bar"): {"&District", "&Export", "&View"},
+    ("MainWindow", "Help"): {"Save &diagnostics…", "&About Taza Field"},
+    ("CoordinatorWindow", "menu bar"): {"&District", "&Export", "&View", "&Help"},
     ("CoordinatorWindow", "District"): {
         "&Refresh from the server",
         "&Import a village's USB file…",
@@ -136,6 +138,7 @@ MENUS = {  # (window, menu): its entries
         "District report as &PDF…",
         "Photos by okrug as &ZIP…",
     },
+    ("CoordinatorWindow", "Help"): {"Save &diagnostics…", "&About Taza Field"},
 }
 
 
