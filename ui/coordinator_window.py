@@ -182,8 +182,8 @@ class CoordinatorWindow(QMainWindow):
     def retranslate(self) -> None:
         lang = current_language()
         place = self.kato.get(self.session.district)
-        self.setWindowTitle(
-            self.tr("Taza Field — {district}: review").format(district=place.name(lang) if place else "")
+        self.setWindowTitle(  # Qt adds " — Taza Field" (the display name) to every window title
+            self.tr("{district}: review").format(district=place.name(lang) if place else "")
         )
         self.tabs.setTabText(0, self.tr("Review"))
         self.tabs.setTabText(1, self.tr("Dashboard"))

@@ -289,7 +289,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         lang = current_language()
         okrug = self.kato.get(self.settings.okrug or "")
-        self.setWindowTitle(self.tr("Taza Field — {okrug}").format(okrug=okrug.name(lang) if okrug else ""))
+        # Qt adds " — Taza Field" (the application's display name) to every window title.
+        self.setWindowTitle(okrug.name(lang) if okrug else "")
         self.heading.setText(self.tr("Clean-up actions"))
         self.new_button.setText(self.tr("+ New action"))
         self.new_button.setToolTip(self.tr("Log a clean-up action (Ctrl+N)"))

@@ -235,7 +235,7 @@ class OkrugDialog(QDialog):
 
     def retranslate(self) -> None:
         """Every text again, in the current language, place names included; the choice stays."""
-        self.setWindowTitle(self.tr("Taza Field: your okrug"))
+        self.setWindowTitle(self.tr("Your rural okrug"))
         self.heading_label.setText(self.tr("Welcome to Taza Field"))
         self.intro_label.setText(
             self.tr(

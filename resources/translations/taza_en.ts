@@ -356,8 +356,8 @@ Records saved after that moment will no longer be in the list; those already sen
 <context>
     <name>CoordinatorWindow</name>
     <message>
-        <source>Taza Field — {district}: review</source>
-        <translation>Taza Field — {district}: review</translation>
+        <source>{district}: review</source>
+        <translation>{district}: review</translation>
     </message>
     <message>
         <source>Review</source>
@@ -881,10 +881,6 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Taza Field — {okrug}</source>
-        <translation>Taza Field — {okrug}</translation>
-    </message>
-    <message>
         <source>Clean-up actions</source>
         <translation>Clean-up actions</translation>
     </message>
@@ -1211,8 +1207,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
 <context>
     <name>OkrugDialog</name>
     <message>
-        <source>Taza Field: your okrug</source>
-        <translation>Taza Field: your okrug</translation>
+        <source>Your rural okrug</source>
+        <translation>Your rural okrug</translation>
     </message>
     <message>
         <source>Welcome to Taza Field</source>

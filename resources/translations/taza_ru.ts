@@ -358,8 +358,8 @@ Records saved after that moment will no longer be in the list; those already sen
 <context>
     <name>CoordinatorWindow</name>
     <message>
-        <source>Taza Field — {district}: review</source>
-        <translation>Taza Field — {district}: проверка</translation>
+        <source>{district}: review</source>
+        <translation>{district}: проверка</translation>
     </message>
     <message>
         <source>Review</source>
@@ -886,10 +886,6 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Taza Field — {okrug}</source>
-        <translation>Taza Field — {okrug}</translation>
-    </message>
-    <message>
         <source>Clean-up actions</source>
         <translation>Акции по уборке</translation>
     </message>
@@ -1219,8 +1215,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
 <context>
     <name>OkrugDialog</name>
     <message>
-        <source>Taza Field: your okrug</source>
-        <translation>Taza Field: ваш округ</translation>
+        <source>Your rural okrug</source>
+        <translation>Ваш сельский округ</translation>
     </message>
     <message>
         <source>Welcome to Taza Field</source>
