@@ -176,9 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings, settings_error = Settings(), exc
     lang = lang_arg or settings.language or system_language()
     args = build_parser(lang).parse_args(argv)
-    setup_logging(paths, verbose=args.verbose)  # logs/taza-field.log, and warnings on stderr
-    if args.self_test:  # before the settings matter: it uses a temporary folder
+    if args.self_test:  # in a temporary folder: nothing of the laptop's is read or written, logs neither
         return self_test()
+    setup_logging(paths, verbose=args.verbose)  # logs/taza-field.log, and warnings on stderr
     cli = Cli(paths, settings, lang)
     if settings_error is not None:
         print(settings_error.text(lang), file=sys.stderr)

@@ -66,16 +66,16 @@ def test_portable_mode_keeps_the_data_beside_the_program(frozen: Path, tmp_path:
     marker = folder / "portable.txt"
     marker.write_text("Taza Field keeps its data in the data folder beside it.\n", encoding="utf-8")
     try:
-        done = run(frozen, "setup", "--okrug", OKRUG, "--lang", "en", home=home)
+        done = run(frozen, "--lang", "en", "setup", "--okrug", OKRUG, home=home)
         assert done.returncode == 0, done.stdout + done.stderr
         settings = folder / "data" / "settings.json"
         assert json.loads(settings.read_text(encoding="utf-8"))["okrug"] == OKRUG
         assert not any(home.rglob("settings.json"))  # nothing in the per-user folder
-        status = run(frozen, "status", "--lang", "en", home=home)
+        status = run(frozen, "--lang", "en", "status", home=home)
         assert status.returncode == 0, status.stderr
         assert str(folder / "data") in status.stdout
     finally:
         marker.unlink()
-    elsewhere = run(frozen, "setup", "--okrug", OKRUG, "--lang", "en", home=home)  # no marker: per user
+    elsewhere = run(frozen, "--lang", "en", "setup", "--okrug", OKRUG, home=home)  # no marker: per user
     assert elsewhere.returncode == 0, elsewhere.stderr
     assert (home / ".local" / "share" / "TazaField" / "settings.json").is_file()
