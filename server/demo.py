@@ -31,7 +31,7 @@ from pathlib import Path
 from fieldapp.demo import DEMO_OKRUG, demo_actions, seed_demo
 from fieldapp.device import load_device, save_device
 from fieldapp.district import Decision
-from fieldapp.i18n import FieldAppError
+from fieldapp.i18n import FieldAppError, system_language, translate
 from fieldapp.kato import default_kato
 from fieldapp.models import Status
 from fieldapp.paths import DataPaths
@@ -49,6 +49,7 @@ from sync.enrolment import enrol, read_provisioning
 DISTRICT = "196200000"  # Талғар ауданы
 COORDINATOR = "demo"
 DEFAULT_PORT = 8765
+VILLAGE_RECORDS = 150
 OTHER_OKRUGS = 6  # of the district's others, reporting too (the dashboard and the matrix fill up)
 COMMENTS = (
     "Фотосуреттер жоқ: акцияға дейінгі және кейінгі суреттерді қосыңыз.",
@@ -108,12 +109,12 @@ def start(root: Path, port: int | None = None) -> Demo:
 
 def _set_up(demo: Demo) -> None:
     kato, reference = default_kato(), default_reference()
-    say("A village laptop of Қайнар а.о. with 150 records, connected with a one-time code…")
+    say("demo.village", count=VILLAGE_RECORDS)
     village = _laptop(demo, demo.village, DEMO_OKRUG, lambda store, library: seed_demo(
-        store, library, DEMO_OKRUG, 150, reviewed=False
+        store, library, DEMO_OKRUG, VILLAGE_RECORDS, reviewed=False
     ))  # fmt: skip
     others = [o.code for o in kato.okrugs(DISTRICT) if o.code != DEMO_OKRUG][:OTHER_OKRUGS]
-    say(f"{len(others)} more okrugs of Talgar district reporting…")
+    say("demo.others", count=len(others))
     for n, okrug in enumerate(others, start=1):
         records = list(
             demo_actions(kato, reference, [okrug], 25 + 5 * n, seed=n, start=date(date.today().year, 3, 1))
@@ -124,7 +125,7 @@ def _set_up(demo: Demo) -> None:
             okrug,
             lambda store, _, r=records: store.save_many(r),
         )
-    say("The coordinator reviews the older records…")
+    say("demo.reviewing")
     session = login(demo.server.url, COORDINATOR, demo.password)
     coordinator = demo.coordinator
     coordinator.root.mkdir(parents=True, exist_ok=True)
@@ -150,7 +151,7 @@ def _set_up(demo: Demo) -> None:
         decisions += [Decision(s.id, s.revision, Status.ACCEPTED) for s in rest[: len(rest) * 4 // 5]]
         store.queue_decisions(decisions)
         _district_sync(store, library, demo)
-    say("The village fetches the decisions…")
+    say("demo.fetching")
     _sync(village, demo)
 
 
@@ -214,8 +215,12 @@ def _port(wanted: int) -> int:
             return free_port()
 
 
-def say(text: str) -> None:
-    print(text, flush=True)
+_lang = "en"
+
+
+def say(key: str, **params: object) -> None:
+    """A line of the demo's progress, in the language of ``--lang`` (else the system's)."""
+    print(translate(key, _lang, **params), flush=True)
 
 
 def summary(demo: Demo) -> str:
@@ -223,14 +228,30 @@ def summary(demo: Demo) -> str:
     with Store.open(demo.village.database) as store:
         counts = store.status_counts()
         waiting = store.outbox_depth().records
-    lines = [
-        f"Server:       {demo.server.url}  (docs at {demo.server.url}/docs; data in {demo.root / 'server'})",
-        f"Village:      {demo.village.root}  okrug {village.okrug}: "
-        + ", ".join(f"{n} {s.value}" for s, n in sorted(counts.items(), key=lambda i: i[0].value))
-        + f"; {waiting} waiting to be sent",
-        f"Coordinator:  {demo.coordinator.root}  user «{COORDINATOR}», password «{demo.password}»",
-    ]
-    return "\n".join(lines)
+    statuses = ", ".join(
+        f"{translate(f'status.{s.value}', _lang)}: {n}"
+        for s, n in sorted(counts.items(), key=lambda i: i[0].value)
+    )
+    return "\n".join(
+        [
+            translate("demo.server", _lang, url=demo.server.url, path=str(demo.root / "server")),
+            translate(
+                "demo.laptop",
+                _lang,
+                path=str(demo.village.root),
+                okrug=village.okrug or "",
+                counts=statuses,
+                waiting=waiting,
+            ),
+            translate(
+                "demo.coordinator",
+                _lang,
+                path=str(demo.coordinator.root),
+                user=COORDINATOR,
+                password=demo.password,
+            ),
+        ]
+    )
 
 
 def open_windows(demo: Demo, lang: str | None) -> int:
@@ -258,16 +279,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-window", action="store_true", help="set up, print where things are, stop")
     parser.add_argument("--lang", choices=["kk", "ru", "en"], help="the windows' language")
     args = parser.parse_args(argv)
-    say(f"Starting the demo server in {args.dir}…")
+    global _lang
+    _lang = args.lang or system_language()
+    say("demo.starting", path=str(args.dir))
     demo = start(args.dir, args.port)
     try:
-        say(summary(demo))
+        print(summary(demo), flush=True)
         if args.no_window:
             return 0
         if sys.platform == "linux" and not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY")):
-            say("No display here: the windows cannot open. The server stops now.")
+            say("demo.no_display")
             return 0
-        say("Opening the village window and the coordinator's window. Close both to stop the server.")
+        say("demo.opening")
         return open_windows(demo, args.lang)
     finally:
         demo.server.stop()
