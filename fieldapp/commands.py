@@ -84,7 +84,7 @@ def cmd_status(cli: Cli, args: argparse.Namespace) -> int | None:
             returned=store.count_actions(ActionFilter(status=Status.RETURNED)),
         )
         cli.say("cli.status.waiting", records=depth.records, photos=depth.photos)
-        _say_update(cli, store)
+        say_update(cli, store)
         today = date.today()
         for key, period in (
             ("cli.status.month", Period.month(today.year, today.month)),
@@ -104,7 +104,7 @@ def cmd_status(cli: Cli, args: argparse.Namespace) -> int | None:
     return None
 
 
-def _say_update(cli: Cli, store: Store) -> None:
+def say_update(cli: Cli, store: Store) -> None:
     """A newer version the server told of (``fieldapp-server release set``): who installs it, where."""
     from fieldapp import __version__
     from fieldapp.updates import newer_available, stored_release

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from fieldapp.commands import say_update
 from fieldapp.device import DeviceCredentials, device_name_default, load_device, save_device
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.numbers import format_bytes
@@ -118,6 +119,7 @@ def cmd_sync(cli: Cli, args: argparse.Namespace) -> int:
         depth = store.outbox_depth()
         if depth.records or depth.photos:
             cli.say("cli.status.waiting", records=depth.records, photos=depth.photos)
+        say_update(cli, store)  # a newer app version the server told of
     return 0
 
 

@@ -97,3 +97,8 @@ def test_fieldapp_status_mentions_it(
     assert "What is new: Фото тезірек" in out
     assert "Taza Field-тің жаңа нұсқасы шықты: 99.0.0" in status(folder, capsys, "kk")
     assert "Вышла новая версия Taza Field: 99.0.0" in status(folder, capsys, "ru")
+    capsys.readouterr()
+    assert main(["--data-dir", str(folder), "--lang", "en", "sync"]) == 0  # a sync says so too
+    assert f"A newer version of Taza Field is available: 99.0.0 (this laptop has {__version__})" in (
+        capsys.readouterr().out
+    )
