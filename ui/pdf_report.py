@@ -290,7 +290,6 @@ def receipt(path: Path, record: CleanupAction, kato: Kato, reference: ReferenceD
     okrug = kato.get(record.okrug)
     campaign = reference.campaign(record.campaign)
     lines = [
-        (t("record", lang), str(record.id)),
         (t("okrug", lang), okrug.name(lang) if okrug else record.okrug),
         (t("settlement", lang), settlement.name(lang) if settlement else record.settlement),
         (t("date", lang), record.action_date.strftime("%d.%m.%Y")),
@@ -305,10 +304,11 @@ def receipt(path: Path, record: CleanupAction, kato: Kato, reference: ReferenceD
     html = [
         f"<h1>{escape(t('receipt_title', lang))}</h1>",
         f"<p class='muted'>{escape(t('receipt_text', lang))}</p><table>",
-        *(
-            f"<tr><th align='left'>{escape(k)}</th><td style='white-space: nowrap'>{escape(v)}</td></tr>"
-            for k, v in lines
-        ),
+        # The id in a fixed-width font: never broken over two lines, and no «ff» or «fi» drawn as
+        # one ligature glyph (text copied from the PDF would not match the record's id).
+        f"<tr><th align='left'>{escape(t('record', lang))}</th>"
+        f"<td style='white-space: nowrap; font-family: monospace'>{escape(str(record.id))}</td></tr>",
+        *(f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in lines),
         "</table>",
         f"<p class='muted'>{escape(t('made', lang, when=datetime.now().strftime('%d.%m.%Y %H:%M')))}</p>",
     ]
