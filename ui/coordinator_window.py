@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.i18n import FieldAppError
 from fieldapp.kato import Kato
+from fieldapp.paths import DataPaths
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.queries import Period
 from fieldapp.reference import ReferenceData
@@ -442,44 +443,14 @@ class CoordinatorWindow(QMainWindow):
     def save_diagnostics(self, target: Path | None = None) -> None:
         """A ZIP for IT staff: versions, logs, the district copy's check, what waits to go, the
         session (without its token)."""
-        from fieldapp.diagnostics import write_diagnostics
-        from fieldapp.paths import DataPaths
-        from ui.diagnostics import suggested_path, window_versions
+        from ui.diagnostics import save_diagnostics
 
-        if target is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save diagnostics"), str(suggested_path()), self.tr("ZIP archives (*.zip)")
-            )
-            if not name:
-                return
-            target = Path(name)
-        paths, extra = DataPaths(self.store.path.parent), window_versions()
-
-        def saved(path: Path) -> None:
-            self.statusBar().showMessage(
-                self.tr("Diagnostics saved to {path}").format(path=str(path)), 10_000
-            )
-            QMessageBox.information(
-                self,
-                self.tr("Save diagnostics"),
-                self.tr(
-                    "The diagnostics are saved in {path}.\n\nThe file holds no passwords or tokens: "
-                    "it can be sent to IT staff."
-                ).format(path=str(path)),
-            )
-
-        self.tasks.run(lambda: write_diagnostics(paths, target, extra), saved, self._failure)
+        save_diagnostics(self, DataPaths(self.store.path.parent), self.tasks, self._failure, target)
 
     def about(self) -> None:
-        from fieldapp import __version__
+        from ui.diagnostics import show_about
 
-        QMessageBox.about(
-            self,
-            self.tr("About Taza Field"),
-            self.tr(
-                "Taza Field {version}\nLogging the clean-up actions of the «Таза Қазақстан» programme."
-            ).format(version=__version__),
-        )
+        show_about(self)
 
     def _failure(self, exc: BaseException) -> None:
         if isinstance(exc, FieldAppError):

@@ -1,17 +1,70 @@
-"""What the windows add to the diagnostics ZIP (:mod:`fieldapp.diagnostics`), and where they
-suggest saving it. Both windows' *Help → Save diagnostics…* use these; the writing itself runs in
-their :class:`~ui.tasks.Tasks`."""
+"""The Help menu both windows share: *Save diagnostics…* (the ZIP of :mod:`fieldapp.diagnostics`,
+with what the window adds, written in the window's :class:`~ui.tasks.Tasks`) and *About*."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QStandardPaths, qVersion
+from PySide6.QtCore import QCoreApplication, QStandardPaths, qVersion
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from fieldapp.diagnostics import default_name
+from fieldapp import __version__
+from fieldapp.diagnostics import default_name, write_diagnostics
+from fieldapp.paths import DataPaths
 from ui.i18n import current_language
+from ui.tasks import Tasks
+
+
+def save_diagnostics(
+    window: QMainWindow,
+    paths: DataPaths,
+    tasks: Tasks,
+    on_error: Callable[[BaseException], None],
+    target: Path | None = None,
+) -> None:
+    """Ask where (unless ``target``), write the ZIP off the GUI thread, then say where it is."""
+    if target is None:
+        name, _ = QFileDialog.getSaveFileName(
+            window,
+            QCoreApplication.translate("HelpMenu", "Save diagnostics"),
+            str(suggested_path()),
+            QCoreApplication.translate("HelpMenu", "ZIP archives (*.zip)"),
+        )
+        if not name:
+            return
+        target = Path(name)
+    extra = window_versions()
+
+    def saved(path: Path) -> None:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("HelpMenu", "Diagnostics saved to {path}").format(path=str(path)),
+            10_000,
+        )
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("HelpMenu", "Save diagnostics"),
+            QCoreApplication.translate(
+                "HelpMenu",
+                "The diagnostics are saved in {path}.\n\nThe file holds no passwords or tokens: "
+                "it can be sent to IT staff.",
+            ).format(path=str(path)),
+        )
+
+    tasks.run(lambda: write_diagnostics(paths, target, extra), saved, on_error)
+
+
+def show_about(parent: QWidget) -> None:
+    QMessageBox.about(
+        parent,
+        QCoreApplication.translate("HelpMenu", "About Taza Field"),
+        QCoreApplication.translate(
+            "HelpMenu",
+            "Taza Field {version}\nLogging the clean-up actions of the «Таза Қазақстан» programme.",
+        ).format(version=__version__),
+    )
 
 
 def window_versions() -> dict[str, str]:

@@ -549,43 +549,14 @@ class MainWindow(QMainWindow):
     def save_diagnostics(self, target: Path | None = None) -> None:
         """A ZIP for IT staff: versions, logs, the data file's check, what waits, the sync state.
         It holds no passwords or tokens."""
-        from fieldapp.diagnostics import write_diagnostics
-        from ui.diagnostics import suggested_path, window_versions
+        from ui.diagnostics import save_diagnostics
 
-        if target is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save diagnostics"), str(suggested_path()), self.tr("ZIP archives (*.zip)")
-            )
-            if not name:
-                return
-            target = Path(name)
-        paths, extra = self.sync.paths, window_versions()
-
-        def saved(path: Path) -> None:
-            self.statusBar().showMessage(
-                self.tr("Diagnostics saved to {path}").format(path=str(path)), 10_000
-            )
-            QMessageBox.information(
-                self,
-                self.tr("Save diagnostics"),
-                self.tr(
-                    "The diagnostics are saved in {path}.\n\nThe file holds no passwords or tokens: "
-                    "it can be sent to IT staff."
-                ).format(path=str(path)),
-            )
-
-        self.tasks.run(lambda: write_diagnostics(paths, target, extra), saved, self._show_failure)
+        save_diagnostics(self, self.sync.paths, self.tasks, self._show_failure, target)
 
     def about(self) -> None:
-        from fieldapp import __version__
+        from ui.diagnostics import show_about
 
-        QMessageBox.about(
-            self,
-            self.tr("About Taza Field"),
-            self.tr(
-                "Taza Field {version}\nLogging the clean-up actions of the «Таза Қазақстан» programme."
-            ).format(version=__version__),
-        )
+        show_about(self)
 
     # -- backups -------------------------------------------------------------------------------
 

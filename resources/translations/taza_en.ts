@@ -539,32 +539,6 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Saved {path}</translation>
     </message>
     <message>
-        <source>Save diagnostics</source>
-        <translation>Save diagnostics</translation>
-    </message>
-    <message>
-        <source>Diagnostics saved to {path}</source>
-        <translation>Diagnostics saved to {path}</translation>
-    </message>
-    <message>
-        <source>The diagnostics are saved in {path}.
-
-The file holds no passwords or tokens: it can be sent to IT staff.</source>
-        <translation>The diagnostics are saved in {path}.
-
-The file holds no passwords or tokens: it can be sent to IT staff.</translation>
-    </message>
-    <message>
-        <source>About Taza Field</source>
-        <translation>About Taza Field</translation>
-    </message>
-    <message>
-        <source>Taza Field {version}
-Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
-        <translation>Taza Field {version}
-Logging the clean-up actions of the «Таза Қазақстан» programme.</translation>
-    </message>
-    <message>
         <source>Something went wrong: {error}</source>
         <translation>Something went wrong: {error}</translation>
     </message>
@@ -836,6 +810,39 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Save diagnostics</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>ZIP archives (*.zip)</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path}</source>
+        <translation>Diagnostics saved to {path}</translation>
+    </message>
+    <message>
+        <source>The diagnostics are saved in {path}.
+
+The file holds no passwords or tokens: it can be sent to IT staff.</source>
+        <translation>The diagnostics are saved in {path}.
+
+The file holds no passwords or tokens: it can be sent to IT staff.</translation>
+    </message>
+    <message>
+        <source>About Taza Field</source>
+        <translation>About Taza Field</translation>
+    </message>
+    <message>
+        <source>Taza Field {version}
+Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
+        <translation>Taza Field {version}
+Logging the clean-up actions of the «Таза Қазақстан» programme.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in as a district coordinator</source>
@@ -1050,36 +1057,6 @@ Click «+ New action» to log the first one.</translation>
     <message>
         <source>This laptop already holds records of «{okrug}», so its okrug cannot be changed. If it was set up wrongly, ask your IT staff.</source>
         <translation>This laptop already holds records of «{okrug}», so its okrug cannot be changed. If it was set up wrongly, ask your IT staff.</translation>
-    </message>
-    <message>
-        <source>Save diagnostics</source>
-        <translation>Save diagnostics</translation>
-    </message>
-    <message>
-        <source>ZIP archives (*.zip)</source>
-        <translation>ZIP archives (*.zip)</translation>
-    </message>
-    <message>
-        <source>Diagnostics saved to {path}</source>
-        <translation>Diagnostics saved to {path}</translation>
-    </message>
-    <message>
-        <source>The diagnostics are saved in {path}.
-
-The file holds no passwords or tokens: it can be sent to IT staff.</source>
-        <translation>The diagnostics are saved in {path}.
-
-The file holds no passwords or tokens: it can be sent to IT staff.</translation>
-    </message>
-    <message>
-        <source>About Taza Field</source>
-        <translation>About Taza Field</translation>
-    </message>
-    <message>
-        <source>Taza Field {version}
-Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
-        <translation>Taza Field {version}
-Logging the clean-up actions of the «Таза Қазақстан» programme.</translation>
     </message>
     <message>
         <source>Today&apos;s backup could not be made: {reason}</source>

@@ -539,32 +539,6 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Сақталды: {path}</translation>
     </message>
     <message>
-        <source>Save diagnostics</source>
-        <translation>Диагностиканы сақтау</translation>
-    </message>
-    <message>
-        <source>Diagnostics saved to {path}</source>
-        <translation>Диагностика сақталды: {path}</translation>
-    </message>
-    <message>
-        <source>The diagnostics are saved in {path}.
-
-The file holds no passwords or tokens: it can be sent to IT staff.</source>
-        <translation>Диагностика {path} файлына сақталды.
-
-Файлда құпиясөздер мен токендер жоқ: оны IT қызметкеріне жіберуге болады.</translation>
-    </message>
-    <message>
-        <source>About Taza Field</source>
-        <translation>Taza Field туралы</translation>
-    </message>
-    <message>
-        <source>Taza Field {version}
-Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
-        <translation>Taza Field {version}
-«Таза Қазақстан» бағдарламасының тазалық акцияларын есепке алу.</translation>
-    </message>
-    <message>
         <source>Something went wrong: {error}</source>
         <translation>Бірдеңе дұрыс болмады: {error}</translation>
     </message>
@@ -836,6 +810,39 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Диагностиканы сақтау</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>ZIP мұрағаттары (*.zip)</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path}</source>
+        <translation>Диагностика сақталды: {path}</translation>
+    </message>
+    <message>
+        <source>The diagnostics are saved in {path}.
+
+The file holds no passwords or tokens: it can be sent to IT staff.</source>
+        <translation>Диагностика {path} файлына сақталды.
+
+Файлда құпиясөздер мен токендер жоқ: оны IT қызметкеріне жіберуге болады.</translation>
+    </message>
+    <message>
+        <source>About Taza Field</source>
+        <translation>Taza Field туралы</translation>
+    </message>
+    <message>
+        <source>Taza Field {version}
+Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
+        <translation>Taza Field {version}
+«Таза Қазақстан» бағдарламасының тазалық акцияларын есепке алу.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in as a district coordinator</source>
@@ -1050,36 +1057,6 @@ Click «+ New action» to log the first one.</source>
     <message>
         <source>This laptop already holds records of «{okrug}», so its okrug cannot be changed. If it was set up wrongly, ask your IT staff.</source>
         <translation>Бұл ноутбукта «{okrug}» жазбалары бар, сондықтан округті өзгертуге болмайды. Қате бапталған болса, IT қызметкерлеріне хабарласыңыз.</translation>
-    </message>
-    <message>
-        <source>Save diagnostics</source>
-        <translation>Диагностиканы сақтау</translation>
-    </message>
-    <message>
-        <source>ZIP archives (*.zip)</source>
-        <translation>ZIP мұрағаттары (*.zip)</translation>
-    </message>
-    <message>
-        <source>Diagnostics saved to {path}</source>
-        <translation>Диагностика сақталды: {path}</translation>
-    </message>
-    <message>
-        <source>The diagnostics are saved in {path}.
-
-The file holds no passwords or tokens: it can be sent to IT staff.</source>
-        <translation>Диагностика {path} файлына сақталды.
-
-Файлда құпиясөздер мен токендер жоқ: оны IT қызметкеріне жіберуге болады.</translation>
-    </message>
-    <message>
-        <source>About Taza Field</source>
-        <translation>Taza Field туралы</translation>
-    </message>
-    <message>
-        <source>Taza Field {version}
-Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
-        <translation>Taza Field {version}
-«Таза Қазақстан» бағдарламасының тазалық акцияларын есепке алу.</translation>
     </message>
     <message>
         <source>Today&apos;s backup could not be made: {reason}</source>

@@ -542,32 +542,6 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Сохранено: {path}</translation>
     </message>
     <message>
-        <source>Save diagnostics</source>
-        <translation>Сохранить диагностику</translation>
-    </message>
-    <message>
-        <source>Diagnostics saved to {path}</source>
-        <translation>Диагностика сохранена: {path}</translation>
-    </message>
-    <message>
-        <source>The diagnostics are saved in {path}.
-
-The file holds no passwords or tokens: it can be sent to IT staff.</source>
-        <translation>Диагностика сохранена в файл {path}.
-
-В файле нет паролей и токенов: его можно отправить IT-специалисту.</translation>
-    </message>
-    <message>
-        <source>About Taza Field</source>
-        <translation>О программе Taza Field</translation>
-    </message>
-    <message>
-        <source>Taza Field {version}
-Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
-        <translation>Taza Field {version}
-Учёт акций по уборке программы «Таза Қазақстан».</translation>
-    </message>
-    <message>
         <source>Something went wrong: {error}</source>
         <translation>Что-то пошло не так: {error}</translation>
     </message>
@@ -841,6 +815,39 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Сохранить диагностику</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>Архивы ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved to {path}</source>
+        <translation>Диагностика сохранена: {path}</translation>
+    </message>
+    <message>
+        <source>The diagnostics are saved in {path}.
+
+The file holds no passwords or tokens: it can be sent to IT staff.</source>
+        <translation>Диагностика сохранена в файл {path}.
+
+В файле нет паролей и токенов: его можно отправить IT-специалисту.</translation>
+    </message>
+    <message>
+        <source>About Taza Field</source>
+        <translation>О программе Taza Field</translation>
+    </message>
+    <message>
+        <source>Taza Field {version}
+Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
+        <translation>Taza Field {version}
+Учёт акций по уборке программы «Таза Қазақстан».</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in as a district coordinator</source>
@@ -1058,36 +1065,6 @@ Click «+ New action» to log the first one.</source>
     <message>
         <source>This laptop already holds records of «{okrug}», so its okrug cannot be changed. If it was set up wrongly, ask your IT staff.</source>
         <translation>На этом ноутбуке уже есть записи по «{okrug}», поэтому округ изменить нельзя. Если он настроен ошибочно, обратитесь к IT-специалистам.</translation>
-    </message>
-    <message>
-        <source>Save diagnostics</source>
-        <translation>Сохранить диагностику</translation>
-    </message>
-    <message>
-        <source>ZIP archives (*.zip)</source>
-        <translation>Архивы ZIP (*.zip)</translation>
-    </message>
-    <message>
-        <source>Diagnostics saved to {path}</source>
-        <translation>Диагностика сохранена: {path}</translation>
-    </message>
-    <message>
-        <source>The diagnostics are saved in {path}.
-
-The file holds no passwords or tokens: it can be sent to IT staff.</source>
-        <translation>Диагностика сохранена в файл {path}.
-
-В файле нет паролей и токенов: его можно отправить IT-специалисту.</translation>
-    </message>
-    <message>
-        <source>About Taza Field</source>
-        <translation>О программе Taza Field</translation>
-    </message>
-    <message>
-        <source>Taza Field {version}
-Logging the clean-up actions of the «Таза Қазақстан» programme.</source>
-        <translation>Taza Field {version}
-Учёт акций по уборке программы «Таза Қазақстан».</translation>
     </message>
     <message>
         <source>Today&apos;s backup could not be made: {reason}</source>
