@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -25,7 +24,7 @@ from fieldapp.i18n import FieldAppError
 from fieldapp.numbers import format_bytes, format_int
 from fieldapp.paths import DataPaths
 from ui.i18n import current_language, locale_for
-from ui.style import SPACING, set_role
+from ui.style import SPACING, error_box, set_role
 from ui.tasks import Tasks
 
 
@@ -68,14 +67,7 @@ class BackupDialog(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.message)
         self.pages.addWidget(self.table)
-        self.error_box = QFrame()
-        set_role(self.error_box, "errorBox")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        box = QVBoxLayout(self.error_box)
-        box.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
-        box.addWidget(self.error)
-        self.error_box.hide()
+        self.error_box, self.error = error_box()
         self.buttons = QDialogButtonBox()
         self.restore_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,7 +24,7 @@ from fieldapp.device import DeviceCredentials, device_name_default
 from fieldapp.i18n import FieldAppError
 from sync.enrolment import enrol, forget_provisioning, read_provisioning
 from ui.i18n import current_language
-from ui.style import SPACING, set_role
+from ui.style import SPACING, error_box, set_role
 from ui.tasks import Tasks
 
 Enrol = Callable[[str, str, str], DeviceCredentials]  # (server, code, device name) → credentials
@@ -67,15 +66,7 @@ class EnrolDialog(QDialog):
         self.server_label.setBuddy(self.server)
         self.code_label.setBuddy(self.code)
         self.name_label.setBuddy(self.name)
-        self.error_box = QFrame()
-        set_role(self.error_box, "errorBox")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box = QVBoxLayout(self.error_box)
-        box.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
-        box.addWidget(self.error)
-        self.error_box.hide()
+        self.error_box, self.error = error_box(selectable=True)
         self.working = set_role(QLabel(), "muted")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

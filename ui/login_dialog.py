@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -22,7 +21,7 @@ from fieldapp.i18n import FieldAppError
 from fieldapp.session import CoordinatorSession
 from sync.district import login
 from ui.i18n import current_language
-from ui.style import SPACING, set_role
+from ui.style import SPACING, error_box, set_role
 from ui.tasks import Tasks
 
 Login = Callable[[str, str, str], CoordinatorSession]  # (server, user, password) → session
@@ -60,15 +59,7 @@ class LoginDialog(QDialog):
         ):
             form.addRow(label, field)
             label.setBuddy(field)
-        self.error_box = QFrame()
-        set_role(self.error_box, "errorBox")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box = QVBoxLayout(self.error_box)
-        box.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
-        box.addWidget(self.error)
-        self.error_box.hide()
+        self.error_box, self.error = error_box(selectable=True)
         self.working = set_role(QLabel(), "muted")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

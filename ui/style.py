@@ -7,8 +7,9 @@ how that looks; no widget sets colours itself.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QStyleFactory, QVBoxLayout, QWidget
 
 from fieldapp.resources import resource_path
 
@@ -100,6 +101,21 @@ def set_role(widget: QWidget, role: str) -> QWidget:
     """Tag a widget for the stylesheet (``card``, ``figure``, ``muted``, ``error``...)."""
     widget.setProperty("role", role)
     return widget
+
+
+def error_box(*, selectable: bool = False) -> tuple[QFrame, QLabel]:
+    """A dialog's red box for what went wrong (hidden until there is something to say), and the
+    label inside it that says it."""
+    frame = set_role(QFrame(), "errorBox")
+    label = QLabel()
+    label.setWordWrap(True)
+    if selectable:  # a server's message may be worth copying to IT staff
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box = QVBoxLayout(frame)
+    box.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
+    box.addWidget(label)
+    frame.hide()
+    return frame, label
 
 
 def restyle(widget: QWidget, role: str) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from fieldapp.i18n import FieldAppError
 from fieldapp.store import Store
 from ui.filter_bar import month_name
 from ui.i18n import current_language
-from ui.style import SPACING, set_role
+from ui.style import SPACING, error_box, set_role
 from ui.tasks import Tasks
 
 MONTHS_BACK = 12
@@ -92,14 +91,7 @@ class NilReportDialog(QDialog):
         self.earlier = set_role(QLabel(), "muted")
         self.earlier.setWordWrap(True)
         self.earlier.hide()
-        self.error_box = QFrame()
-        set_role(self.error_box, "errorBox")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        box = QVBoxLayout(self.error_box)
-        box.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
-        box.addWidget(self.error)
-        self.error_box.hide()
+        self.error_box, self.error = error_box()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
