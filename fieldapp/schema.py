@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,6 +27,19 @@ log = logging.getLogger(__name__)
 
 MIGRATION_SET = "taza_field"
 migrations = Migrations(MIGRATION_SET)
+_KNOWN: list[str] = []  # the steps in the order they are declared (sqlite-utils keeps its own privately)
+
+
+def _step(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    """Declare a migration step: recorded with sqlite-utils and in the app's own list of steps."""
+
+    def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+        if name in _KNOWN:
+            raise ValueError(f"migration {name} declared twice")
+        _KNOWN.append(name)
+        return migrations(name=name)(fn)
+
+    return register
 
 
 class StoreOpenError(FieldAppError):
@@ -57,7 +71,7 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
 
 
 def known_migrations() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    return list(_KNOWN)
 
 
 def _has_tables(db: Database) -> bool:
@@ -153,7 +167,7 @@ def _run(db: Database, statements: str) -> None:
             db.execute(statement)
 
 
-@migrations(name="0001_initial")
+@_step("0001_initial")
 def _initial(db: Database) -> None:
     _run(
         db,
@@ -236,7 +250,7 @@ def _initial(db: Database) -> None:
     )
 
 
-@migrations(name="0002_search_text")
+@_step("0002_search_text")
 def _search_text(db: Database) -> None:
     """Search by text without a scan of every column: one case-folded column per record,
     holding the settlement's names in both languages, the place, notes, reporter and comment."""
@@ -249,7 +263,7 @@ def _search_text(db: Database) -> None:
         )
 
 
-@migrations(name="0003_monthly_totals")
+@_step("0003_monthly_totals")
 def _monthly_totals(db: Database) -> None:
     """Monthly sums per settlement, campaign and status, kept by the writer in the same
     transaction as each change, so month and year totals read a few hundred rows instead of
@@ -290,7 +304,7 @@ def _monthly_totals(db: Database) -> None:
     )
 
 
-@migrations(name="0004_sync")
+@_step("0004_sync")
 def _sync(db: Database) -> None:
     """What sending needs. ``outbox.held`` marks an entry the server refused ('rejected') or found
     in conflict ('conflict'): it waits for a person instead of being sent again. ``sync_batches``
@@ -318,7 +332,7 @@ def _sync(db: Database) -> None:
     )
 
 
-@migrations(name="0005_district")
+@_step("0005_district")
 def _district(db: Database) -> None:
     """What a coordinator's copy of the district needs beside the records, and a village's reports
     that nothing was done in a month. ``review_queue`` holds decisions made here until the server

@@ -41,18 +41,23 @@ ensure_postgres_server() {
     have_postgres_server || apt_install postgresql
 }
 
+LOCK="$ROOT/requirements.lock"
+
 bootstrap_venv() {
-    local extras="$1"
+    # Every environment (tests, demo, CI, the PyInstaller build) installs exactly the set in
+    # requirements.lock — versions and hashes — and then the project itself without its dependencies,
+    # so a new release on PyPI never changes what is built. scripts/lock refreshes the lock.
     if [ ! -x "$VENV/bin/python" ]; then
         echo "Creating $VENV"
         "$PYTHON" -m venv "$VENV"
     fi
-    local stamp="$VENV/.installed-$extras"
-    if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
+    local stamp="$VENV/.installed-lock"
+    if [ ! -f "$stamp" ] || [ "$LOCK" -nt "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
         local log="$VENV/install.log"
-        echo "Installing taza-field[$extras] (details in $log)"
-        if ! { "$VENV/bin/python" -m pip install --upgrade pip \
-               && "$VENV/bin/python" -m pip install -e "$ROOT[$extras]"; } >"$log" 2>&1; then
+        echo "Installing the locked dependencies and taza-field (details in $log)"
+        if ! { "$VENV/bin/python" -m pip install --no-input --require-hashes --no-deps -r "$LOCK" \
+               && "$VENV/bin/python" -m pip install --no-input --no-deps --no-build-isolation -e "$ROOT" \
+               && "$VENV/bin/python" -m pip check; } >"$log" 2>&1; then
             tail -n 40 "$log" >&2
             echo "Installation failed; the whole log is $log" >&2
             exit 1
