@@ -8,6 +8,10 @@ PYTHON="${PYTHON:-python3}"
 
 # What PySide6's Gui, Widgets and offscreen platform load from the system, and Kazakh glyphs.
 QT_OFFSCREEN_PACKAGES="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 fonts-noto-core"
+# The frozen-build test makes its build where GTK is installed (and the X11 libraries, which the
+# window needs and the build bundles), to show that what is bundled does not
+# depend on what else the build machine has (tests/test_frozen_build.py); readelf checks the bundle.
+BUILD_CHECK_PACKAGES="libgtk-3-0 binutils"
 # A real window on X11 (Qt's xcb platform) needs these as well.
 QT_X11_PACKAGES="libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxcb-image0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0"
 

@@ -4,14 +4,18 @@ with the data folder beside the program. CI runs this on every change."""
 
 from __future__ import annotations
 
+import ctypes.util
 import json
 import os
+import re
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from bench.build_size import build_app, size_mib
+from bench.build_size import build_app
 from tests.records import OKRUG
 
 try:
@@ -45,7 +49,6 @@ def test_the_frozen_app_passes_its_self_test(frozen: Path, tmp_path: Path) -> No
     assert "self-test ok" in done.stdout
     assert list(tmp_path.iterdir()) == []  # it wrote nothing in the user's home
     folder = frozen.parent
-    assert size_mib(folder) < 130
     internal = folder / "_internal"
     assert (internal / "resources" / "kato.csv").is_file()
     assert sorted(p.name for p in (internal / "resources" / "translations").iterdir()) == [
@@ -79,3 +82,63 @@ def test_portable_mode_keeps_the_data_beside_the_program(frozen: Path, tmp_path:
     elsewhere = run(frozen, "--lang", "en", "setup", "--okrug", OKRUG, home=home)  # no marker: per user
     assert elsewhere.returncode == 0, elsewhere.stderr
     assert (home / ".local" / "share" / "TazaField" / "settings.json").is_file()
+
+
+def needed(library: Path) -> set[str]:
+    """The libraries an ELF file names as NEEDED (readelf, not PyInstaller's own analysis)."""
+    dynamic = subprocess.run(
+        ["readelf", "--dynamic", "--wide", str(library)], capture_output=True, text=True, check=True
+    ).stdout
+    return set(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ELF libraries: the Linux build")
+def test_every_bundled_library_is_needed_by_what_the_app_loads(frozen: Path) -> None:
+    """Whatever else the build machine has installed, the bundle holds only what the program, its
+    extension modules and the Qt plugins it keeps need. GTK is the case that happened: with GTK
+    installed, Qt's GTK theme plugin (left out) dragged 11 MB of GTK's libraries in. scripts/test
+    installs GTK so that this build is made where it is present."""
+    if shutil.which("readelf") is None:
+        pytest.fail("readelf (binutils) is needed to check the bundle")
+    gtk_here = ctypes.util.find_library("gtk-3") is not None
+    if os.environ.get("CI") == "true":
+        assert gtk_here, "CI builds with GTK installed (scripts/test installs libgtk-3-0)"
+    internal = frozen.parent / "_internal"
+    libraries = {p.name: p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()}
+    libraries |= {p.name: p.resolve() for p in internal.rglob("*.so*") if p.is_symlink()}
+    roots = [frozen] + [
+        p
+        for p in libraries.values()
+        if ".cpython-" in p.name
+        or ".abi3.so" in p.name
+        or "plugins" in p.parts
+        or p.name.startswith("libpython")
+    ]
+    reached: set[str] = set()
+    todo = list(roots)
+    while todo:
+        current = todo.pop()
+        for name in needed(current):
+            if name in libraries and name not in reached:
+                reached.add(name)
+                todo.append(libraries[name])
+    root_names = {p.name for p in roots}
+    orphans = sorted(name for name in libraries if name not in reached and name not in root_names)
+    assert orphans == [], f"bundled but needed by nothing the app loads: {orphans}"
+    gtk = sorted(name for name in libraries if name.startswith(("libgtk", "libgdk-", "libatk", "libepoxy")))
+    assert gtk == [], f"GTK's libraries are in the bundle: {gtk}"
+    # and nothing the app loads is missing: each library it needs is bundled or the system's own
+    system = set(
+        re.findall(
+            r"^\s+(\S+) \(",
+            subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=True).stdout,
+            re.M,
+        )
+    )
+    missing = sorted(
+        f"{lib.name} needs {name}"
+        for lib in [*roots, *(libraries[n] for n in reached)]
+        for name in needed(lib)
+        if name not in libraries and name not in system
+    )
+    assert missing == [], missing
