@@ -214,6 +214,8 @@ def ready_engine(settings: ServerSettings) -> Engine:
 def cmd_serve(settings: ServerSettings, args: argparse.Namespace) -> int:
     import uvicorn
 
+    level = "info" if args.verbose else settings.log_level
+    logging.getLogger().setLevel(level.upper())
     engine = ready_engine(settings)
     shown = engine.url.render_as_string(hide_password=True)
     engine.dispose()
@@ -230,7 +232,7 @@ def cmd_serve(settings: ServerSettings, args: argparse.Namespace) -> int:
         host=host,
         port=port,
         workers=workers,
-        log_level="info" if args.verbose else "warning",
+        log_level=level,
         proxy_headers=True,
     )
     return 0

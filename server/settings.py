@@ -32,6 +32,10 @@ class ServerSettings(BaseSettings):
     host: str = Field("127.0.0.1", description="interface to listen on")
     port: int = Field(8765, description="port to listen on")
     workers: int = Field(1, ge=1, le=32, description="uvicorn worker processes (PostgreSQL only)")
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        "warning",
+        description="what the server logs: info adds every request and every client gone mid-upload",
+    )
 
     push_threads: int = Field(2, ge=1, le=32, description="pushes applied at once in each worker process")
     max_body_bytes: int = Field(8 * 1024 * 1024, description="largest request body, as sent")

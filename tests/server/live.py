@@ -98,9 +98,11 @@ class LiveServer:
 
     def __init__(self, tmp: Path, database_url: str, **settings: str) -> None:
         """``settings``: server settings for this one (``max_body_bytes="1000"`` sets
-        ``TAZA_SERVER_MAX_BODY_BYTES``)."""
+        ``TAZA_SERVER_MAX_BODY_BYTES``). It logs at INFO, so the harness (``tests.plugins.serverlog``)
+        sees every request and every error in its log."""
         self.tmp, self.database_url = tmp, database_url
         self.log = tmp / "server.log"
+        settings = {"log_level": "info"} | settings
         self.process = ServerProcess(database_url, tmp / "photos", log=self.log, cwd=tmp, **settings)
         self.root = self.process.url
         self.base = self.process.api
