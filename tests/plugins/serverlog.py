@@ -119,5 +119,5 @@ def pytest_runtest_teardown(item: pytest.Item):
 def _indent(entry: str, limit: int = 40) -> str:
     lines = entry.splitlines()
     if len(lines) > limit:
-        lines = lines[:3] + ["  …"] + lines[-(limit - 4) :]
+        lines = [*lines[:3], "  …", *lines[-(limit - 4) :]]
     return "\n".join("  " + line for line in lines)
