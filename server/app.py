@@ -30,7 +30,7 @@ from fieldapp import __version__
 from fieldapp.kato import Kato, default_kato
 from fieldapp.models import CleanupAction
 from fieldapp.reference import ReferenceData, default_reference
-from server import accounts
+from server import accounts, clock
 from server import schema as t
 from server.accounts import Principal, now_utc
 from server.bodies import decode, parse, read_body, read_model
@@ -112,6 +112,7 @@ class Server:
 
 def create_app(settings: ServerSettings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or ServerSettings()
+    clock.clock.set(settings.now)
     engine = engine or make_engine(settings.database_url)
     server = Server(settings, engine, default_kato(), default_reference())
     app = FastAPI(
