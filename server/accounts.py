@@ -8,11 +8,12 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cache
 
 from sqlalchemy import Connection, select, update
 
+from server import clock
 from server import schema as t
 from server.errors import ApiError
 from server.security import (
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 
 
 def now_utc() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 @dataclass(frozen=True)

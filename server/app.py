@@ -24,12 +24,13 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Connection, Engine, select
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from fieldapp import __version__
 from fieldapp.kato import Kato, default_kato
 from fieldapp.models import CleanupAction
 from fieldapp.reference import ReferenceData, default_reference
-from server import accounts
+from server import accounts, clock
 from server import schema as t
 from server.accounts import Principal, now_utc
 from server.bodies import decode, parse, read_body, read_model
@@ -111,6 +112,7 @@ class Server:
 
 def create_app(settings: ServerSettings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or ServerSettings()
+    clock.clock.set(settings.now)
     engine = engine or make_engine(settings.database_url)
     server = Server(settings, engine, default_kato(), default_reference())
     app = FastAPI(
@@ -158,6 +160,20 @@ def _install_guards(app: FastAPI) -> None:
         if exc.status == 403:
             log.warning("refused %s %s: %s", request.method, request.url.path, exc.message)
         return JSONResponse(exc.body(), status_code=exc.status)
+
+    @app.exception_handler(ClientDisconnect)
+    async def client_gone(request: Request, exc: ClientDisconnect) -> Response:
+        # A link that drops mid-upload is everyday life on 2G, not a server error. Nothing of the
+        # cut body was kept (bodies are read whole before anything is written), the client starts
+        # again from what the server holds, and there is no one left to answer: this response
+        # is never sent.
+        log.info(
+            "client went away during %s %s (%s bytes announced)",
+            request.method,
+            request.url.path,
+            request.headers.get("content-length", "unknown"),
+        )
+        return Response(status_code=400)
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameters(request: Request, exc: RequestValidationError) -> JSONResponse:

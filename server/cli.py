@@ -29,7 +29,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -37,7 +37,7 @@ from sqlalchemy import Engine, func, select, update
 
 from fieldapp.kato import Level, default_kato
 from fieldapp.reference import default_reference
-from server import accounts
+from server import accounts, clock
 from server import schema as t
 from server.db import (
     SchemaTooNew,
@@ -64,6 +64,7 @@ def load_settings(database_url: str | None) -> ServerSettings:
         raise CliError(f"configuration: {exc.errors()[0]['msg']}") from None
     if database_url:
         settings = settings.model_copy(update={"database_url": database_url})
+    clock.clock.set(settings.now)
     return settings
 
 
@@ -161,7 +162,7 @@ def cmd_init(settings: ServerSettings, args: argparse.Namespace) -> int:
                     t.reference_data.insert().values(
                         version=reference.version,
                         body=reference.model_dump_json(),
-                        published_at=datetime.now(UTC),
+                        published_at=clock.now(),
                     )
                 )
         settings.photo_dir.mkdir(parents=True, exist_ok=True)
@@ -214,6 +215,8 @@ def ready_engine(settings: ServerSettings) -> Engine:
 def cmd_serve(settings: ServerSettings, args: argparse.Namespace) -> int:
     import uvicorn
 
+    level = "info" if args.verbose else settings.log_level
+    logging.getLogger().setLevel(level.upper())
     engine = ready_engine(settings)
     shown = engine.url.render_as_string(hide_password=True)
     engine.dispose()
@@ -230,7 +233,7 @@ def cmd_serve(settings: ServerSettings, args: argparse.Namespace) -> int:
         host=host,
         port=port,
         workers=workers,
-        log_level="info" if args.verbose else "warning",
+        log_level=level,
         proxy_headers=True,
     )
     return 0
@@ -323,7 +326,7 @@ def cmd_user(settings: ServerSettings, args: argparse.Namespace) -> int:
                 .where(
                     t.tokens.c.subject_id.in_(select(t.users.c.id).where(t.users.c.username == args.username))
                 )
-                .values(revoked_at=datetime.now(UTC))
+                .values(revoked_at=clock.now())
             )
         if not done.rowcount:
             raise CliError(f"no user {args.username}")
@@ -443,7 +446,7 @@ def cmd_reference(settings: ServerSettings, args: argparse.Namespace) -> int:
                 )
             conn.execute(
                 t.reference_data.insert().values(
-                    version=update.version, body=update.model_dump_json(), published_at=datetime.now(UTC)
+                    version=update.version, body=update.model_dump_json(), published_at=clock.now()
                 )
             )
     finally:
@@ -470,9 +473,9 @@ def cmd_release(settings: ServerSettings, args: argparse.Namespace) -> int:
     try:
         with engine.begin() as conn:
             if release is not None:
-                releases.publish(conn, release, f"command line ({_os_user()})", datetime.now(UTC))
+                releases.publish(conn, release, f"command line ({_os_user()})", clock.now())
             elif args.action == "clear":
-                releases.withdraw(conn, f"command line ({_os_user()})", datetime.now(UTC))
+                releases.withdraw(conn, f"command line ({_os_user()})", clock.now())
             state = releases.release_state(conn, settings)
     finally:
         engine.dispose()

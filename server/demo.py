@@ -107,6 +107,12 @@ def start(root: Path, port: int | None = None) -> Demo:
     return demo
 
 
+def season_start(today: date) -> date:
+    """1 March of the clean-up season under way or last ended: never after ``today`` (in January
+    this year's March is still to come, and records may not be dated in the future)."""
+    return date(today.year if today >= date(today.year, 3, 1) else today.year - 1, 3, 1)
+
+
 def _set_up(demo: Demo) -> None:
     kato, reference = default_kato(), default_reference()
     say("demo.village", count=VILLAGE_RECORDS)
@@ -117,7 +123,7 @@ def _set_up(demo: Demo) -> None:
     say("demo.others", count=len(others))
     for n, okrug in enumerate(others, start=1):
         records = list(
-            demo_actions(kato, reference, [okrug], 25 + 5 * n, seed=n, start=date(date.today().year, 3, 1))
+            demo_actions(kato, reference, [okrug], 25 + 5 * n, seed=n, start=season_start(date.today()))
         )
         _laptop(
             demo,

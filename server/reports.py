@@ -29,6 +29,7 @@ from sqlalchemy import Connection, Select, Table, false, func, select
 
 from fieldapp.kato import Kato, Level, Place
 from fieldapp.reference import ReferenceData
+from server import clock
 from server import schema as t
 from sync.protocol import (
     Completeness,
@@ -381,4 +382,4 @@ class DisplayOrder:
 
 
 def today_in_kazakhstan(now: datetime | None = None) -> date:
-    return (now or datetime.now(KAZAKHSTAN)).astimezone(KAZAKHSTAN).date()
+    return (now or clock.now()).astimezone(KAZAKHSTAN).date()

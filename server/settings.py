@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import AwareDatetime, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATA = Path("server-data")
@@ -32,6 +32,10 @@ class ServerSettings(BaseSettings):
     host: str = Field("127.0.0.1", description="interface to listen on")
     port: int = Field(8765, description="port to listen on")
     workers: int = Field(1, ge=1, le=32, description="uvicorn worker processes (PostgreSQL only)")
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        "warning",
+        description="what the server logs: info adds every request and every client gone mid-upload",
+    )
 
     push_threads: int = Field(2, ge=1, le=32, description="pushes applied at once in each worker process")
     max_body_bytes: int = Field(8 * 1024 * 1024, description="largest request body, as sent")
@@ -43,6 +47,10 @@ class ServerSettings(BaseSettings):
     user_session_hours: int = Field(12, ge=1, description="how long a coordinator's login lasts")
     enrolment_days: int = Field(14, ge=1, description="how long an enrolment code stays valid")
     clock_skew_days: int = Field(1, ge=0, description="how far in the future a record's date may be")
+
+    now: AwareDatetime | None = Field(
+        None, description="for tests and drills: the time when the server starts (ISO 8601 with its offset)"
+    )
 
     latest_app_version: str = Field(
         "", description="newest app version the apps are told of, until `fieldapp-server release set`"
@@ -61,6 +69,8 @@ class ServerSettings(BaseSettings):
             problems.append("TAZA_SERVER_PHOTO_DIR must be set")
         if not self.public_url.startswith("https://"):
             problems.append("TAZA_SERVER_PUBLIC_URL must be the https address laptops use")
+        if self.now is not None:
+            problems.append("TAZA_SERVER_NOW is for tests: a production server keeps the real time")
         if problems:
             raise ValueError("unsafe production settings: " + "; ".join(problems))
         return self

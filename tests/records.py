@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from fieldapp.kato import default_kato
@@ -20,6 +20,8 @@ FAR_OKRUG = "194033000"  # Ават а.о., Еңбекшіқазақ аудан�
 FAR_SETTLEMENT = "194033100"
 FAR_DISTRICT = "194000000"
 TODAY = date(2026, 11, 25)
+# Expired whatever the date the tests run on: a token, a code or a file that ran out long ago.
+LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)
 
 
 def context(device_okrug: str | None = OKRUG, today: date = TODAY) -> Context:

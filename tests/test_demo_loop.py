@@ -4,6 +4,7 @@ through the real paths; then the same demo started again."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,17 @@ def test_the_demo_sets_up_the_whole_loop_and_starts_again(
     assert f"http://127.0.0.1:{port}" in capsys.readouterr().out
     with Store.open(village.database) as store:
         assert store.status_counts() == counts
+
+
+@pytest.mark.parametrize(
+    ("today", "start"),
+    [
+        (date(2027, 1, 1), date(2026, 3, 1)),
+        (date(2027, 2, 28), date(2026, 3, 1)),
+        (date(2027, 3, 1), date(2027, 3, 1)),
+        (date(2026, 12, 31), date(2026, 3, 1)),
+        (date(2028, 2, 29), date(2027, 3, 1)),
+    ],
+)
+def test_the_other_okrugs_report_from_a_spring_already_begun(today: date, start: date) -> None:
+    assert demo.season_start(today) == start

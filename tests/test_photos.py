@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import json
 import os
@@ -668,7 +669,7 @@ def test_heic_without_pillow_heif_says_so(monkeypatch: pytest.MonkeyPatch):
 @given(data=st.binary(max_size=4096))
 def test_arbitrary_bytes_give_a_photo_or_a_photo_error(data: bytes):
     with contextlib.suppress(PhotoError):
-        process_photo(data, "fuzz")
+        assert_a_sound_upload_copy(*process_photo(data, "fuzz"))
 
 
 _SEED_JPEG = factory.make_jpeg(64, 48, orientation=6, gps=(43.2, 76.9), taken_at="2025:09:20 10:30:05")
@@ -686,7 +687,42 @@ def test_damaged_photos_give_a_photo_or_a_photo_error(seed: bytes, edits, cut: i
     for position, value in edits:
         data[position % len(data)] = value
     with contextlib.suppress(PhotoError):
-        process_photo(bytes(data[: max(1, len(data) - cut % len(data))]), "fuzz.jpg")
+        assert_a_sound_upload_copy(
+            *process_photo(bytes(data[: max(1, len(data) - cut % len(data))]), "fuzz.jpg")
+        )
+
+
+def assert_a_sound_upload_copy(info: ProcessedPhoto, upload: bytes, thumbnail: bytes) -> None:
+    """What any accepted photo gives: a JPEG upload copy of long side at most 1,600 px whose
+    SHA-256 is the one recorded, with the size recorded, and a JPEG thumbnail of it."""
+    assert hashlib.sha256(upload).hexdigest() == info.sha256
+    assert info.upload_size == len(upload)
+    copy = decoded(upload)
+    assert copy.format == "JPEG"
+    assert copy.size == (info.width, info.height)
+    assert max(copy.size) <= photos.UPLOAD_LONG_SIDE
+    small = decoded(thumbnail)
+    assert small.format == "JPEG"
+    assert max(small.size) <= photos.THUMBNAIL_LONG_SIDE
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    width=st.integers(1, 3600),
+    height=st.integers(1, 3600),
+    orientation=st.sampled_from([None, 1, 3, 6, 8]),
+    png=st.booleans(),
+)
+def test_any_accepted_size_gives_a_sound_upload_copy_in_the_library(
+    tmp_path_factory: pytest.TempPathFactory, width: int, height: int, orientation: int | None, png: bool
+):
+    make = factory.make_png if png else factory.make_jpeg
+    data = make(width, height, orientation=orientation)
+    library = PhotoLibrary(tmp_path_factory.mktemp("library"))
+    info = library.import_bytes(data, "fuzz.png" if png else "fuzz.jpg")
+    stored = library.upload_path(info.sha256).read_bytes()  # what sync will send, by this name
+    assert_a_sound_upload_copy(info, stored, library.thumbnail_path(info.sha256).read_bytes())
+    assert max(info.width, info.height) == min(max(width, height), photos.UPLOAD_LONG_SIDE)
 
 
 # --- Messages -------------------------------------------------------------------------------------

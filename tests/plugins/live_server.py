@@ -54,10 +54,18 @@ def database_for(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -
     pgcluster.drop_database(server_url, name)
 
 
+def marked_settings(request: pytest.FixtureRequest) -> dict[str, str]:
+    """``server_settings(name=value, …)`` on the test: ``now="2026-12-31T23:59:00+05:00"`` sets the
+    server's clock (``server.clock``)."""
+    marker = request.node.get_closest_marker("server_settings")
+    return {name: str(value) for name, value in (marker.kwargs if marker else {}).items()}
+
+
 @pytest.fixture(params=BACKENDS)
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
+    """On SQLite and on PostgreSQL; with the test's ``server_settings``."""
     databases = database_for(request, request.param, tmp_path)
-    live = LiveServer(tmp_path, next(databases)).start()
+    live = LiveServer(tmp_path, next(databases), **marked_settings(request)).start()
     yield live
     live.close()
     next(databases, None)
@@ -67,10 +75,8 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServe
 def sqlite_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
     """For what does not depend on the database (guards, headers): SQLite only. A test marked
     ``server_settings(name=value, …)`` gets a server with those settings."""
-    marker = request.node.get_closest_marker("server_settings")
-    settings = {name: str(value) for name, value in (marker.kwargs if marker else {}).items()}
     databases = database_for(request, "sqlite", tmp_path)
-    live = LiveServer(tmp_path, next(databases), **settings).start()
+    live = LiveServer(tmp_path, next(databases), **marked_settings(request)).start()
     yield live
     live.close()
 

@@ -7,7 +7,7 @@ import json
 import subprocess
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from fieldapp.models import CleanupAction
 from server import accounts
+from server.clock import Clock
 from server.db import make_engine
 from server.process import ServerProcess
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, PushResponse, RecordResult
@@ -98,10 +99,14 @@ class LiveServer:
 
     def __init__(self, tmp: Path, database_url: str, **settings: str) -> None:
         """``settings``: server settings for this one (``max_body_bytes="1000"`` sets
-        ``TAZA_SERVER_MAX_BODY_BYTES``)."""
+        ``TAZA_SERVER_MAX_BODY_BYTES``). It logs at INFO, so the harness (``tests.plugins.serverlog``)
+        sees every request and every error in its log."""
         self.tmp, self.database_url = tmp, database_url
         self.log = tmp / "server.log"
+        settings = {"log_level": "info"} | settings
         self.process = ServerProcess(database_url, tmp / "photos", log=self.log, cwd=tmp, **settings)
+        # What a test writes into the server's database stands on the server's clock too.
+        self.clock = Clock(datetime.fromisoformat(settings["now"]) if "now" in settings else None)
         self.root = self.process.url
         self.base = self.process.api
         self._callers: list[Caller] = []
@@ -133,7 +138,7 @@ class LiveServer:
 
     def enrolment_code(self, okrug: str) -> str:
         with self.engine.begin() as conn:
-            code, _ = accounts.create_enrolment(conn, okrug, days=14)
+            code, _ = accounts.create_enrolment(conn, okrug, days=14, now=self.clock.now())
         return code
 
     def enrol(self, okrug: str, name: str = "laptop") -> Caller:

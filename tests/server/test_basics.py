@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
 
 import requests
 from sqlalchemy import create_engine, select, update
 
 from server import schema as t
 from sync.protocol import EnrolResponse
-from tests.records import OKRUG
+from tests.records import LONG_AGO, OKRUG
 from tests.server.live import LiveServer
 
 
@@ -61,7 +60,7 @@ def test_an_expired_code_is_refused(server: LiveServer) -> None:
     server.cli("device", "enrol", "--okrug", OKRUG, "--out", str(out))
     engine = create_engine(server.database_url)
     with engine.begin() as conn:
-        conn.execute(update(t.enrolments).values(expires_at=datetime.now(UTC) - timedelta(minutes=1)))
+        conn.execute(update(t.enrolments).values(expires_at=LONG_AGO))
     engine.dispose()
     code = json.loads(out.read_text(encoding="utf-8"))["code"]
     response = server.caller().post("/enrol", json={"code": code, "device_name": "x"})

@@ -30,7 +30,7 @@ def change(record: str) -> dict[str, object]:
         "record_id": record,
         "okrug": "196247000",
         "district": "196200000",
-        "at": datetime.now(UTC),
+        "at": datetime(2026, 11, 25, 7, 0, tzinfo=UTC),
     }
 
 

@@ -15,7 +15,7 @@ import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from server import accounts
 from server import schema as t
 from server.reports import split_period
 from sync.protocol import APP_VERSION_HEADER, Role
-from tests.records import OKRUG, OTHER_OKRUG, OTHER_SETTLEMENT, SETTLEMENT, action
+from tests.records import OKRUG, OTHER_OKRUG, OTHER_SETTLEMENT, SETTLEMENT, TODAY, action
 from tests.server.live import Caller, LiveServer
 
 KATO = default_kato()
@@ -46,6 +46,8 @@ ABAI_OKRUG, ABAI_SETTLEMENT = "103230000", "103230100"  # Қараауыл а.о
 SILENT_OKRUG = "196235000"  # Белбұлақ а.о.: a laptop enrolled that never synced
 PASSWORD = "a long password"
 KZ = timezone(timedelta(hours=5))
+# The server's clock at noon of TODAY: the completeness matrix ends at its month whatever the real date.
+AT_TODAY = pytest.mark.server_settings(now=datetime.combine(TODAY, time(12), KZ).isoformat())
 FIGURE_NAMES = ("actions", "participants", "area_m2", "trees", "kg_by_fraction")
 
 Key = tuple[str, ...]
@@ -364,8 +366,7 @@ def refusal(response: Any) -> tuple[int, str]:
 
 
 def months_of(year: int) -> list[str]:
-    today = datetime.now(KZ).date()
-    last = 12 if year < today.year else today.month
+    last = 12 if year < TODAY.year else TODAY.month
     return [f"{year}-{m:02d}" for m in range(1, last + 1)]
 
 
@@ -405,6 +406,7 @@ def test_a_period_splits_into_whole_months_and_loose_days() -> None:
     assert (december.months, december.days) == ((date(2025, 12, 1), date(2026, 1, 1)), ())
 
 
+@AT_TODAY
 def test_totals_completeness_and_scopes(server: LiveServer) -> None:
     seeded = seed(server)
     year = (date(2026, 1, 1), date(2027, 1, 1))
@@ -528,6 +530,7 @@ def test_totals_completeness_and_scopes(server: LiveServer) -> None:
     assert len(region["rows"]) == sum(len(KATO.okrugs(d.code)) for d in KATO.districts(REGION))
 
 
+@AT_TODAY
 def test_exports_match_the_api(server: LiveServer, tmp_path: Path) -> None:
     seeded = seed(server)
     params = {"start": "2026-01-01", "end": "2027-01-01", "group_by": "okrug,campaign", "district": DISTRICT}

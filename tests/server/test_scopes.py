@@ -4,13 +4,20 @@ is logged."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 from sqlalchemy import func, select, update
 
 from server import schema as t
-from tests.records import DISTRICT, FAR_OKRUG, FAR_SETTLEMENT, OKRUG, OTHER_OKRUG, OTHER_SETTLEMENT, action
+from tests.records import (
+    DISTRICT,
+    FAR_OKRUG,
+    FAR_SETTLEMENT,
+    LONG_AGO,
+    OKRUG,
+    OTHER_OKRUG,
+    OTHER_SETTLEMENT,
+    action,
+)
 from tests.server.live import Caller, LiveServer, results
 
 
@@ -97,11 +104,7 @@ def test_a_revoked_laptop_is_shut_out_at_once(server: LiveServer) -> None:
 def test_an_expired_session_is_told_to_log_in_again(server: LiveServer) -> None:
     coordinator = server.user("aigul", "coordinator", district=DISTRICT)
     with server.engine.begin() as conn:
-        conn.execute(
-            update(t.tokens)
-            .where(t.tokens.c.kind == "user")
-            .values(expires_at=datetime.now(UTC) - timedelta(seconds=1))
-        )
+        conn.execute(update(t.tokens).where(t.tokens.c.kind == "user").values(expires_at=LONG_AGO))
     refused(coordinator.get("/pull"), 401, "token_expired")
 
 

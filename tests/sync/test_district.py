@@ -10,7 +10,7 @@ import io
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -37,6 +37,7 @@ from tests.records import (
     DISTRICT,
     FAR_OKRUG,
     FAR_SETTLEMENT,
+    LONG_AGO,
     OKRUG,
     OTHER_OKRUG,
     OTHER_SETTLEMENT,
@@ -306,11 +307,7 @@ def test_totals_and_exports_match_an_independent_count(
 
 def test_an_ended_session_asks_for_the_password(server: LiveServer, coordinator: Coordinator) -> None:
     with server.engine.begin() as conn:
-        conn.execute(
-            update(t.tokens)
-            .where(t.tokens.c.kind == "user")
-            .values(expires_at=datetime.now(UTC) - timedelta(seconds=1))
-        )
+        conn.execute(update(t.tokens).where(t.tokens.c.kind == "user").values(expires_at=LONG_AGO))
     with pytest.raises(SyncError) as ended:
         coordinator.sync()
     assert ended.value.kind is Kind.SESSION_EXPIRED

@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from fieldapp.paths import DataPaths
 from server import accounts
 from server import schema as t
 from sync.enrolment import EnrolmentError, enrol, read_provisioning
-from tests.records import OKRUG, OTHER_OKRUG
+from tests.records import LONG_AGO, OKRUG, OTHER_OKRUG
 from tests.server.live import LiveServer
 from tests.sync.test_engine import server_records
 
@@ -68,7 +67,7 @@ def test_a_wrong_code_says_so(server: LiveServer, code: str, expected: str) -> N
 
 
 def test_an_expired_code_and_an_expired_file(server: LiveServer, tmp_path: Path) -> None:
-    past = datetime.now(UTC) - timedelta(days=30)
+    past = LONG_AGO
     with server.engine.begin() as conn:
         code, _ = accounts.create_enrolment(conn, OKRUG, days=14, now=past)
     with pytest.raises(EnrolmentError) as expired:

@@ -29,7 +29,7 @@ from fieldapp.device import save_device
 from fieldapp.models import Status
 from fieldapp.store import Store
 from server import schema as t
-from sync.engine import ChunkSizer, Progress, RetryPolicy
+from sync.engine import BatchLimits, ChunkSizer, Progress, RetryPolicy
 from sync.errors import SyncError
 from tests.netproxy import LinkProxy
 from tests.server.live import LiveServer
@@ -96,53 +96,100 @@ def assert_converged(server: LiveServer, store: Store, photos_dir: Path) -> None
             )
 
 
+def transfer_floor(records: int, upward: bool) -> int:
+    """Fewer bytes than the sync of ``records`` new records moves that way, whatever the data: one
+    record's push is about 1,010 bytes up and 520 down, each record adds about 25 up and 15 down
+    (measured through the proxy: bytes of requests and answers, headers included)."""
+    return 950 + 25 * records if upward else 480 + 15 * records
+
+
+def assert_cut(link: LinkProxy, where: str) -> None:
+    """The drill's fault happened: the proxy reset a connection with bytes still to go."""
+    cuts = (link.up.cuts, link.down.cuts)
+    assert sum(cuts) == 1, (
+        f"no cut during {where} (cuts up/down {cuts}; {link.up.bytes} bytes went up, "
+        f"{link.down.bytes} down): the drill tested nothing"
+    )
+
+
 @DRILL
-@given(records=st.integers(1, 80), cut=st.integers(0, 9000), upward=st.booleans())
+@given(records=st.integers(1, 80), share=st.floats(0, 1, exclude_max=True), upward=st.booleans())
 def test_a_push_cut_at_any_byte(
-    sqlite_server: LiveServer, drilled: Laptop, link: LinkProxy, records: int, cut: int, upward: bool
+    sqlite_server: LiveServer, drilled: Laptop, link: LinkProxy, records: int, share: float, upward: bool
 ) -> None:
     drilled.add(records)
+    link.up.reset_counters()
+    link.down.reset_counters()
+    cut = int(share * transfer_floor(records, upward))  # a byte the sync does send
     link.cut_after(**({"up": cut} if upward else {"down": cut}))
     with contextlib.suppress(SyncError):  # the cut surfaced: the next sync finishes, doubling nothing
         drilled.sync(retry=ONE_TRY)
+    assert_cut(link, f"the push of {records} records, cut at byte {cut} {'up' if upward else 'down'}")
     link.cut_after()
     drilled.sync()
     assert_converged(sqlite_server, drilled.store, drilled.paths.photos)
 
 
 @DRILL
-@given(cut=st.integers(0, 300_000), chunk=st.sampled_from([16 * 1024, 48 * 1024, 256 * 1024]))
+@given(share=st.floats(0, 1, exclude_max=True), chunk=st.sampled_from([16 * 1024, 48 * 1024, 256 * 1024]))
 def test_a_photo_upload_cut_at_any_byte(
-    sqlite_server: LiveServer, drilled: Laptop, link: LinkProxy, cut: int, chunk: int
+    sqlite_server: LiveServer, drilled: Laptop, link: LinkProxy, share: float, chunk: int
 ) -> None:
-    drilled.add(2, photos=2, seed=next(SEEDS))  # new pictures every example
+    saved = drilled.add(2, photos=2, seed=next(SEEDS))  # new pictures every example
+    upload = drilled.paths.photos / "upload"
+    photo_bytes = sum(
+        (upload / p.sha256[:2] / f"{p.sha256}.jpg").stat().st_size for r in saved for p in r.photos
+    )
+    cut = int(share * photo_bytes)  # a byte that goes up: the photos follow, after their headers
     armed = threading.Event()
 
     def arm(progress: Progress) -> None:
-        if progress.stage == "photos" and not armed.is_set():
+        # The records answered, no photo byte sent yet: from here on, at least ``photo_bytes`` go up.
+        done = progress.stage == "records" and progress.records_done == progress.records_total
+        if done and not armed.is_set():
             armed.set()
+            link.up.reset_counters()
+            link.down.reset_counters()
             link.cut_after(up=cut)
 
     sizes = ChunkSizer(start=chunk, low=chunk, high=chunk)
     with contextlib.suppress(SyncError):
         drilled.sync(retry=ONE_TRY, chunks=sizes, progress=arm)
+    assert_cut(link, f"the upload of {photo_bytes} photo bytes, cut at byte {cut} up")
     link.cut_after()
     drilled.sync(chunks=sizes)
     assert_converged(sqlite_server, drilled.store, drilled.paths.photos)
 
 
-@pytest.mark.parametrize("after_s", [0.05, 0.3, 0.8, 1.5])
+def server_records(server: LiveServer) -> int:
+    with server.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(t.records)).scalar_one()
+
+
+@pytest.mark.parametrize("after_records", [100, 200, 400, 500])
 def test_the_server_killed_in_the_middle_of_a_batch(
-    sqlite_server: LiveServer, drilled: Laptop, link: LinkProxy, after_s: float
+    sqlite_server: LiveServer, drilled: Laptop, link: LinkProxy, after_records: int
 ) -> None:
     drilled.add(600, photos=0)
     drilled.add(3, photos=1, seed=9)
-    link.shape(up_bps=40_000)  # the batches take a second or two to go up
-    killer = threading.Timer(after_s, lambda: sqlite_server.stop(kill=True))
-    killer.start()
+    link.shape(up_bps=40_000)  # each batch of 100 takes a moment to go up
+    answered_at: list[int] = []
+
+    def kill_mid_batch(progress: Progress) -> None:
+        # Once the server has answered for ``after_records``, as the next batch's bytes go up.
+        if progress.stage != "records" or progress.records_done < after_records:
+            return
+        if not answered_at:
+            answered_at.append(progress.bytes_done)
+        elif progress.bytes_done > answered_at[0] and sqlite_server.process.running:
+            sqlite_server.stop(kill=True)
+
     with contextlib.suppress(SyncError):
-        drilled.sync(retry=ONE_TRY)
-    killer.join()
+        drilled.sync(retry=ONE_TRY, limits=BatchLimits(max_records=100), progress=kill_mid_batch)
+    # The kill landed mid-sync: some batches committed, not all, and one was on its way.
+    committed = server_records(sqlite_server)
+    assert 0 < committed < 603, f"{committed} of 603 records on the server: the kill did not land mid-sync"
+    assert drilled.store.pending_batch() is not None, "no batch was in flight when the server died"
     sqlite_server.start()
     link.shape()
     drilled.sync()
@@ -177,6 +224,12 @@ def test_the_app_killed_in_the_middle_of_a_sync(
         time.sleep(0.01)
     process.send_signal(signal.SIGKILL)  # mid-sync: no goodbye, no cleanup
     process.wait(30)
+    # The kill landed before the sync was done: the process did not end by itself, and the laptop
+    # still holds what it had not seen the server confirm.
+    assert process.returncode == -signal.SIGKILL, f"fieldapp sync ended by itself ({process.returncode})"
+    with Store.open(laptop.paths.database) as store:
+        left = store.outbox_depth()
+    assert left.records + left.photos > 0, f"nothing left to send after {link.up.bytes - start} bytes up"
     link.shape()
     again = fieldapp_sync(folder)
     _, err = again.communicate(timeout=120)

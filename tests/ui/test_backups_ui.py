@@ -70,7 +70,7 @@ def test_the_day_s_backup_is_made_once_when_the_window_opens(tmp_path: Path, tra
 def test_restoring_a_backup_from_the_menu(tmp_path: Path, translations, qtbot, boxes: Boxes) -> None:
     with Store.open(tmp_path / "taza-field.sqlite") as store:
         store.save_many([action(), action(action_date=date(2025, 9, 21))])
-        backups.backup_now(store)
+        made = backups.backup_now(store)
     window = open_window(tmp_path, translations, qtbot)
     assert window.restore_item in window.file_menu.actions()
     assert window.restore_item.text() == "Restore from a &backup…"
@@ -84,7 +84,7 @@ def test_restoring_a_backup_from_the_menu(tmp_path: Path, translations, qtbot, b
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 1).text() == "Made by hand"
     assert dialog.table.item(0, 3).text() == "2"
-    assert str(date.today().year) in dialog.table.item(0, 0).text()
+    assert str(made.taken_at.year) in dialog.table.item(0, 0).text()  # its own time, not today's
     assert dialog.restore_button.isEnabled()  # the newest is chosen
 
     # asked first: Cancel changes nothing and leaves the list open

@@ -10,7 +10,7 @@ import io
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,7 @@ from fieldapp.reference import default_reference
 from fieldapp.session import load_session
 from server import schema as t
 from sync.district import login
-from tests.records import DISTRICT, OKRUG, OTHER_OKRUG, SETTLEMENT
+from tests.records import DISTRICT, LONG_AGO, OKRUG, OTHER_OKRUG, SETTLEMENT
 from tests.server.live import LiveServer
 from tests.sync.laptop import Laptop
 from tests.sync.test_district import PASSWORD, YEAR, Coordinator, seed
@@ -385,11 +385,7 @@ def test_an_ended_session_asks_to_log_in_again(
     villages["kainar"].add(1)
     villages["kainar"].sync()
     with sqlite_server.engine.begin() as conn:
-        conn.execute(
-            update(t.tokens)
-            .where(t.tokens.c.kind == "user")
-            .values(expires_at=datetime.now(UTC) - timedelta(seconds=1))
-        )
+        conn.execute(update(t.tokens).where(t.tokens.c.kind == "user").values(expires_at=LONG_AGO))
     window = open_window(coordinator, translations, qtbot)
     asked: list[bool] = []
     window.ask_login = lambda: asked.append(True) or login(sqlite_server.root, "aigul", PASSWORD)
