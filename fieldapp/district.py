@@ -363,4 +363,4 @@ def record_rows(conn: sqlite3.Connection, period: Period, okrug: str | None = No
         f"FROM actions a WHERE {where} ORDER BY a.action_date, a.okrug, a.settlement, a.id",
         params,
     )
-    return [RecordRow(*row, waste.get(row[0], {})) for row in rows]
+    return [RecordRow(*(*row, waste.get(row[0], {}))) for row in rows]

@@ -99,7 +99,8 @@ def _parse_datetime(value: Any) -> datetime | None:
     if match is None:
         return None
     try:
-        return datetime(*(int(part) for part in match.groups()))
+        year, month, day, hour, minute, second = (int(part) for part in match.groups())
+        return datetime(year, month, day, hour, minute, second)
     except ValueError:  # "0000:00:00 00:00:00" and other impossible dates
         return None
 

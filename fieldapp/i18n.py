@@ -93,6 +93,10 @@ class Localized:
         return self.texts.get(lang) or self.texts.get(FALLBACK_LANGUAGE) or next(iter(self.texts.values()))
 
 
+# What a field or a message may be labelled with: catalogue text, or a name that is data.
+Label = Message | Localized
+
+
 def msg(key: str, **params: Any) -> Message:
     return Message(key, params)
 
@@ -115,7 +119,8 @@ def render_param(value: Any, lang: str) -> str:
     if isinstance(value, int):
         return format_int(value, lang)
     if isinstance(value, Decimal):
-        places = max(0, -value.as_tuple().exponent) if value.is_finite() else 0
+        exponent = value.as_tuple().exponent  # a letter for infinities and NaN
+        places = max(0, -exponent) if isinstance(exponent, int) else 0
         return format_decimal(value, lang, places)
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")

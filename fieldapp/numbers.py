@@ -76,8 +76,9 @@ def format_int(value: int, lang: str) -> str:
     return f"{value:,}".replace(",", group)
 
 
-def format_decimal(value: Decimal | int, lang: str, places: int, *, trim: bool = True) -> str:
-    """Format with up to ``places`` decimals; ``trim`` drops trailing zeros (1,500 → 1,5)."""
+def format_decimal(value: Decimal | int | float, lang: str, places: int, *, trim: bool = True) -> str:
+    """Format with up to ``places`` decimals; ``trim`` drops trailing zeros (1,500 → 1,5). A float (a GPS
+    coordinate) is taken at its exact binary value and rounded to ``places``."""
     quantum = Decimal(1).scaleb(-places)
     text = f"{Decimal(value).quantize(quantum):,.{places}f}"
     if trim and "." in text:

@@ -14,12 +14,16 @@ import logging
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from fieldapp.atomic import write_atomic
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.models import KatoCode, UtcDateTime, utc_now
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +54,7 @@ class SessionFileError(FieldAppError):
     pass
 
 
-def _keyring():  # type: ignore[no-untyped-def]
+def _keyring() -> KeyringBackend | None:
     """The OS keyring, or None where there is no usable one (a server, a test machine)."""
     if os.environ.get("TAZA_FIELD_NO_KEYRING"):
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from fieldapp.i18n import FieldAppError, Message, msg
+from fieldapp.i18n import FieldAppError, Label, msg
 from fieldapp.numbers import NumberTextError, format_decimal, parse_decimal
 
 KG_PER_TONNE = 1000
@@ -27,7 +27,7 @@ def _decimals(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def parse_quantity(text: str, lang: str, *, decimals: int, field: Message) -> Decimal:
+def parse_quantity(text: str, lang: str, *, decimals: int, field: Label) -> Decimal:
     """Parse a non-negative number with at most ``decimals`` decimals."""
     try:
         value = parse_decimal(text, lang)
@@ -65,19 +65,19 @@ def m2_to_hectares(m2: int) -> Decimal:
     return Decimal(m2).scaleb(-4)
 
 
-def parse_tonnes(text: str, lang: str, field: Message | None = None) -> int:
+def parse_tonnes(text: str, lang: str, field: Label | None = None) -> int:
     """``"1,25"`` (ru) → 1250 kg. Raises :class:`QuantityError`."""
     value = parse_quantity(text, lang, decimals=TONNE_DECIMALS, field=field or msg("field.tonnes"))
     return tonnes_to_kg(value)
 
 
-def parse_hectares(text: str, lang: str, field: Message | None = None) -> int:
+def parse_hectares(text: str, lang: str, field: Label | None = None) -> int:
     """``"0,5"`` (kk) → 5000 m². Raises :class:`QuantityError`."""
     value = parse_quantity(text, lang, decimals=HECTARE_DECIMALS, field=field or msg("field.area"))
     return hectares_to_m2(value)
 
 
-def parse_count(text: str, lang: str, field: Message) -> int:
+def parse_count(text: str, lang: str, field: Label) -> int:
     """A whole, non-negative count (participants, trees)."""
     try:
         value = parse_quantity(text, lang, decimals=0, field=field)

@@ -91,7 +91,7 @@ def newer_available(current: str, latest: str) -> bool:
     mine, theirs = parse_version(current), parse_version(latest)
     if mine is None or theirs is None:
         return False
-    return theirs.key > mine.key  # type: ignore[operator]
+    return theirs.key > mine.key
 
 
 def download_link(url: str) -> str:

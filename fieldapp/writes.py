@@ -192,7 +192,12 @@ class _Contribution:
             "SELECT fraction, kg FROM action_waste WHERE action_id = ? ORDER BY fraction",
             [action_id],
         ).fetchall()
-        return cls(tuple(row[:4]), tuple(row[4:7]), tuple(tuple(w) for w in waste))  # type: ignore[arg-type]
+        month, settlement, campaign, status, participants, area_m2, trees, _ = row
+        return cls(
+            (month, settlement, campaign, status),
+            (participants, area_m2, trees),
+            tuple((fraction, kg) for fraction, kg in waste),
+        )
 
 
 class _TotalsDelta:

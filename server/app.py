@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -33,7 +33,7 @@ from fieldapp.reference import ReferenceData, default_reference
 from server import accounts, clock
 from server import schema as t
 from server.accounts import Principal, now_utc
-from server.bodies import decode, parse, read_body, read_model
+from server.bodies import M, decode, parse, read_body, read_model
 from server.db import READ_ONLY, make_engine
 from server.errors import ApiError
 from server.ingest import Ingest, push_with_retry
@@ -87,7 +87,7 @@ class Server:
         self._reference: tuple[float, ReferenceData] | None = None
 
     @contextmanager
-    def begin(self):  # type: ignore[no-untyped-def]
+    def begin(self) -> Iterator[Connection]:
         with self.engine.begin() as conn:
             yield conn
 
@@ -141,7 +141,9 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
 
 def _install_guards(app: FastAPI) -> None:
     @app.middleware("http")
-    async def protocol_version(request: Request, call_next):  # type: ignore[no-untyped-def]
+    async def protocol_version(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         path = request.url.path
         if path.startswith(API_PREFIX) and path not in OPEN_PATHS:
             spoken = request.headers.get(PROTOCOL_HEADER)
@@ -237,7 +239,7 @@ def _body_schema(model: type[Any]) -> dict[str, Any]:
 def _install_routes(app: FastAPI, server: Server) -> None:
     settings = server.settings
 
-    async def body(request: Request, model: type[T]) -> T:
+    async def body(request: Request, model: type[M]) -> M:
         return await read_model(request, model, settings.max_body_bytes, settings.max_decompressed_bytes)
 
     @app.get(f"{API_PREFIX}/health", response_model=HealthResponse)

@@ -33,7 +33,7 @@ from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Connection, Engine, func, select, update
 
 from fieldapp.kato import Level, default_kato
 from fieldapp.reference import default_reference
@@ -178,7 +178,7 @@ def cmd_init(settings: ServerSettings, args: argparse.Namespace) -> int:
     return 0
 
 
-def load_places(conn) -> int:  # type: ignore[no-untyped-def]
+def load_places(conn: Connection) -> int:
     kato = default_kato()
     rows = [
         {
@@ -339,7 +339,7 @@ def cmd_user(settings: ServerSettings, args: argparse.Namespace) -> int:
 # -- reports -------------------------------------------------------------------------------------------
 
 
-def add_report_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     kinds = sub.add_parser("report", help="consolidated reports as CSV or XLSX files").add_subparsers(
         dest="action", required=True
     )

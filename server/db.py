@@ -8,6 +8,7 @@ connection pool.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -15,7 +16,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
     @event.listens_for(engine, "connect")
-    def _sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None  # SQLAlchemy issues BEGIN itself (below)
         cursor = dbapi_connection.cursor()
         for pragma in (
@@ -50,7 +51,7 @@ def make_engine(url: str) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    def _sqlite_begin(conn: Connection) -> None:
         # Readers (``read_only`` connections: reports, pulls) begin deferred and, in WAL mode,
         # never wait for the writer nor make it wait.
         conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")

@@ -24,6 +24,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -129,7 +130,7 @@ def _set_up(demo: Demo) -> None:
             demo,
             DataPaths(demo.root / "others" / okrug),
             okrug,
-            lambda store, _, r=records: store.save_many(r),
+            lambda store, _: store.save_many(records),  # noqa: B023 (_laptop calls it at once)
         )
     say("demo.reviewing")
     session = login(demo.server.url, COORDINATOR, demo.password)
@@ -161,7 +162,9 @@ def _set_up(demo: Demo) -> None:
     _sync(village, demo)
 
 
-def _laptop(demo: Demo, paths: DataPaths, okrug: str, fill) -> DataPaths:  # type: ignore[no-untyped-def]
+def _laptop(
+    demo: Demo, paths: DataPaths, okrug: str, fill: Callable[[Store, PhotoLibrary], object]
+) -> DataPaths:
     paths.root.mkdir(parents=True, exist_ok=True)
     settings = Settings(okrug=okrug, reporter="Айгүл Сәрсенова" if okrug == DEMO_OKRUG else "")
     save_settings(settings, paths.settings)

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -541,7 +543,7 @@ class _BatchWriter:
 
 def push_with_retry(
     ingest: Ingest,
-    engine_begin,
+    engine_begin: Callable[[], AbstractContextManager[Connection]],
     device: Principal,
     batch: PushBatch,
     reference: ReferenceData,

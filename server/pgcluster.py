@@ -86,14 +86,16 @@ def run_sql(url: str, sql: str, *, psql: Path | str | None = None) -> None:
     try:
         import psycopg
     except ImportError:
-        psycopg = None
-    if psycopg is not None:
-        try:
-            with psycopg.connect(libpq_url(url), autocommit=True, connect_timeout=10) as conn:
-                conn.execute(sql)  # type: ignore[arg-type]  # psycopg wants a LiteralString
-        except psycopg.Error as exc:
-            raise ClusterError(f"{sql}: {exc}") from exc
+        _run_sql_with_psql(url, sql, psql)
         return
+    try:
+        with psycopg.connect(libpq_url(url), autocommit=True, connect_timeout=10) as conn:
+            conn.execute(sql)
+    except psycopg.Error as exc:
+        raise ClusterError(f"{sql}: {exc}") from exc
+
+
+def _run_sql_with_psql(url: str, sql: str, psql: Path | str | None) -> None:
     psql = psql or shutil.which("psql")
     if psql is None:
         raise ClusterError(f"{sql}: neither psycopg nor psql is installed")
@@ -276,7 +278,15 @@ class ThrowawayCluster:
             **({} if self.durable else SPEED_SETTINGS),
         }
         options = " ".join(f"-c {shlex.quote(f'{key}={value}')}" for key, value in settings.items())
-        start = [self._bin("pg_ctl"), "-D", self.directory / "data", "-l", self.log_file, "-o", options]
+        start: list[str | Path] = [
+            self._bin("pg_ctl"),
+            "-D",
+            self.directory / "data",
+            "-l",
+            self.log_file,
+            "-o",
+            options,
+        ]
         result = self._run(*start, "-w", "-t", str(START_TIMEOUT_S), "start", timeout=START_TIMEOUT_S + 30)
         if result.returncode == 0:
             return None
@@ -307,9 +317,10 @@ class ThrowawayCluster:
 
     def _run(self, *command: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         """Run a server program: as the postgres OS user when we are root, in the cluster's folder."""
-        as_user = {}
+        user = group = None
+        extra_groups: list[int] | None = None
         if self._run_as is not None:  # what `runuser -u postgres --` does, without PAM
-            as_user = {"user": self._run_as.pw_uid, "group": self._run_as.pw_gid, "extra_groups": []}
+            user, group, extra_groups = self._run_as.pw_uid, self._run_as.pw_gid, []
         env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}  # no PGDATA, PGPORT...
         env["LC_ALL"] = "C"  # messages in English, whatever the caller's locale
         return subprocess.run(
@@ -321,7 +332,9 @@ class ThrowawayCluster:
             cwd=self.directory,
             env=env,
             timeout=timeout,
-            **as_user,  # type: ignore[arg-type]
+            user=user,
+            group=group,
+            extra_groups=extra_groups,
         )
 
     def _check_reachable(self, directory: Path) -> None:

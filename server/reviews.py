@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, update
 
-from fieldapp.models import CleanupAction
+from fieldapp.models import CleanupAction, Status
 from server import schema as t
 from server.accounts import Principal
 from server.ingest import Places, contribution
@@ -58,7 +58,7 @@ def review(conn: Connection, who: Principal, batch: ReviewBatch, now: datetime) 
         if decision.revision != row["revision"] or row["deleted"]:
             results.append(result(Outcome.CONFLICT, Reason.CONFLICT))  # the village changed it since
             continue
-        if decision.decision == "returned" and not decision.comment:
+        if decision.decision == Status.RETURNED and not decision.comment:
             results.append(result(Outcome.REJECTED, Reason.VALIDATION))  # a return says why
             continue
         status = decision.decision.value if hasattr(decision.decision, "value") else str(decision.decision)

@@ -21,6 +21,7 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from server.schema import changes, record_revisions, records
 
@@ -65,7 +66,7 @@ def insert_rows(conn: Connection, rows: Sequence[dict[str, Any]], statement: Any
     missing = {
         c.name: c.default.arg
         for c in target.columns
-        if c.name not in names and c.default is not None and c.default.is_scalar
+        if c.name not in names and isinstance(c.default, ScalarElementColumnDefault)
     }
     names += list(missing)
     processors = [target.c[name].type.bind_processor(conn.dialect) for name in names]
@@ -97,7 +98,10 @@ def _copy(
     given = [name for name in names if name not in missing]
     converted = [(i, p) for i, p in enumerate(processors) if p is not None]
     defaults = [missing[name] for name in names if name in missing]
-    cursor = conn.connection.driver_connection.cursor()  # the same connection: the same transaction
+    driver = conn.connection.driver_connection
+    if driver is None:  # only a connection that was closed (invalidated) has none
+        raise RuntimeError("COPY on a closed database connection")
+    cursor = driver.cursor()  # the same connection: the same transaction
     try:
         with cursor.copy(f"COPY {into} ({', '.join(names)}) FROM STDIN") as copy:
             write = copy.write_row

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, delete
+from sqlalchemy import ColumnElement, Connection, Table, and_, delete
 
 from server import schema as t
 from server.sql import insert, insert_rows
@@ -88,7 +88,7 @@ def _row(key: Key, places: tuple[str, str]) -> dict[str, str]:
     }
 
 
-def _match(table, key: Key):  # type: ignore[no-untyped-def]
+def _match(table: Table, key: Key) -> ColumnElement[bool]:
     month, okrug, campaign, status = key
     return and_(
         table.c.month == month,

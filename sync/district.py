@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from fieldapp.district import NilReportData, ReviewOutcome
 from fieldapp.i18n import FieldAppError, msg
@@ -30,6 +31,7 @@ from sync.engine import META_LAST_ERROR, META_LAST_SUCCESS, RetryPolicy, learn_r
 from sync.errors import Cancelled, Kind, SyncError
 from sync.protocol import MAX_BATCH_RECORDS, BundleImport, Reason, ReviewBatch, ReviewDecision
 
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 META_CURSOR = "district.cursor"
@@ -249,7 +251,7 @@ class DistrictSync:
 
     # -- plumbing ------------------------------------------------------------------------------------
 
-    def _retrying(self, call):  # type: ignore[no-untyped-def]
+    def _retrying(self, call: Callable[[], T]) -> T:
         failures = 0
         while True:
             self._check_cancel()

@@ -550,7 +550,8 @@ def stored_reference(store: Store) -> ReferenceData:
 
 
 def _record_index(details: dict[str, object]) -> int | None:
-    for error in details.get("errors", []) or []:
+    errors = details.get("errors")
+    for error in errors if isinstance(errors, list) else []:
         loc = error.get("loc", []) if isinstance(error, dict) else []
         if len(loc) >= 2 and loc[0] == "records" and str(loc[1]).isdigit():
             return int(loc[1])

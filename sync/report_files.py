@@ -42,7 +42,8 @@ from fieldapp.units import kg_to_tonnes, m2_to_hectares
 from sync.protocol import Completeness, CompletenessResponse, TotalsResponse
 
 if TYPE_CHECKING:  # openpyxl is loaded only to write an XLSX file
-    pass
+    from openpyxl import Workbook
+    from openpyxl.workbook.child import _WorkbookChild
 
 # Kazakhstan keeps one time zone (UTC+5) since 2024: "this month" is the month there.
 KAZAKHSTAN = timezone(timedelta(hours=5), "UTC+5")
@@ -119,6 +120,20 @@ def label(key: str, lang: str, *args: object) -> str:
 
 def _day(day: date, lang: str) -> str:
     return day.isoformat() if lang == "en" else f"{day:%d.%m.%Y}"
+
+
+def _number(value: Cell) -> int:
+    """A figure cell (kg, m², a count) as the integer it holds."""
+    if isinstance(value, datetime) or value is None:
+        raise TypeError(f"not a figure: {value!r}")
+    return int(value)
+
+
+def _instant(value: Cell) -> datetime:
+    """A MOMENT cell as the datetime it holds."""
+    if not isinstance(value, datetime):
+        raise TypeError(f"not a moment: {value!r}")
+    return value
 
 
 def _moment(at: datetime) -> str:
@@ -267,7 +282,7 @@ def _sums(
     footer: list[Cell] = [None] * len(columns)
     footer[0] = label("total_row", lang)
     for index in range(first_figure, len(columns)):
-        footer[index] = sum(int(row[index] or 0) for row in rows)  # type: ignore[arg-type]
+        footer[index] = sum(_number(row[index] or 0) for row in rows)
     return footer
 
 
@@ -304,11 +319,11 @@ def _csv_text(kind: Kind, value: Cell, lang: str) -> str:
     if value is None:
         return ""
     if kind is Kind.TONNES:
-        return f"{kg_to_tonnes(int(value)):.3f}".replace(".", ",")  # type: ignore[arg-type]
+        return f"{kg_to_tonnes(_number(value)):.3f}".replace(".", ",")
     if kind is Kind.HECTARES:
-        return f"{m2_to_hectares(int(value)):.2f}".replace(".", ",")  # type: ignore[arg-type]
+        return f"{m2_to_hectares(_number(value)):.2f}".replace(".", ",")
     if kind is Kind.MOMENT:
-        return _moment(value)  # type: ignore[arg-type]
+        return _moment(_instant(value))
     if kind is Kind.STATE:
         return label(str(value), lang)
     return str(value)
@@ -340,15 +355,21 @@ HEADER_FILL, LINE = "DDEBF7", "808080"
 WIDTH_SAMPLE = 2000  # rows looked at to size a column
 
 
-def _xlsx_value(kind: Kind, value: Cell, lang: str) -> str | int | float | Decimal | datetime | None:
+# What openpyxl is given for one cell: a number, a text, an Excel date (naive, Kazakhstan's time).
+XlsxValue = str | int | float | Decimal | datetime | None
+# Wraps a value in a cell with a named style (or gives the bare value when style is None).
+CellMaker = Callable[[XlsxValue, str | None], object]
+
+
+def _xlsx_value(kind: Kind, value: Cell, lang: str) -> XlsxValue:
     if value is None:
         return None
     if kind is Kind.TONNES:
-        return kg_to_tonnes(int(value))  # type: ignore[arg-type]
+        return kg_to_tonnes(_number(value))
     if kind is Kind.HECTARES:
-        return m2_to_hectares(int(value))  # type: ignore[arg-type]
+        return m2_to_hectares(_number(value))
     if kind is Kind.MOMENT:
-        return value.astimezone(KAZAKHSTAN).replace(tzinfo=None)  # type: ignore[union-attr]
+        return _instant(value).astimezone(KAZAKHSTAN).replace(tzinfo=None)
     if kind is Kind.STATE:
         return label(str(value), lang)
     if isinstance(value, str):
@@ -373,7 +394,7 @@ class _Styles:
     """Named styles, registered once per workbook: a cell then only names its style (fast enough
     for a sheet of 50,000 records)."""
 
-    def __init__(self, workbook) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, workbook: Workbook) -> None:
         from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
         line = Side(style="thin", color=LINE)
@@ -418,14 +439,15 @@ def xlsx_bytes(*sheets: Sheet) -> bytes:
 
     workbook = Workbook(write_only=True)
     _Styles(workbook)
-    spliced: list[tuple[object, Sheet, int]] = []  # (worksheet, sheet, its first data row)
+    spliced: list[tuple[_WorkbookChild, Sheet, int]] = []  # (worksheet, sheet, its first data row)
     for sheet in sheets:
         ws = workbook.create_sheet(sheet.name[:31])
 
-        def cell(value: object, style: str | None = None) -> object:
+        def cell(value: XlsxValue, style: str | None) -> object:
             if style is None:
                 return value
-            made = WriteOnlyCell(ws, value=value)  # noqa: B023 (used at once)
+            # openpyxl writes a Decimal as a number (it is in its NUMERIC_TYPES); its stubs say float only
+            made = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]  # noqa: B023 (used at once)
             made.style = style
             return made
 
@@ -482,16 +504,16 @@ def _style_of(column: Column) -> str | None:
     return column.kind.value if column.kind in NUMBER_FORMATS else None
 
 
-def _styled(cell, column: Column, style: str | None, value: Cell, lang: str) -> object:  # type: ignore[no-untyped-def]
+def _styled(cell: CellMaker, column: Column, style: str | None, value: Cell, lang: str) -> object:
     shown = _xlsx_value(column.kind, value, lang)
     if column.kind is Kind.STATE and value is not None:
-        return cell(shown, f"state-{Completeness(value).value}")
+        return cell(shown, f"state-{Completeness(str(value)).value}")
     if style is None or shown is None:
         return shown
     return cell(shown, style)
 
 
-def _footer_cell(cell, column: Column, value: Cell, lang: str) -> object:  # type: ignore[no-untyped-def]
+def _footer_cell(cell: CellMaker, column: Column, value: Cell, lang: str) -> object:
     kind = column.kind if column.kind in NUMERIC else Kind.COUNT if isinstance(value, int) else Kind.TEXT
     style = f"footer-{kind.value}" if kind in NUMBER_FORMATS else "footer"
     return cell(_xlsx_value(kind, value, lang), style)
@@ -568,15 +590,15 @@ def _sheet_rows(xml: str, sheet: Sheet, first: int) -> str:
 def _cell_writer(kind: Kind, letter: str, style: str) -> Callable[[Cell, str], str]:
     s = f' s="{style}"' if style else ""
     if kind is Kind.TONNES:
-        return lambda kg, row: f'<c r="{letter}{row}"{s} t="n"><v>{_scaled(int(kg), 1000)}</v></c>'  # type: ignore[arg-type]
+        return lambda kg, row: f'<c r="{letter}{row}"{s} t="n"><v>{_scaled(_number(kg), 1000)}</v></c>'
     if kind is Kind.HECTARES:
-        return lambda m2, row: f'<c r="{letter}{row}"{s} t="n"><v>{_scaled(int(m2), 10_000)}</v></c>'  # type: ignore[arg-type]
+        return lambda m2, row: f'<c r="{letter}{row}"{s} t="n"><v>{_scaled(_number(m2), 10_000)}</v></c>'
     if kind is Kind.COUNT:
-        return lambda n, row: f'<c r="{letter}{row}"{s} t="n"><v>{int(n)}</v></c>'  # type: ignore[arg-type]
+        return lambda n, row: f'<c r="{letter}{row}"{s} t="n"><v>{_number(n)}</v></c>'
     if kind is Kind.MOMENT:
 
         def moment(value: Cell, row: str) -> str:
-            local = value.astimezone(KAZAKHSTAN).replace(tzinfo=None)  # type: ignore[union-attr]
+            local = _instant(value).astimezone(KAZAKHSTAN).replace(tzinfo=None)
             serial = (local - _EXCEL_EPOCH).total_seconds() / 86400
             return f'<c r="{letter}{row}"{s} t="n"><v>{serial!r}</v></c>'
 

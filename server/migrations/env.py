@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from alembic import context
-from sqlalchemy import create_engine
+from alembic.autogenerate.api import AutogenContext
+from sqlalchemy import Connection, create_engine
 
 from server.schema import UtcTimestamp, metadata
 
 config = context.config
 
 
-def render_item(kind: str, item: object, autogen_context: object) -> str | bool:
+def render_item(kind: str, item: object, autogen_context: AutogenContext) -> str | Literal[False]:
     """Migrations spell the server's own column types in plain SQLAlchemy (they must not change
     when ``server.schema`` does)."""
     if kind == "type" and isinstance(item, UtcTimestamp):
@@ -18,21 +21,25 @@ def render_item(kind: str, item: object, autogen_context: object) -> str | bool:
     return False
 
 
-OPTIONS = {"target_metadata": metadata, "render_as_batch": True, "render_item": render_item}
+def _migrate(connection: Connection) -> None:
+    context.configure(
+        connection=connection, target_metadata=metadata, render_as_batch=True, render_item=render_item
+    )
+    with context.begin_transaction():
+        context.run_migrations()
 
 
 def run() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
-        context.configure(connection=connection, **OPTIONS)
-        with context.begin_transaction():
-            context.run_migrations()
+        _migrate(connection)
         return
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("alembic: no connection handed over and no sqlalchemy.url set")
+    engine = create_engine(url)
     with engine.begin() as conn:
-        context.configure(connection=conn, **OPTIONS)
-        with context.begin_transaction():
-            context.run_migrations()
+        _migrate(conn)
     engine.dispose()
 
 
