@@ -46,9 +46,11 @@ class StoreOpenError(FieldAppError):
     """The database file cannot be used (too new, not a database, damaged)."""
 
 
-def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+def connect(
+    path: Path, *, readonly: bool = False, factory: type[sqlite3.Connection] = sqlite3.Connection
+) -> sqlite3.Connection:
     """A connection with the store's settings: WAL, foreign keys, durable commits."""
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10, factory=factory)
     try:
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA foreign_keys = ON")

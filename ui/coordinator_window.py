@@ -42,6 +42,7 @@ from ui.completeness_view import CompletenessView
 from ui.dashboard_view import DashboardView
 from ui.district_controller import DistrictController, State
 from ui.duplicates_view import DuplicatesView
+from ui.failures import watch_store
 from ui.i18n import LANGUAGE_NAMES, Translations, current_language
 from ui.review_view import ReviewView
 from ui.style import SPACING, restyle
@@ -99,6 +100,8 @@ class CoordinatorWindow(QMainWindow):
         self.controller.failed.connect(self._refresh_failed)
         self.translations.changed.connect(lambda _: self.retranslate())
         self.retranslate()
+        # Decisions and pulls would only fail to save; the district copy still reads.
+        watch_store(self, store, self.tasks, lambda: self.bundle_item.setEnabled(False))
 
     # -- building -------------------------------------------------------------------------------------
 

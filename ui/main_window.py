@@ -43,6 +43,7 @@ from ui.action_editor import ActionEditor, Prompts
 from ui.action_table import ActionTableModel, Column
 from ui.conflict_dialog import ConflictDialog
 from ui.enrol_dialog import EnrolDialog
+from ui.failures import watch_store
 from ui.filter_bar import FilterBar
 from ui.i18n import LANGUAGE_NAMES, Translations, current_language
 from ui.photo_strip import PhotoStrip
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(self.edit_selected)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.translations.changed.connect(self._language_changed)
+        watch_store(self, store, self.tasks, self._writing_stopped)
         self.refresh()
 
     # -- building --------------------------------------------------------------------------------
@@ -515,6 +517,11 @@ class MainWindow(QMainWindow):
         self.tasks.run(
             lambda: store.delete(action_id, revision), lambda _: self.refresh(), self._show_failure
         )
+
+    def _writing_stopped(self) -> None:
+        """The data file cannot be written: offer nothing that would only fail to save."""
+        for widget in (self.new_button, self.new_action_item, self.delete_action_item, self.okrug_item):
+            widget.setEnabled(False)
 
     def _show_failure(self, exc: BaseException) -> None:
         if isinstance(exc, FieldAppError):

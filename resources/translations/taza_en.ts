@@ -775,6 +775,37 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>Failures</name>
+    <message>
+        <source>The data file cannot be written</source>
+        <translation>The data file cannot be written</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Something went wrong in Taza Field</source>
+        <translation>Something went wrong in Taza Field</translation>
+    </message>
+    <message>
+        <source>Your saved records are safe. What happened is written in the log file: save the diagnostics and send the file to IT staff. If the window behaves oddly now, close it and open Taza Field again.</source>
+        <translation>Your saved records are safe. What happened is written in the log file: save the diagnostics and send the file to IT staff. If the window behaves oddly now, close it and open Taza Field again.</translation>
+    </message>
+    <message>
+        <source>Save diagnostics…</source>
+        <translation>Save diagnostics…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>({count} errors so far)</source>
+        <translation>({count} errors so far)</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>All months</source>

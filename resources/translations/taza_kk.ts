@@ -775,6 +775,37 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>Failures</name>
+    <message>
+        <source>The data file cannot be written</source>
+        <translation>Деректер файлына жазу мүмкін емес</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Қате шықты</translation>
+    </message>
+    <message>
+        <source>Something went wrong in Taza Field</source>
+        <translation>Taza Field-те қате шықты</translation>
+    </message>
+    <message>
+        <source>Your saved records are safe. What happened is written in the log file: save the diagnostics and send the file to IT staff. If the window behaves oddly now, close it and open Taza Field again.</source>
+        <translation>Сақталған жазбаларыңыз аман. Не болғаны журнал файлына жазылды: диагностиканы сақтап, файлды IT қызметкерлеріне жіберіңіз. Терезе енді оғаш жұмыс істесе, оны жауып, Taza Field-ті қайта ашыңыз.</translation>
+    </message>
+    <message>
+        <source>Save diagnostics…</source>
+        <translation>Диагностиканы сақтау…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>({count} errors so far)</source>
+        <translation>(әзірге {count} қате)</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>All months</source>

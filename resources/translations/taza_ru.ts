@@ -780,6 +780,37 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>Failures</name>
+    <message>
+        <source>The data file cannot be written</source>
+        <translation>Невозможно записать файл данных</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Произошла ошибка</translation>
+    </message>
+    <message>
+        <source>Something went wrong in Taza Field</source>
+        <translation>В Taza Field произошла ошибка</translation>
+    </message>
+    <message>
+        <source>Your saved records are safe. What happened is written in the log file: save the diagnostics and send the file to IT staff. If the window behaves oddly now, close it and open Taza Field again.</source>
+        <translation>Сохранённые записи в порядке. Что произошло, записано в журнал: сохраните диагностику и отправьте файл IT-специалистам. Если окно теперь ведёт себя странно, закройте его и откройте Taza Field снова.</translation>
+    </message>
+    <message>
+        <source>Save diagnostics…</source>
+        <translation>Сохранить диагностику…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>({count} errors so far)</source>
+        <translation>(ошибок на сейчас: {count})</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>All months</source>
