@@ -89,7 +89,8 @@ def test_a_data_file_that_cannot_be_written_is_said_and_nothing_saved_is_lost(
     assert "Всё, что было сохранено раньше, на месте" in box.text()
     notes = [w.text() for w in window.statusBar().findChildren(QLabel)]
     assert "Невозможно записать файл данных" in notes
-    assert not window.new_action_item.isEnabled() and not window.new_button.isEnabled()
+    assert not window.new_action_item.isEnabled()
+    assert not window.new_button.isEnabled()
     assert not window.delete_action_item.isEnabled()
     qtbot.waitUntil(lambda: bool(warned))  # the delete itself failed, and said so
     assert window.model.rowCount() == 3  # the list still reads
