@@ -4,20 +4,28 @@ stops taking writes, an exception nobody caught."""
 from __future__ import annotations
 
 import sqlite3
+import threading
+import zipfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fieldapp import schema
+from fieldapp.logs import setup_logging, stop_logging
+from fieldapp.paths import DataPaths
 from fieldapp.store import Store
 from fieldapp.writer import WriterClosed
 from tests.records import action
 from tests.ui.helpers import close_window, open_window
+from ui.failures import CrashDialog, install_hooks
 from ui.i18n import Translations
+from ui.main_window import MainWindow
 
 
 class FailingDisk(sqlite3.Connection):
@@ -107,3 +115,86 @@ def test_a_data_file_that_cannot_be_written_is_said_and_nothing_saved_is_lost(
         assert reopened.count_actions() == 3
         assert {str(a.id) for a in kept} | {str(saved_here.id)} == {s.id for s in reopened.list_actions()}
         assert reopened.integrity_check() == []
+
+
+@pytest.fixture
+def hooks(tmp_path: Path) -> Iterator[Any]:
+    """The app's hooks for uncaught exceptions, logging to the laptop folder's log file."""
+    setup_logging(DataPaths(tmp_path))
+    installed = install_hooks()
+    yield installed
+    installed.uninstall()
+    stop_logging()
+
+
+def log_text(root: Path) -> str:
+    return (root / "logs" / "taza-field.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.qt_no_exception_capture
+@pytest.mark.allow_log_warnings("uncaught exception")
+def test_an_error_in_a_slot_is_logged_and_said_with_save_diagnostics(
+    tmp_path: Path, translations: Translations, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, hooks: Any
+) -> None:
+    def broken_about(window: MainWindow) -> None:
+        raise ZeroDivisionError("a bug in About")
+
+    monkeypatch.setattr(MainWindow, "about", broken_about)
+    translations.apply("kk")
+    window = open_window(tmp_path, translations, qtbot)
+    window.about_item.trigger()  # Help → About, whose slot raises
+
+    qtbot.waitUntil(lambda: hooks.dialog is not None and hooks.dialog.isVisible())
+    dialog = hooks.dialog
+    assert dialog.parent() is window
+    assert dialog.heading.text() == "Taza Field-те қате шықты"
+    assert "ZeroDivisionError: a bug in About" in dialog.error.text()
+    assert dialog.save_button.text() == "Диагностиканы сақтау…"
+    logged = log_text(tmp_path)
+    assert "CRITICAL" in logged
+    assert "Traceback (most recent call last)" in logged
+    assert "in broken_about" in logged
+    assert "ZeroDivisionError: a bug in About" in logged
+
+    target = tmp_path / "diagnostics.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(told))
+    with zipfile.ZipFile(target) as archive:
+        logs_inside = [n for n in archive.namelist() if n.endswith("taza-field.log")]
+        assert logs_inside
+        assert "ZeroDivisionError: a bug in About" in archive.read(logs_inside[0]).decode("utf-8")
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: hooks.dialog is None)
+    close_window(window)
+
+
+@pytest.mark.qt_no_exception_capture
+@pytest.mark.allow_log_warnings("uncaught exception")
+def test_an_error_in_another_thread_is_logged_and_said_once(
+    tmp_path: Path, translations: Translations, qtbot: QtBot, hooks: Any
+) -> None:
+    window = open_window(tmp_path, translations, qtbot)
+
+    def work(n: int) -> None:
+        raise KeyError(f"missing {n}")
+
+    for n in (1, 2):
+        thread = threading.Thread(target=work, args=(n,), name=f"worker-{n}")
+        thread.start()
+        thread.join()
+    qtbot.waitUntil(lambda: hooks.dialog is not None and hooks.dialog.errors == 2)
+    dialog = hooks.dialog
+    assert dialog.isVisible()
+    assert len(window.findChildren(CrashDialog)) == 1  # one dialog for both
+    assert "KeyError: 'missing 2'" in dialog.error.text()
+    assert "(2 errors so far)" in dialog.error.text()
+    logged = log_text(tmp_path)
+    assert "uncaught exception in thread worker-1" in logged
+    assert "uncaught exception in thread worker-2" in logged
+    assert logged.count("Traceback (most recent call last)") == 2
+    dialog.reject()
+    qtbot.waitUntil(lambda: hooks.dialog is None)
+    close_window(window)
