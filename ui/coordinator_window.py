@@ -36,7 +36,7 @@ from fieldapp.reference import ReferenceData
 from fieldapp.session import CoordinatorSession
 from fieldapp.store import Store
 from sync.district import DistrictProgress, DistrictReport
-from sync.errors import SyncError
+from sync.errors import Kind, SyncError
 from sync.protocol import BundleImport
 from ui.completeness_view import CompletenessView
 from ui.dashboard_view import DashboardView
@@ -228,6 +228,7 @@ class CoordinatorWindow(QMainWindow):
             widget.setVisible(running)
         self.refresh_button.setEnabled(not running)
         self.refresh_item.setEnabled(not running)
+        error = self.controller.last_error
         texts = {
             State.IDLE: (
                 self.tr("District copy up to date")
@@ -239,10 +240,15 @@ class CoordinatorWindow(QMainWindow):
             State.NO_LINK: (self.tr("No connection: working from the district copy"), "warning"),
             State.RETRYING: (self.tr("The server had a problem: trying again later"), "warning"),
             State.LOGIN: (self.tr("Your session has ended: log in again"), "error"),
+            State.LOCAL_PROBLEM: (
+                self.tr("The laptop's disk is full: press Refresh once there is space")
+                if error is not None and error.kind is Kind.DISK_FULL
+                else self.tr("A problem on this laptop stopped the refresh: press Refresh to try again"),
+                "error",
+            ),
         }
         text, role = texts[state]
         self.connection.setText("● " + text)
-        error = self.controller.last_error
         self.connection.setToolTip(error.text(current_language()) if error else "")
         restyle(self.connection, role)
         self.refresh_button.setText(self.tr("Log in…") if state is State.LOGIN else self.tr("Refresh"))
@@ -277,6 +283,8 @@ class CoordinatorWindow(QMainWindow):
             if session is not None:
                 self.session = session
                 self.controller.logged_in(session)
+        elif isinstance(error, SyncError) and error.kind.local:  # said once; the status bar keeps it
+            QMessageBox.warning(self, self.tr("Refresh"), error.text(current_language()))
 
     # -- doing ----------------------------------------------------------------------------------------
 

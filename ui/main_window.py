@@ -652,7 +652,7 @@ class MainWindow(QMainWindow):
 
     def _sync_failed(self, error: BaseException) -> None:
         """Failures that wait for a person are said once, plainly; the others show in the status bar."""
-        if isinstance(error, SyncError) and error.kind.needs_person:
+        if isinstance(error, SyncError) and (error.kind.needs_person or error.kind.local):
             QMessageBox.warning(self, self.tr("Sending"), error.text(current_language()))
 
     def enrol(self, file: Path | None = None) -> EnrolDialog:

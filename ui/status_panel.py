@@ -150,6 +150,16 @@ class StatusPanel(QObject):
             else:
                 text = self.tr("The server had a problem: trying again later")
             role = "warning"
+        elif state is State.LOCAL_PROBLEM and error is not None and error.kind is Kind.DISK_FULL:
+            text, role = (
+                self.tr("The laptop's disk is full: sending stopped until you press Send now"),
+                "error",
+            )
+        elif state is State.LOCAL_PROBLEM:
+            text, role = (
+                self.tr("A problem on this laptop stopped sending: press Send now to try again"),
+                "error",
+            )
         elif error is not None and error.kind is Kind.PROTOCOL_MISMATCH:
             text, role = self.tr("This version cannot send: install the new one"), "error"
         else:

@@ -468,6 +468,14 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Your session has ended: log in again</translation>
     </message>
     <message>
+        <source>The laptop&apos;s disk is full: press Refresh once there is space</source>
+        <translation>The laptop&apos;s disk is full: press Refresh once there is space</translation>
+    </message>
+    <message>
+        <source>A problem on this laptop stopped the refresh: press Refresh to try again</source>
+        <translation>A problem on this laptop stopped the refresh: press Refresh to try again</translation>
+    </message>
+    <message>
         <source>Log in…</source>
         <translation>Log in…</translation>
     </message>
@@ -1716,6 +1724,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>The server had a problem: trying again later</source>
         <translation>The server had a problem: trying again later</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s disk is full: sending stopped until you press Send now</source>
+        <translation>The laptop&apos;s disk is full: sending stopped until you press Send now</translation>
+    </message>
+    <message>
+        <source>A problem on this laptop stopped sending: press Send now to try again</source>
+        <translation>A problem on this laptop stopped sending: press Send now to try again</translation>
     </message>
     <message>
         <source>This version cannot send: install the new one</source>

@@ -468,6 +468,14 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Сеанс аяқталды: қайта кіріңіз</translation>
     </message>
     <message>
+        <source>The laptop&apos;s disk is full: press Refresh once there is space</source>
+        <translation>Ноутбуктың дискісі толы: орын босағанда «Жаңарту» батырмасын басыңыз</translation>
+    </message>
+    <message>
+        <source>A problem on this laptop stopped the refresh: press Refresh to try again</source>
+        <translation>Жаңартуды осы ноутбуктағы қате тоқтатты: қайталау үшін «Жаңарту» батырмасын басыңыз</translation>
+    </message>
+    <message>
         <source>Log in…</source>
         <translation>Кіру…</translation>
     </message>
@@ -1716,6 +1724,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>The server had a problem: trying again later</source>
         <translation>Серверде ақау: кейінірек қайта әрекет жасалады</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s disk is full: sending stopped until you press Send now</source>
+        <translation>Ноутбуктың дискісі толы: «Қазір жіберу» батырмасын басқанша жіберу тоқтатылды</translation>
+    </message>
+    <message>
+        <source>A problem on this laptop stopped sending: press Send now to try again</source>
+        <translation>Жіберуді осы ноутбуктағы қате тоқтатты: қайталау үшін «Қазір жіберу» батырмасын басыңыз</translation>
     </message>
     <message>
         <source>This version cannot send: install the new one</source>

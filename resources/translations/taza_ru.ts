@@ -470,6 +470,14 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Сеанс завершён: войдите снова</translation>
     </message>
     <message>
+        <source>The laptop&apos;s disk is full: press Refresh once there is space</source>
+        <translation>Диск ноутбука заполнен: освободите место и нажмите «Обновить»</translation>
+    </message>
+    <message>
+        <source>A problem on this laptop stopped the refresh: press Refresh to try again</source>
+        <translation>Обновление остановила ошибка на этом ноутбуке: нажмите «Обновить», чтобы повторить</translation>
+    </message>
+    <message>
         <source>Log in…</source>
         <translation>Войти…</translation>
     </message>
@@ -1733,6 +1741,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>The server had a problem: trying again later</source>
         <translation>Сбой на сервере: попытка повторится позже</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s disk is full: sending stopped until you press Send now</source>
+        <translation>Диск ноутбука заполнен: отправка остановлена, пока вы не нажмёте «Отправить сейчас»</translation>
+    </message>
+    <message>
+        <source>A problem on this laptop stopped sending: press Send now to try again</source>
+        <translation>Отправку остановила ошибка на этом ноутбуке: нажмите «Отправить сейчас», чтобы повторить</translation>
     </message>
     <message>
         <source>This version cannot send: install the new one</source>
