@@ -105,7 +105,7 @@ def run(data_dir: Path | None = None, lang: str | None = None) -> int:
     window = MainWindow(store, library, kato, reference, settings, save, translations, tasks=tasks, sync=sync)
     tasks.setParent(window)
     sync.setParent(window)
-    window.tasks.run(library.remove_leftovers)
+    window.tasks.run(library.remove_leftovers, None, window.leftovers_failed)
     sync.start()
     show_window(window)
     if provisioning is not None:

@@ -253,7 +253,14 @@ class CoordinatorWindow(QMainWindow):
         restyle(self.connection, role)
         self.refresh_button.setText(self.tr("Log in…") if state is State.LOGIN else self.tr("Refresh"))
         store = self.store
-        self.tasks.run(lambda: len(store.queued_decisions()), self._show_waiting)
+        self.tasks.run(lambda: len(store.queued_decisions()), self._show_waiting, self._waiting_failed)
+
+    def _waiting_failed(self, exc: BaseException) -> None:
+        log.warning("counting the decisions that wait failed: %s", exc)
+        reason = exc.text(current_language()) if isinstance(exc, FieldAppError) else str(exc)
+        self.waiting.setText(
+            self.tr("Could not count the decisions that wait: {reason}").format(reason=reason)
+        )
 
     def _show_waiting(self, count: int) -> None:
         self.waiting.setText(

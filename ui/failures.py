@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp import logs
+from fieldapp.i18n import FieldAppError
 from fieldapp.store import Store
 from fieldapp.writer import WriterClosed
 from ui.i18n import current_language
@@ -211,3 +214,64 @@ def install_hooks(window: Callable[[], QMainWindow | None] = shown_window) -> _H
     sys.excepthook = hooks.except_hook
     threading.excepthook = hooks.thread_hook
     return hooks
+
+
+# -- a panel that could not load ------------------------------------------------------------
+
+
+class LoadFailed(QFrame):
+    """A panel's "could not load" line with *Try again*, above what it showed before (which
+    would otherwise stay, silently stale). Hidden while all is well."""
+
+    def __init__(self, retry: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, "errorBox")
+        self.setObjectName("loadFailed")
+        self.error: BaseException | None = None
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.retry_button = QPushButton()
+        self.retry_button.clicked.connect(self._retry)
+        self._do_retry = retry
+        row = QHBoxLayout(self)
+        row.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.retranslate()
+        self.hide()
+
+    def failed(self, error: BaseException) -> None:
+        if isinstance(error, FieldAppError):
+            log.warning("a panel could not load: %s", error)
+        else:  # a bug, or the disk: worth its traceback in the log
+            log.error("a panel could not load", exc_info=error)
+        self.error = error
+        self.retranslate()
+        self.show()
+
+    def loaded(self) -> None:
+        self.error = None
+        self.hide()
+
+    def _retry(self) -> None:
+        self.hide()
+        self._do_retry()
+
+    def retranslate(self) -> None:
+        self.retry_button.setText(QCoreApplication.translate("Failures", "Try again"))
+        error = self.error
+        if error is None:
+            return
+        if isinstance(error, FieldAppError):
+            reason = error.text(current_language())
+        else:
+            reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        self.label.setText(
+            QCoreApplication.translate("Failures", "Could not load: {reason}").format(reason=reason)
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

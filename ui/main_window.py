@@ -358,8 +358,18 @@ class MainWindow(QMainWindow):
         self.status.refresh()
         self.update_notice.refresh()
         store = self.store
-        self.tasks.run(lambda: store.status_counts().get(Status.RETURNED, 0), self._show_returned)
-        self.tasks.run(lambda: store.outbox_depth().held, self._show_attention)
+        self.tasks.run(
+            lambda: store.status_counts().get(Status.RETURNED, 0), self._show_returned, self._count_failed
+        )
+        self.tasks.run(lambda: store.outbox_depth().held, self._show_attention, self._count_failed)
+
+    def _count_failed(self, exc: BaseException) -> None:
+        """The banners stay as they were; the status bar says they may be out of date."""
+        log.warning("counting returned or held records failed: %s", exc)
+        reason = exc.text(current_language()) if isinstance(exc, FieldAppError) else str(exc)
+        self.statusBar().showMessage(
+            self.tr("Could not count the records: {reason}").format(reason=reason), 30_000
+        )
 
     def _after_reload(self) -> None:
         self._show_counts()
@@ -522,6 +532,14 @@ class MainWindow(QMainWindow):
         """The data file cannot be written: offer nothing that would only fail to save."""
         for widget in (self.new_button, self.new_action_item, self.delete_action_item, self.okrug_item):
             widget.setEnabled(False)
+
+    def leftovers_failed(self, exc: BaseException) -> None:
+        """Half-imported photo files from an earlier session could not be cleared: harmless, but
+        said (a disk that refuses deletions soon refuses more)."""
+        log.warning("leftover photo files could not be removed: %s", exc)
+        self.statusBar().showMessage(
+            self.tr("Unfinished photo files could not be removed: {reason}").format(reason=str(exc)), 30_000
+        )
 
     def _show_failure(self, exc: BaseException) -> None:
         if isinstance(exc, FieldAppError):

@@ -479,6 +479,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <source>Log in…</source>
         <translation>Log in…</translation>
     </message>
+    <message>
+        <source>Could not count the decisions that wait: {reason}</source>
+        <translation>Could not count the decisions that wait: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%n decision(s) wait to be sent</source>
         <translation>
@@ -711,6 +715,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>not yet</translation>
     </message>
     <message>
+        <source>cannot be shown</source>
+        <translation>cannot be shown</translation>
+    </message>
+    <message>
         <source>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</source>
         <translation>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</translation>
     </message>
@@ -811,6 +819,14 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>({count} errors so far)</source>
         <translation>({count} errors so far)</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Could not load: {reason}</source>
+        <translation>Could not load: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1046,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <source>&amp;Receipt for the selected record (PDF)…</source>
         <translation>&amp;Receipt for the selected record (PDF)…</translation>
     </message>
+    <message>
+        <source>Could not count the records: {reason}</source>
+        <translation>Could not count the records: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
         <translation>
@@ -1080,6 +1100,10 @@ Click «+ New action» to log the first one.</translation>
     <message>
         <source>Keep it</source>
         <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>Unfinished photo files could not be removed: {reason}</source>
+        <translation>Unfinished photo files could not be removed: {reason}</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -1667,12 +1691,20 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>not yet</translation>
     </message>
     <message>
+        <source>cannot be shown</source>
+        <translation>cannot be shown</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Review</translation>
     </message>
 </context>
 <context>
     <name>StatusPanel</name>
+    <message>
+        <source>Could not read what waits to be sent: {reason}</source>
+        <translation>Could not read what waits to be sent: {reason}</translation>
+    </message>
     <message>
         <source>Stop</source>
         <translation>Stop</translation>

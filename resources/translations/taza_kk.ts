@@ -479,6 +479,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <source>Log in…</source>
         <translation>Кіру…</translation>
     </message>
+    <message>
+        <source>Could not count the decisions that wait: {reason}</source>
+        <translation>Жіберуді күтіп тұрған шешімдерді санау мүмкін болмады: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%n decision(s) wait to be sent</source>
         <translation>
@@ -711,6 +715,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>әзірге жоқ</translation>
     </message>
     <message>
+        <source>cannot be shown</source>
+        <translation>көрсету мүмкін емес</translation>
+    </message>
+    <message>
         <source>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</source>
         <translation>Бұл {others} жазбасымен бірдей акция сияқты. Егер қайталанса, осы жазбаны жойыңыз, немесе түзетіп, қайта жіберіңіз.</translation>
     </message>
@@ -811,6 +819,14 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>({count} errors so far)</source>
         <translation>(әзірге {count} қате)</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Қайталау</translation>
+    </message>
+    <message>
+        <source>Could not load: {reason}</source>
+        <translation>Жүктеу мүмкін болмады: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1046,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <source>&amp;Receipt for the selected record (PDF)…</source>
         <translation>Таңдалған жазбаның &amp;түбіртегі (PDF)…</translation>
     </message>
+    <message>
+        <source>Could not count the records: {reason}</source>
+        <translation>Жазбаларды санау мүмкін болмады: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
         <translation>
@@ -1080,6 +1100,10 @@ Click «+ New action» to log the first one.</source>
     <message>
         <source>Keep it</source>
         <translation>Қалдыру</translation>
+    </message>
+    <message>
+        <source>Unfinished photo files could not be removed: {reason}</source>
+        <translation>Аяқталмаған фото файлдарын жою мүмкін болмады: {reason}</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -1667,12 +1691,20 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>әзірге жоқ</translation>
     </message>
     <message>
+        <source>cannot be shown</source>
+        <translation>көрсету мүмкін емес</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Тексеру</translation>
     </message>
 </context>
 <context>
     <name>StatusPanel</name>
+    <message>
+        <source>Could not read what waits to be sent: {reason}</source>
+        <translation>Жіберуді не күтіп тұрғанын оқу мүмкін болмады: {reason}</translation>
+    </message>
     <message>
         <source>Stop</source>
         <translation>Тоқтату</translation>

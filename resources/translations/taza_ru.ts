@@ -481,6 +481,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <source>Log in…</source>
         <translation>Войти…</translation>
     </message>
+    <message>
+        <source>Could not count the decisions that wait: {reason}</source>
+        <translation>Не удалось посчитать решения, ожидающие отправки: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%n decision(s) wait to be sent</source>
         <translation>
@@ -716,6 +720,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>пока нет</translation>
     </message>
     <message>
+        <source>cannot be shown</source>
+        <translation>не удаётся показать</translation>
+    </message>
+    <message>
         <source>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</source>
         <translation>Похоже, это то же мероприятие, что и запись {others}. Удалите эту запись, если она повторяет ту, или исправьте её и отправьте снова.</translation>
     </message>
@@ -816,6 +824,14 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>({count} errors so far)</source>
         <translation>(ошибок на сейчас: {count})</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Could not load: {reason}</source>
+        <translation>Не удалось загрузить: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1051,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <source>&amp;Receipt for the selected record (PDF)…</source>
         <translation>&amp;Квитанция по выбранной записи (PDF)…</translation>
     </message>
+    <message>
+        <source>Could not count the records: {reason}</source>
+        <translation>Не удалось посчитать записи: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
         <translation>
@@ -1088,6 +1108,10 @@ Click «+ New action» to log the first one.</source>
     <message>
         <source>Keep it</source>
         <translation>Оставить</translation>
+    </message>
+    <message>
+        <source>Unfinished photo files could not be removed: {reason}</source>
+        <translation>Не удалось удалить незавершённые файлы фотографий: {reason}</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -1684,12 +1708,20 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>пока нет</translation>
     </message>
     <message>
+        <source>cannot be shown</source>
+        <translation>не удаётся показать</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Проверка</translation>
     </message>
 </context>
 <context>
     <name>StatusPanel</name>
+    <message>
+        <source>Could not read what waits to be sent: {reason}</source>
+        <translation>Не удалось прочитать, что ожидает отправки: {reason}</translation>
+    </message>
     <message>
         <source>Stop</source>
         <translation>Прервать</translation>
