@@ -21,7 +21,7 @@ from fieldapp.logs import setup_logging, stop_logging
 from fieldapp.paths import DataPaths
 from fieldapp.store import Store
 from fieldapp.writer import WriterClosed
-from tests.records import action
+from tests.records import TODAY, action
 from tests.ui.helpers import close_window, open_window
 from ui.failures import CrashDialog, install_hooks
 from ui.i18n import Translations
@@ -197,4 +197,34 @@ def test_an_error_in_another_thread_is_logged_and_said_once(
     assert logged.count("Traceback (most recent call last)") == 2
     dialog.reject()
     qtbot.waitUntil(lambda: hooks.dialog is None)
+    close_window(window)
+
+
+@pytest.mark.allow_log_warnings
+def test_totals_that_cannot_load_say_so_and_try_again(
+    tmp_path: Path, translations: Translations, qtbot: QtBot
+) -> None:
+    with Store.open(tmp_path / "taza-field.sqlite") as store:
+        store.save_many(
+            [action(action_date=TODAY, participants=12), action(action_date=TODAY, participants=8)]
+        )
+    window = open_window(tmp_path, translations, qtbot)
+    panel = window.totals.load_failed
+    assert not panel.isVisible()
+    conn = sqlite3.connect(tmp_path / "taza-field.sqlite", isolation_level=None)
+    conn.execute("ALTER TABLE totals_monthly RENAME TO totals_monthly_away")  # as if the file were damaged
+    try:
+        window.refresh_item.trigger()  # View → Refresh (F5)
+        qtbot.waitUntil(lambda: panel.isVisible())
+        qtbot.waitUntil(lambda: not window.tasks.busy)
+        assert "Could not load:" in panel.label.text()
+        assert "no such table: totals_monthly" in panel.label.text()
+        assert "Could not count the records" in window.statusBar().currentMessage()
+    finally:
+        conn.execute("ALTER TABLE totals_monthly_away RENAME TO totals_monthly")
+        conn.close()
+    qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.isVisible())
+    qtbot.waitUntil(lambda: not window.tasks.busy)
+    assert window.totals.summary().startswith("This year: 2 actions · 20 participants")
     close_window(window)
