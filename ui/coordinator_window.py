@@ -146,7 +146,7 @@ class CoordinatorWindow(QMainWindow):
         bar = self.menuBar()
         self.district_menu = bar.addMenu("")
         self.refresh_item = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F9), triggered=self.refresh)
-        self.bundle_item = QAction(self, triggered=self.import_bundle)
+        self.bundle_item = QAction(self, triggered=lambda: self.import_bundle())  # not `checked` as path
         self.logout_item = QAction(self, triggered=self.log_out)
         self.quit_item = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         for item in (self.refresh_item, self.bundle_item):

@@ -248,8 +248,9 @@ class MainWindow(QMainWindow):
         self.send_menu = bar.addMenu("")
         self.send_now_item = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F9), triggered=self.sync.send_now)
         self.stop_sending_item = QAction(self, triggered=self.sync.cancel)
-        self.enrol_item = QAction(self, triggered=self.enrol)
-        self.bundle_item = QAction(self, triggered=self.export_bundle)
+        # Lambdas: a QAction gives a method its `checked` (False) as the first optional argument.
+        self.enrol_item = QAction(self, triggered=lambda: self.enrol())
+        self.bundle_item = QAction(self, triggered=lambda: self.export_bundle())
         self.send_menu.addAction(self.send_now_item)
         self.send_menu.addAction(self.stop_sending_item)
         self.send_menu.addSeparator()
@@ -260,8 +261,8 @@ class MainWindow(QMainWindow):
 
         self.reports_menu = bar.addMenu("")
         self.nil_item = QAction(self, triggered=self.report_nothing_done)
-        self.month_pdf_item = QAction(self, triggered=self.export_month_report)
-        self.receipt_item = QAction(self, triggered=self.export_receipt)
+        self.month_pdf_item = QAction(self, triggered=lambda: self.export_month_report())
+        self.receipt_item = QAction(self, triggered=lambda: self.export_receipt())
         for item in (self.nil_item, self.month_pdf_item, self.receipt_item):
             self.reports_menu.addAction(item)
         self.reports_menu.aboutToShow.connect(self._reports_menu_shown)
