@@ -115,7 +115,12 @@ class TotalsPanel(QWidget):
             year = store.totals(Period.year(today.year), group_by=())
             return (month[0] if month else None), (year[0] if year else None)
 
-        self._tasks.run(count, on_done=self._show, on_error=self.load_failed.failed)
+        self._tasks.run(count, on_done=self._show, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.load_failed.failed(exc)
+        # Folded into one line (a narrow window), the panel and its box are hidden: the line says it.
+        self.summary_changed.emit(self.load_failed.label.text())
 
     def _show(self, result: tuple[Totals | None, Totals | None]) -> None:
         self.load_failed.loaded()

@@ -220,6 +220,7 @@ def test_totals_that_cannot_load_say_so_and_try_again(
         assert "Could not load:" in panel.label.text()
         assert "no such table: totals_monthly" in panel.label.text()
         assert "Could not count the records" in window.statusBar().currentMessage()
+        assert window.summary.text() == panel.label.text()  # the one line a narrow window shows
     finally:
         conn.execute("ALTER TABLE totals_monthly_away RENAME TO totals_monthly")
         conn.close()
