@@ -23,11 +23,21 @@ def write_atomic(target: Path, content: bytes) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable where the OS allows syncing a directory (not on Windows)."""
+def fsync_file(path: Path) -> None:
+    """Make a file's content durable (a file another library wrote and closed)."""
+    # Windows flushes only a handle opened for writing.
+    fd = os.open(path, os.O_RDONLY if os.name == "posix" else os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable where the OS allows syncing a directory (not on Windows)."""
     if os.name != "posix":
         return
     fd = os.open(folder, os.O_RDONLY)

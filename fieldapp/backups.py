@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp import schema
+from fieldapp.atomic import fsync_dir
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.paths import DataPaths
 
@@ -211,18 +212,7 @@ def _finish(temp: Path, target: Path) -> None:
     if problems:
         raise BackupError(msg("backups.check_failed", detail=problems[0]))
     os.replace(temp, target)
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename durable where the OS allows syncing a directory (not on Windows)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_dir(target.parent)
 
 
 def _write(copy_into: Callable[[Path], object], target: Path) -> Path:
@@ -376,7 +366,7 @@ def _safety_copy(paths: DataPaths, store: Store | None, readable: bool, now: dat
     wal = Path(f"{paths.database}-wal")
     if wal.is_file():
         shutil.copyfile(wal, f"{target}-wal")
-    _sync_folder(target.parent)
+    fsync_dir(target.parent)
     return target
 
 
@@ -398,7 +388,7 @@ def _replace_file(staged: Path, database: Path) -> None:
     for stale in (Path(f"{database}-wal"), Path(f"{database}-shm"), Path(f"{database}-journal")):
         stale.unlink(missing_ok=True)  # they belong to the old file; SQLite would apply them to the new
     os.replace(staged, database)
-    _sync_folder(database.parent)
+    fsync_dir(database.parent)
 
 
 def restore(

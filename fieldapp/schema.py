@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
+from fieldapp.atomic import fsync_dir, fsync_file
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.kato import default_kato
 from fieldapp.textfold import fold
@@ -46,9 +47,11 @@ class StoreOpenError(FieldAppError):
     """The database file cannot be used (too new, not a database, damaged)."""
 
 
-def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+def connect(
+    path: Path, *, readonly: bool = False, factory: type[sqlite3.Connection] = sqlite3.Connection
+) -> sqlite3.Connection:
     """A connection with the store's settings: WAL, foreign keys, durable commits."""
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10, factory=factory)
     try:
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -79,15 +82,23 @@ def _has_tables(db: Database) -> bool:
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy the database with SQLite's online backup API (consistent even while in use)."""
+    """Copy the database with SQLite's online backup API (consistent even while in use). The copy
+    is on the disk, under its name, when this returns: it is the safety copy taken before a
+    migration, and a power cut right after must not leave it empty or nameless."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
-    dest = sqlite3.connect(partial)
     try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    partial.replace(target)
+        dest = sqlite3.connect(partial)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        fsync_file(partial)
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    fsync_dir(target.parent)
     return target
 
 

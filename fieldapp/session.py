@@ -108,7 +108,12 @@ def load_session(path: Path) -> CoordinatorSession | None:
         raise SessionFileError(msg("session.damaged", path=str(path))) from None
     if data.get("token_in") == "keyring":
         ring = _keyring()
-        token = ring.get_password(SERVICE, _account(session)) if ring is not None else None
+        token = None
+        if ring is not None:
+            try:
+                token = ring.get_password(SERVICE, _account(session))
+            except Exception as exc:  # locked, or refused: no token, so the login is asked for
+                log.warning("the keyring did not give the token back (%s); the login is asked for", exc)
         session = session.model_copy(update={"token": token or ""})
     return session
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
@@ -38,21 +38,54 @@ log = logging.getLogger(__name__)
 class Store:
     """Open with :meth:`open`; close when done (or use as a context manager)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, connect: Callable[[], sqlite3.Connection] | None = None) -> None:
+        """``connect`` opens the writer's connection (tests wrap it to make the disk fail)."""
         self.path = path
-        self._writer = Writer(lambda: schema.connect(path), name=f"store-writer:{path.name}")
+        self._failure_listeners: list[Callable[[BaseException], None]] = []
+        self._failure_lock = threading.Lock()
+        self._failed: BaseException | None = None
+        self._writer = Writer(
+            connect or (lambda: schema.connect(path)),
+            name=f"store-writer:{path.name}",
+            on_failure=self._writer_failed,
+        )
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
         self._closed = False
 
     @classmethod
-    def open(cls, path: Path | str) -> Store:
+    def open(cls, path: Path | str, connect: Callable[[], sqlite3.Connection] | None = None) -> Store:
         """Open (creating or migrating) the store at ``path``. Raises ``StoreOpenError``."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         schema.migrate(path)
-        return cls(path)
+        return cls(path, connect)
+
+    @property
+    def write_failure(self) -> BaseException | None:
+        """What stopped the writer, if it stopped: the store then only reads."""
+        return self._writer.failure
+
+    def on_write_failure(self, listener: Callable[[BaseException], None]) -> None:
+        """Call ``listener(error)`` once if the writer stops (at once if it already has). It is
+        called on the writer's thread: a window must hand it to its own."""
+        with self._failure_lock:
+            failure = self._failed
+            if failure is None:
+                self._failure_listeners.append(listener)
+        if failure is not None:
+            listener(failure)
+
+    def _writer_failed(self, error: BaseException) -> None:
+        with self._failure_lock:
+            self._failed = error
+            listeners, self._failure_listeners = self._failure_listeners, []
+        for listener in listeners:
+            try:
+                listener(error)
+            except Exception:
+                log.exception("a listener for the store's failure failed")
 
     def close(self) -> None:
         if self._closed:

@@ -9,6 +9,11 @@ disk — and a burst of saves pays for one fsync, not one each.
 Items submitted with :meth:`Writer.submit_item` go further: consecutive items for the same batch
 function are handed to it together (one pass per table instead of one per record). If that batch
 fails, its items are retried one by one, so a bad item fails alone and the others still land.
+
+If the thread itself hits an error it cannot put down to one job (the database refuses even to
+roll back), it stops: every job in flight or queued fails with that error, later submissions fail
+at once with :class:`WriterClosed`, and ``on_failure`` is told. What was committed before stays
+committed; the open transaction dies with the connection.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlite_utils import Database
+
+from fieldapp.i18n import FieldAppError, msg
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +51,15 @@ class _Task:
 _STOP = object()
 
 
-class WriterClosed(RuntimeError):
-    pass
+class WriterClosed(FieldAppError, RuntimeError):
+    """The store takes no more writes: closed, or stopped by an error (``cause``)."""
+
+    def __init__(self, cause: BaseException | None = None) -> None:
+        if cause is None:
+            super().__init__(msg("store.closed"))
+        else:
+            super().__init__(msg("store.write_failed", error=str(cause) or type(cause).__name__))
+        self.cause = cause
 
 
 class Writer:
@@ -55,8 +69,11 @@ class Writer:
         *,
         name: str = "store-writer",
         max_batch: int = 256,
+        on_failure: Callable[[BaseException], None] | None = None,
     ) -> None:
         self._connect = connect
+        self._on_failure = on_failure
+        self.failure: BaseException | None = None  # what stopped the thread, if anything
         self._max_batch = max_batch
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._started: Future[None] = Future()
@@ -71,19 +88,20 @@ class Writer:
 
     def submit(self, fn: Job[T]) -> Future[T]:
         """Queue ``fn``; the future resolves after the commit that made its change durable."""
-        if self._closed:
-            raise WriterClosed("the store is closed")
-        task = _Task(fn, Future())
-        self._queue.put(task)
-        return task.future
+        return self._put(_Task(fn, Future()))
 
     def submit_item(self, batch: BatchJob, item: Any) -> Future[Any]:
         """Queue one item for ``batch(db, items) -> results`` (a module-level function, so that
         consecutive items can share a call); the future resolves to this item's result."""
-        if self._closed:
-            raise WriterClosed("the store is closed")
-        task = _Task(None, Future(), batch, item)
-        self._queue.put(task)
+        return self._put(_Task(None, Future(), batch, item))
+
+    def _put(self, task: _Task) -> Future[Any]:
+        # Under the lock: once the thread has failed and drained the queue, nothing more gets in
+        # to wait for ever.
+        with self._close_lock:
+            if self._closed:
+                raise WriterClosed(self.failure)
+            self._queue.put(task)
         return task.future
 
     def call(self, fn: Job[T]) -> T:
@@ -129,19 +147,42 @@ class Writer:
                         stopping = True
                         break
                     batch.append(item)
-                self._run_batch(conn, batch)
+                try:
+                    self._run_batch(conn, batch)
+                except BaseException as exc:
+                    self._fail(batch, exc)
+                    return
         finally:
-            self._drain_after_stop()
-            conn.close()
+            self._drain(WriterClosed())
+            try:
+                conn.close()  # an open transaction is rolled back by SQLite itself
+            except BaseException:
+                log.exception("closing the store's connection failed")
 
-    def _drain_after_stop(self) -> None:
+    def _fail(self, batch: list[_Task], error: BaseException) -> None:
+        """The thread cannot go on: fail everything it holds or will be given, and say so."""
+        log.critical("the store's writer stopped: %s", error, exc_info=error)
+        with self._close_lock:
+            self.failure = error
+            self._closed = True
+        for task in batch:
+            if not task.future.done():
+                task.future.set_exception(error)
+        self._drain(error)
+        if self._on_failure is not None:
+            try:
+                self._on_failure(error)
+            except Exception:
+                log.exception("telling about the writer's failure failed")
+
+    def _drain(self, error: BaseException) -> None:
         while True:
             try:
                 item = self._queue.get_nowait()
             except queue.Empty:
                 return
             if item is not _STOP and item.future.set_running_or_notify_cancel():
-                item.future.set_exception(WriterClosed("the store was closed"))
+                item.future.set_exception(error)
 
     def _run_batch(self, conn: sqlite3.Connection, batch: list[_Task]) -> None:
         tasks = [t for t in batch if t.future.set_running_or_notify_cancel()]

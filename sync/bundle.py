@@ -259,11 +259,13 @@ def _read(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
 
 
 def _starts_like_zip(source: Path | bytes) -> bool:
+    if isinstance(source, bytes):
+        return source[:4] == b"PK\x03\x04"
     try:
-        head = source[:4] if isinstance(source, bytes) else source.open("rb").read(4)
+        with source.open("rb") as fh:
+            return fh.read(4) == b"PK\x03\x04"
     except OSError:
         return False
-    return head == b"PK\x03\x04"
 
 
 def _sha(data: bytes) -> str:

@@ -39,7 +39,7 @@ from fieldapp.reference import ReferenceData, default_reference, newest
 from fieldapp.store import Store
 from fieldapp.updates import Release, remember_release, stored_release
 from sync.client import ServerClient
-from sync.errors import Cancelled, Kind, SyncError
+from sync.errors import Cancelled, Kind, SyncError, local_error
 from sync.protocol import (
     MAX_BATCH_RECORDS,
     AppRelease,
@@ -184,8 +184,8 @@ class SyncEngine:
         self._started = time.monotonic()
         traffic_before = (self.client.traffic.bytes_up, self.client.traffic.bytes_down)
         requests_before = self.client.traffic.requests
-        self.store.set_meta(META_LAST_ATTEMPT, now_iso())
         try:
+            self.store.set_meta(META_LAST_ATTEMPT, now_iso())
             self._records_total = self.store.waiting_records()
             pending = self.store.pending_batch()
             if pending is not None:
@@ -199,9 +199,15 @@ class SyncEngine:
             self._pull()
             self._fetch_conflicts()
         except SyncError as exc:
-            self.store.set_meta(META_LAST_ERROR, exc.kind.value)
+            self._note_error(exc)
             log.info("sync stopped: %s", exc)
             raise
+        except Exception as exc:
+            # Every talk with the server ends in a SyncError; anything else is this laptop's own.
+            error = local_error(exc)
+            log.error("sync stopped by a local error: %s", exc, exc_info=exc)
+            self._note_error(error)
+            raise error from exc
         finally:
             self.report.bytes_up = self.client.traffic.bytes_up - traffic_before[0]
             self.report.bytes_down = self.client.traffic.bytes_down - traffic_before[1]
@@ -218,6 +224,12 @@ class SyncEngine:
             self.report.seconds,
         )
         return self.report
+
+    def _note_error(self, error: SyncError) -> None:
+        try:
+            self.store.set_meta(META_LAST_ERROR, error.kind.value)
+        except Exception as exc:  # the disk that is full, or the store that stopped
+            log.warning("the sync error could not be noted in the store: %s", exc)
 
     # -- records ---------------------------------------------------------------------------------------
 

@@ -13,7 +13,13 @@ auth_revoked              the device token was revoked or is unknown  stop; ask 
 protocol_mismatch         client and server speak other versions      stop; tell the user to update
 refused                   any other 4xx                               stop this step; log it
 not_enrolled              no enrolment on this laptop                 ask for the code
+disk_full                 this laptop's disk is full                  stop until the user acts
+local                     any other error on this laptop (a bug, a    stop until the user acts;
+                          file that cannot be written)                log it
 ========================  ==========================================  ============================
+
+The last two are not the server's: they are never said as "the server had a problem", and trying
+again by itself would only fail the same way (and fill the log).
 
 A record the server rejects is not an error of the run: it is held with its reason and shown,
 and the rest go on.
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import errno
 import socket
+import sqlite3
 from enum import StrEnum
 from typing import Any
 
@@ -41,6 +48,8 @@ class Kind(StrEnum):
     REFUSED = "refused"
     NOT_ENROLLED = "not_enrolled"
     CANCELLED = "cancelled"
+    DISK_FULL = "disk_full"
+    LOCAL = "local"
 
     @property
     def transient(self) -> bool:
@@ -51,6 +60,11 @@ class Kind(StrEnum):
     def no_link(self) -> bool:
         """The server cannot be reached now: the app waits for it to become reachable."""
         return self in (Kind.OFFLINE, Kind.UNREACHABLE)
+
+    @property
+    def local(self) -> bool:
+        """The laptop's own failure, not the server's nor the link's."""
+        return self in (Kind.DISK_FULL, Kind.LOCAL)
 
     @property
     def needs_person(self) -> bool:
@@ -80,6 +94,26 @@ class SyncError(FieldAppError):
     def __str__(self) -> str:
         extra = f" ({self.detail})" if self.detail else ""
         return f"{self.kind.value}{': ' + self.reason if self.reason else ''}{extra}"
+
+
+def local_error(exc: BaseException) -> SyncError:
+    """A failure of this laptop during sync (anything that is not the server's or the link's):
+    a full disk, said as such, or any other error, named for IT staff."""
+    if isinstance(exc, SyncError):
+        return exc
+    if any(_disk_full(cause) for cause in _causes(exc)):
+        return SyncError(Kind.DISK_FULL, detail=repr(exc))
+    error = SyncError(Kind.LOCAL, reason=f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+    error.detail = repr(exc)
+    if isinstance(exc, FieldAppError):  # already said for people: in their language, then
+        error.message = msg("sync.error.local", reason=exc.message, status="")
+    return error
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, sqlite3.OperationalError):
+        return "disk is full" in str(exc)  # SQLITE_FULL; Python gives it no code of its own
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)  # Windows' too
 
 
 class Cancelled(SyncError):

@@ -25,7 +25,7 @@ class Schedule:
     def after_failure(self, kind: Kind, failures: int, rng: random.Random) -> float | None:
         """Seconds until the next attempt after ``failures`` failures in a row of ``kind``
         (None: only a person can fix it). Jittered ±20 % so that laptops spread out."""
-        if kind.needs_person:
+        if kind.needs_person or kind.local:  # a full disk or a bug fails the same way next time
             return None
         base, cap = (self.probe_s, self.probe_max_s) if kind.no_link else (self.retry_s, self.retry_max_s)
         return min(cap, base * 2 ** max(0, failures - 1)) * rng.uniform(0.8, 1.2)

@@ -168,3 +168,28 @@ def test_a_failing_step_leaves_the_file_as_it_was(v1_file: Path, monkeypatch: py
     assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 40
     conn.close()
     assert len(list((v1_file.parent / "backups").iterdir())) == 1
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names an fd through /proc")
+def test_the_copy_before_migrating_is_on_the_disk_under_its_name(
+    v1_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fsync of the copy, then of its folder once it has its name: a power cut just after the
+    migration began still finds the copy. (Watched at the system call; the real one runs.)"""
+    import os
+
+    real_fsync = os.fsync
+    synced: list[tuple[str, bool]] = []  # what was synced, and whether the copy had its name yet
+    backups = v1_file.parent / "backups"
+
+    def watched(fd: int) -> None:
+        named = backups.is_dir() and any(p.suffix == ".sqlite" for p in backups.iterdir())
+        synced.append((os.readlink(f"/proc/self/fd/{fd}"), named))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", watched)
+    Store.open(v1_file).close()
+    [copy] = backups.iterdir()
+    assert (f"{copy}.part", False) in synced  # the content, before the rename
+    assert (str(backups), True) in synced  # the folder, after it
+    assert applied(copy) == ["0001_initial"]

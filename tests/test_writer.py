@@ -129,3 +129,54 @@ def test_a_lost_transaction_fails_every_job_of_the_batch(tmp_path: Path) -> None
     writer.call(lambda db: db.execute("INSERT INTO t (v) VALUES (9)"))  # and it carries on
     assert values(writer) == [9]
     writer.close()
+
+
+class FailingDisk(sqlite3.Connection):
+    """A connection on a disk that has started to fail: once ``broken``, every write and even the
+    rollback of a savepoint raise, as a dying disk or a full one does."""
+
+    broken = False
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
+        if self.broken and sql.lstrip().upper().startswith(("INSERT", "ROLLBACK")):
+            raise sqlite3.OperationalError("disk I/O error")
+        return super().execute(sql, *args)
+
+
+@pytest.mark.allow_log_warnings
+def test_a_writer_that_cannot_roll_back_fails_everything_and_closes(tmp_path: Path) -> None:
+    path = tmp_path / "w.sqlite"
+    conns: list[FailingDisk] = []
+
+    def connect() -> sqlite3.Connection:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, factory=FailingDisk)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conns.append(conn)
+        return conn
+
+    told: list[BaseException] = []
+    writer = Writer(connect, on_failure=told.append, max_batch=1)  # so that some wait in the queue
+    writer.call(lambda db: db.execute("CREATE TABLE t (v INTEGER UNIQUE)"))
+    writer.call(lambda db: db.execute("INSERT INTO t (v) VALUES (1)"))
+    gate = threading.Event()
+    held = writer.submit(lambda db: gate.wait(5))
+    conns[0].broken = True
+    in_flight = writer.submit(lambda db: db.execute("INSERT INTO t (v) VALUES (2)"))
+    queued = [writer.submit_item(insert_batch, i) for i in (3, 4)]
+    gate.set()
+    assert held.result(timeout=10) is True  # committed before the disk failed
+    for future in (in_flight, *queued):
+        with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+            future.result(timeout=10)
+    assert len(told) == 1
+    assert "disk I/O error" in str(told[0])
+    assert isinstance(writer.failure, sqlite3.OperationalError)
+    with pytest.raises(WriterClosed) as closed:
+        writer.submit(lambda db: None)
+    assert "cannot be written" in closed.value.text("en")
+    assert "disk I/O error" in closed.value.text("en")
+    assert "Деректер файлына жазу мүмкін емес" in closed.value.text("kk")
+    writer.close()  # already stopped: returns at once
+    check = sqlite3.connect(path)
+    assert [v for (v,) in check.execute("SELECT v FROM t")] == [1]  # the commit before it is kept
+    check.close()

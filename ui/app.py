@@ -21,6 +21,7 @@ from fieldapp.session import CoordinatorSession, forget_session, load_session, s
 from fieldapp.settings import Settings, load_settings, save_settings
 from fieldapp.store import Store
 from ui import qtlog
+from ui.failures import install_hooks
 from ui.i18n import Translations, compile_translations
 from ui.style import apply_style
 from ui.tasks import Tasks
@@ -60,6 +61,7 @@ def run(data_dir: Path | None = None, lang: str | None = None) -> int:
     app = make_app()
     paths = DataPaths(data_dir or portable_data_dir() or qt_data_dir())
     setup_logging(paths, verbose=None)  # the log file the command line set up, or this folder's
+    install_hooks()  # from here on an uncaught error reaches the log file and a dialog
     translations = Translations(app)
     try:
         settings = load_settings(paths.settings)
@@ -103,7 +105,7 @@ def run(data_dir: Path | None = None, lang: str | None = None) -> int:
     window = MainWindow(store, library, kato, reference, settings, save, translations, tasks=tasks, sync=sync)
     tasks.setParent(window)
     sync.setParent(window)
-    window.tasks.run(library.remove_leftovers)
+    window.tasks.run(library.remove_leftovers, None, window.leftovers_failed)
     sync.start()
     show_window(window)
     if provisioning is not None:

@@ -24,6 +24,7 @@ from fieldapp.store import Store
 from sync.district_reports import completeness
 from sync.protocol import Completeness, CompletenessResponse
 from sync.report_files import KAZAKHSTAN, STATE_STYLES
+from ui.failures import LoadFailed
 from ui.i18n import current_language, locale_for
 from ui.style import SPACING, set_role
 from ui.tasks import Tasks
@@ -60,7 +61,9 @@ class CompletenessView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING)
         layout.setSpacing(SPACING)
+        self.load_failed = LoadFailed(self.refresh)
         layout.addLayout(top)
+        layout.addWidget(self.load_failed)
         layout.addWidget(self.table, 1)
         self.retranslate()
         self.refresh()
@@ -68,9 +71,12 @@ class CompletenessView(QWidget):
     def refresh(self) -> None:
         store, kato, district, today = self.store, self.kato, self.district, self._today()
         year = self.year.currentData() or today.year
-        self.tasks.run(lambda: completeness(store, kato, district, year, today), self._show)
+        self.tasks.run(
+            lambda: completeness(store, kato, district, year, today), self._show, self.load_failed.failed
+        )
 
     def _show(self, matrix: CompletenessResponse) -> None:
+        self.load_failed.loaded()
         self.matrix = matrix
         self.retranslate()
 

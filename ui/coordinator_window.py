@@ -36,12 +36,13 @@ from fieldapp.reference import ReferenceData
 from fieldapp.session import CoordinatorSession
 from fieldapp.store import Store
 from sync.district import DistrictProgress, DistrictReport
-from sync.errors import SyncError
+from sync.errors import Kind, SyncError
 from sync.protocol import BundleImport
 from ui.completeness_view import CompletenessView
 from ui.dashboard_view import DashboardView
 from ui.district_controller import DistrictController, State
 from ui.duplicates_view import DuplicatesView
+from ui.failures import watch_store
 from ui.i18n import LANGUAGE_NAMES, Translations, current_language
 from ui.review_view import ReviewView
 from ui.style import SPACING, restyle
@@ -99,6 +100,8 @@ class CoordinatorWindow(QMainWindow):
         self.controller.failed.connect(self._refresh_failed)
         self.translations.changed.connect(lambda _: self.retranslate())
         self.retranslate()
+        # Decisions and pulls would only fail to save; the district copy still reads.
+        watch_store(self, store, self.tasks, lambda: self.bundle_item.setEnabled(False))
 
     # -- building -------------------------------------------------------------------------------------
 
@@ -143,7 +146,7 @@ class CoordinatorWindow(QMainWindow):
         bar = self.menuBar()
         self.district_menu = bar.addMenu("")
         self.refresh_item = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F9), triggered=self.refresh)
-        self.bundle_item = QAction(self, triggered=self.import_bundle)
+        self.bundle_item = QAction(self, triggered=lambda: self.import_bundle())  # not `checked` as path
         self.logout_item = QAction(self, triggered=self.log_out)
         self.quit_item = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         for item in (self.refresh_item, self.bundle_item):
@@ -225,6 +228,7 @@ class CoordinatorWindow(QMainWindow):
             widget.setVisible(running)
         self.refresh_button.setEnabled(not running)
         self.refresh_item.setEnabled(not running)
+        error = self.controller.last_error
         texts = {
             State.IDLE: (
                 self.tr("District copy up to date")
@@ -236,15 +240,27 @@ class CoordinatorWindow(QMainWindow):
             State.NO_LINK: (self.tr("No connection: working from the district copy"), "warning"),
             State.RETRYING: (self.tr("The server had a problem: trying again later"), "warning"),
             State.LOGIN: (self.tr("Your session has ended: log in again"), "error"),
+            State.LOCAL_PROBLEM: (
+                self.tr("The laptop's disk is full: press Refresh once there is space")
+                if error is not None and error.kind is Kind.DISK_FULL
+                else self.tr("A problem on this laptop stopped the refresh: press Refresh to try again"),
+                "error",
+            ),
         }
         text, role = texts[state]
         self.connection.setText("● " + text)
-        error = self.controller.last_error
         self.connection.setToolTip(error.text(current_language()) if error else "")
         restyle(self.connection, role)
         self.refresh_button.setText(self.tr("Log in…") if state is State.LOGIN else self.tr("Refresh"))
         store = self.store
-        self.tasks.run(lambda: len(store.queued_decisions()), self._show_waiting)
+        self.tasks.run(lambda: len(store.queued_decisions()), self._show_waiting, self._waiting_failed)
+
+    def _waiting_failed(self, exc: BaseException) -> None:
+        log.warning("counting the decisions that wait failed: %s", exc)
+        reason = exc.text(current_language()) if isinstance(exc, FieldAppError) else str(exc)
+        self.waiting.setText(
+            self.tr("Could not count the decisions that wait: {reason}").format(reason=reason)
+        )
 
     def _show_waiting(self, count: int) -> None:
         self.waiting.setText(
@@ -274,6 +290,8 @@ class CoordinatorWindow(QMainWindow):
             if session is not None:
                 self.session = session
                 self.controller.logged_in(session)
+        elif isinstance(error, SyncError) and error.kind.local:  # said once; the status bar keeps it
+            QMessageBox.warning(self, self.tr("Refresh"), error.text(current_language()))
 
     # -- doing ----------------------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
 from fieldapp.units import format_hectares, format_tonnes, kg_to_tonnes, m2_to_hectares
 from ui.charts import BarChart, DonutChart, Slice
+from ui.failures import LoadFailed
 from ui.i18n import current_language, locale_for
 from ui.style import SPACING, set_role
 from ui.tasks import Tasks
@@ -182,8 +183,10 @@ class DashboardView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        self.load_failed = LoadFailed(self.refresh)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.load_failed)
         outer.addWidget(scroll)
 
     @staticmethod
@@ -208,12 +211,19 @@ class DashboardView(QWidget):
         generation = self._generation
         store, kato, period, accepted = self.store, self.kato, self.period(), self.accepted_only.isChecked()
         self.tasks.run(
-            lambda: compute(store, kato, period, accepted), lambda data: self._show(generation, data)
+            lambda: compute(store, kato, period, accepted),
+            lambda data: self._show(generation, data),
+            lambda exc: self._failed(generation, exc),
         )
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.load_failed.failed(exc)
 
     def _show(self, generation: int, data: DashboardData) -> None:
         if generation != self._generation:
             return
+        self.load_failed.loaded()
         self.data = data
         self.retranslate()
         self.computed.emit()

@@ -19,7 +19,7 @@ from fieldapp.session import CoordinatorSession
 from fieldapp.store import Store
 from sync.client import ServerClient
 from sync.district import DistrictReport, DistrictSync
-from sync.errors import Cancelled, Kind, SyncError
+from sync.errors import Cancelled, Kind, SyncError, local_error
 from sync.protocol import BundleImport
 from sync.schedule import Schedule
 from ui.tasks import Task, Tasks
@@ -33,6 +33,7 @@ class State(Enum):
     NO_LINK = "no_link"
     RETRYING = "retrying"
     LOGIN = "login"  # the session has ended: the coordinator must log in again
+    LOCAL_PROBLEM = "local_problem"  # the laptop's disk is full, or a bug: stopped until Refresh
 
 
 class DistrictController(QObject):
@@ -166,15 +167,17 @@ class DistrictController(QObject):
             self._set(State.IDLE)
             self.changed.emit()
             return
-        if not isinstance(exc, SyncError):
-            log.error("district refresh failed with a bug", exc_info=exc)
-            exc = SyncError(Kind.SERVER_ERROR, detail=repr(exc))
+        if not isinstance(exc, SyncError):  # the district copy, a file, a bug: this laptop's own
+            log.error("district refresh failed on this laptop", exc_info=exc)
+            exc = local_error(exc)
         self.last_error = exc
         self._failures += 1
         if exc.kind in (Kind.SESSION_EXPIRED, Kind.AUTH_REVOKED):
             self._set(State.LOGIN)
         elif exc.kind.needs_person:
             self._set(State.RETRYING)
+        elif exc.kind.local:
+            self._set(State.LOCAL_PROBLEM)
         else:
             self._set(State.NO_LINK if exc.kind.no_link else State.RETRYING)
             wait = self.schedule.after_failure(exc.kind, self._failures, self._rng)

@@ -4,6 +4,7 @@ can return the one that repeats the other (the village then deletes or corrects 
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.district import Decision
+from fieldapp.i18n import FieldAppError
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status
 from fieldapp.numbers import format_int
@@ -30,10 +33,13 @@ from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
 from fieldapp.units import format_hectares, format_tonnes
 from ui.bitmaps import load_bitmap, to_pixmap
+from ui.failures import LoadFailed
 from ui.i18n import current_language
 from ui.review_table import ReviewTableModel
 from ui.style import SPACING, set_role
 from ui.tasks import Tasks
+
+log = logging.getLogger(__name__)
 
 THUMB = 96
 
@@ -77,17 +83,20 @@ class DuplicatesView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
+        self.load_failed = LoadFailed(self.refresh)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING)
+        layout.addWidget(self.load_failed)
         layout.addWidget(splitter)
         self.retranslate()
         self.refresh()
 
     def refresh(self) -> None:
         store = self.store
-        self.tasks.run(store.duplicate_groups, self._show_groups)
+        self.tasks.run(store.duplicate_groups, self._show_groups, self.load_failed.failed)
 
     def _show_groups(self, groups: list[list[ActionSummary]]) -> None:
+        self.load_failed.loaded()
         self.groups = groups
         self._shown = None  # statuses may have changed
         self.retranslate()
@@ -141,7 +150,7 @@ class DuplicatesView(QWidget):
             if self.list.currentRow() == index:
                 self._lay_out(records)
 
-        self.tasks.run(read, shown)
+        self.tasks.run(read, shown, self.load_failed.failed)
 
     def _lay_out(self, records: list[CleanupAction]) -> None:
         while self.grid.count():
@@ -206,7 +215,12 @@ class DuplicatesView(QWidget):
                     else:
                         label.setPixmap(to_pixmap(bitmap, ratio))
 
-            self.tasks.run(lambda p=path: load_bitmap(p, box=box) if p.is_file() else None, shown)
+            def failed(exc: BaseException, label: QLabel = label) -> None:
+                log.warning("thumbnail cannot be shown: %s", exc)
+                with contextlib.suppress(RuntimeError):
+                    label.setText(self.tr("cannot be shown"))
+
+            self.tasks.run(lambda p=path: load_bitmap(p, box=box) if p.is_file() else None, shown, failed)
         row.addStretch(1)
         return row
 
@@ -219,10 +233,20 @@ class DuplicatesView(QWidget):
             return
         decision = Decision(str(record.id), record.revision, Status.RETURNED, comment)
         store = self.store
-        self.tasks.run(lambda: store.queue_decisions([decision]), lambda _: self._decided())
+        self.tasks.run(lambda: store.queue_decisions([decision]), lambda _: self._decided(), self._failed)
 
     def _decided(self) -> None:
         self.decided.emit()
+        self.refresh()
+
+    def _failed(self, exc: BaseException) -> None:
+        """The return was not kept: say why, and show the group as it now stands."""
+        if not isinstance(exc, FieldAppError):
+            log.error("returning a duplicate failed", exc_info=exc)
+        text = (
+            exc.text(current_language()) if isinstance(exc, FieldAppError) else str(exc) or type(exc).__name__
+        )
+        QMessageBox.warning(self, self.tr("Return as a duplicate"), text)
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:

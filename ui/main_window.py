@@ -43,6 +43,7 @@ from ui.action_editor import ActionEditor, Prompts
 from ui.action_table import ActionTableModel, Column
 from ui.conflict_dialog import ConflictDialog
 from ui.enrol_dialog import EnrolDialog
+from ui.failures import watch_store
 from ui.filter_bar import FilterBar
 from ui.i18n import LANGUAGE_NAMES, Translations, current_language
 from ui.photo_strip import PhotoStrip
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(self.edit_selected)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.translations.changed.connect(self._language_changed)
+        watch_store(self, store, self.tasks, self._writing_stopped)
         self.refresh()
 
     # -- building --------------------------------------------------------------------------------
@@ -246,8 +248,9 @@ class MainWindow(QMainWindow):
         self.send_menu = bar.addMenu("")
         self.send_now_item = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F9), triggered=self.sync.send_now)
         self.stop_sending_item = QAction(self, triggered=self.sync.cancel)
-        self.enrol_item = QAction(self, triggered=self.enrol)
-        self.bundle_item = QAction(self, triggered=self.export_bundle)
+        # Lambdas: a QAction gives a method its `checked` (False) as the first optional argument.
+        self.enrol_item = QAction(self, triggered=lambda: self.enrol())
+        self.bundle_item = QAction(self, triggered=lambda: self.export_bundle())
         self.send_menu.addAction(self.send_now_item)
         self.send_menu.addAction(self.stop_sending_item)
         self.send_menu.addSeparator()
@@ -258,8 +261,8 @@ class MainWindow(QMainWindow):
 
         self.reports_menu = bar.addMenu("")
         self.nil_item = QAction(self, triggered=self.report_nothing_done)
-        self.month_pdf_item = QAction(self, triggered=self.export_month_report)
-        self.receipt_item = QAction(self, triggered=self.export_receipt)
+        self.month_pdf_item = QAction(self, triggered=lambda: self.export_month_report())
+        self.receipt_item = QAction(self, triggered=lambda: self.export_receipt())
         for item in (self.nil_item, self.month_pdf_item, self.receipt_item):
             self.reports_menu.addAction(item)
         self.reports_menu.aboutToShow.connect(self._reports_menu_shown)
@@ -356,8 +359,18 @@ class MainWindow(QMainWindow):
         self.status.refresh()
         self.update_notice.refresh()
         store = self.store
-        self.tasks.run(lambda: store.status_counts().get(Status.RETURNED, 0), self._show_returned)
-        self.tasks.run(lambda: store.outbox_depth().held, self._show_attention)
+        self.tasks.run(
+            lambda: store.status_counts().get(Status.RETURNED, 0), self._show_returned, self._count_failed
+        )
+        self.tasks.run(lambda: store.outbox_depth().held, self._show_attention, self._count_failed)
+
+    def _count_failed(self, exc: BaseException) -> None:
+        """The banners stay as they were; the status bar says they may be out of date."""
+        log.warning("counting returned or held records failed: %s", exc)
+        reason = exc.text(current_language()) if isinstance(exc, FieldAppError) else str(exc)
+        self.statusBar().showMessage(
+            self.tr("Could not count the records: {reason}").format(reason=reason), 30_000
+        )
 
     def _after_reload(self) -> None:
         self._show_counts()
@@ -516,6 +529,19 @@ class MainWindow(QMainWindow):
             lambda: store.delete(action_id, revision), lambda _: self.refresh(), self._show_failure
         )
 
+    def _writing_stopped(self) -> None:
+        """The data file cannot be written: offer nothing that would only fail to save."""
+        for widget in (self.new_button, self.new_action_item, self.delete_action_item, self.okrug_item):
+            widget.setEnabled(False)
+
+    def leftovers_failed(self, exc: BaseException) -> None:
+        """Half-imported photo files from an earlier session could not be cleared: harmless, but
+        said (a disk that refuses deletions soon refuses more)."""
+        log.warning("leftover photo files could not be removed: %s", exc)
+        self.statusBar().showMessage(
+            self.tr("Unfinished photo files could not be removed: {reason}").format(reason=str(exc)), 30_000
+        )
+
     def _show_failure(self, exc: BaseException) -> None:
         if isinstance(exc, FieldAppError):
             text = exc.text(current_language())
@@ -645,7 +671,7 @@ class MainWindow(QMainWindow):
 
     def _sync_failed(self, error: BaseException) -> None:
         """Failures that wait for a person are said once, plainly; the others show in the status bar."""
-        if isinstance(error, SyncError) and error.kind.needs_person:
+        if isinstance(error, SyncError) and (error.kind.needs_person or error.kind.local):
             QMessageBox.warning(self, self.tr("Sending"), error.text(current_language()))
 
     def enrol(self, file: Path | None = None) -> EnrolDialog:

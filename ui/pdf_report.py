@@ -19,7 +19,7 @@ from PySide6.QtCore import QLocale, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from fieldapp.district import GroupTotals, RecordRow
-from fieldapp.i18n import translate
+from fieldapp.i18n import FieldAppError, msg, translate
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction
 from fieldapp.numbers import format_decimal, format_int
@@ -49,28 +49,58 @@ def t(key: str, lang: str, **params: object) -> str:
     return translate(f"report.{key}", lang, **params)
 
 
+class ReportWriteError(FieldAppError, OSError):
+    """The PDF could not be written whole (a full disk, a folder that refuses it). An OSError
+    too, so that every caller that says a file could not be written says this one."""
+
+
 def write_pdf(path: Path, html: str, images: dict[str, QImage] | None = None, title: str = "") -> int:
-    """Lay ``html`` out on A4 pages of a PDF at ``path`` (written whole); the number of pages."""
+    """Lay ``html`` out on A4 pages of a PDF at ``path`` (written whole); the number of pages.
+    On failure nothing is left: neither at ``path`` nor the partial file beside it."""
     writer_path = path.with_name(f".{path.name}.part")
-    writer = QPdfWriter(str(writer_path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(16, 14, 16, 14), QPageLayout.Unit.Millimeter)
-    writer.setResolution(150)
-    writer.setTitle(title)
-    writer.setCreator("Taza Field")
-    document = QTextDocument()
-    document.setDefaultStyleSheet(STYLE)
-    for name, image in (images or {}).items():
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-    document.setHtml(html)
-    layout = writer.pageLayout()
-    rect = layout.paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(rect.width(), rect.height()))
-    pages = document.pageCount()
-    document.print_(writer)
-    del writer  # finishes the file
-    writer_path.replace(path)
+    try:
+        writer = QPdfWriter(str(writer_path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageMargins(QMarginsF(16, 14, 16, 14), QPageLayout.Unit.Millimeter)
+        writer.setResolution(150)
+        writer.setTitle(title)
+        writer.setCreator("Taza Field")
+        document = QTextDocument()
+        document.setDefaultStyleSheet(STYLE)
+        for name, image in (images or {}).items():
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        document.setHtml(html)
+        layout = writer.pageLayout()
+        rect = layout.paintRectPixels(writer.resolution())
+        document.setPageSize(QSizeF(rect.width(), rect.height()))
+        pages = document.pageCount()
+        document.print_(writer)
+        del writer  # finishes the file
+        _check_whole(writer_path, path)
+        writer_path.replace(path)
+    except BaseException:
+        if writer_path.is_symlink() or writer_path.is_file():
+            writer_path.unlink()
+        raise
     return pages
+
+
+def _check_whole(written: Path, path: Path) -> None:
+    """QPdfWriter says nothing when it cannot write: a PDF that does not end as one was cut short."""
+    try:
+        size = written.stat().st_size
+        # Not a plain file (a device), or empty: nothing a reader could open as the report.
+        whole = written.is_file() and size > 0
+        if whole:
+            with written.open("rb") as fh:
+                fh.seek(max(0, size - 1024))
+                whole = b"%%EOF" in fh.read(1024)
+    except OSError as exc:
+        raise ReportWriteError(
+            msg("report.write_failed", path=str(path), error=exc.strerror or str(exc))
+        ) from exc
+    if not whole:
+        raise ReportWriteError(msg("report.write_failed", path=str(path), error="—"))
 
 
 # -- the district's report ------------------------------------------------------------------------------

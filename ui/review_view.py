@@ -44,6 +44,7 @@ from fieldapp.store import Store
 from fieldapp.units import format_hectares, format_tonnes
 from fieldapp.validation import Context, check_action
 from ui.bitmaps import load_bitmap, to_pixmap
+from ui.failures import LoadFailed
 from ui.filter_bar import month_name
 from ui.i18n import current_language
 from ui.review_table import Column, ReviewTableModel
@@ -128,6 +129,8 @@ class ReviewView(QWidget):
         self._build()
         self.retranslate()
         self.model.reloaded.connect(self._after_reload)
+        self.model.reloaded.connect(self.load_failed.loaded)
+        self.model.failed.connect(self.load_failed.failed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.reload()
 
@@ -190,7 +193,9 @@ class ReviewView(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(SPACING)
+        self.load_failed = LoadFailed(self.reload)
         column.addLayout(filters)
+        column.addWidget(self.load_failed)
         column.addWidget(self.count)
         column.addWidget(self.table, 1)
 
@@ -402,7 +407,7 @@ class ReviewView(QWidget):
                 self._record = record
                 self._show_record(record, current_language())
 
-        self.tasks.run(lambda: store.get(wanted.id), shown)
+        self.tasks.run(lambda: store.get(wanted.id), shown, self.load_failed.failed)
 
     def _show_record(self, record: CleanupAction, lang: str) -> None:
         settlement = self.kato.get(record.settlement)
@@ -468,7 +473,12 @@ class ReviewView(QWidget):
             with contextlib.suppress(RuntimeError):  # the list was refilled meanwhile
                 item.setIcon(QIcon(to_pixmap(bitmap, ratio)))
 
-        self.tasks.run(lambda: load_bitmap(path, box=box) if path.is_file() else None, shown)
+        def failed(exc: BaseException) -> None:
+            log.warning("thumbnail %s cannot be shown: %s", sha, exc)
+            with contextlib.suppress(RuntimeError):
+                item.setText(self.tr("cannot be shown"))
+
+        self.tasks.run(lambda: load_bitmap(path, box=box) if path.is_file() else None, shown, failed)
 
     # -- deciding -----------------------------------------------------------------------------------------
 

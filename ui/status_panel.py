@@ -7,12 +7,14 @@ from the store (what waits, when the last sync was) is read off the GUI thread.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
+from fieldapp.i18n import FieldAppError
 from fieldapp.numbers import format_bytes
 from fieldapp.queries import OutboxDepth
 from fieldapp.store import Store
@@ -22,6 +24,8 @@ from ui.i18n import current_language, locale_for
 from ui.style import restyle
 from ui.sync_controller import State, SyncController
 from ui.tasks import Tasks
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,12 @@ class StatusPanel(QObject):
     # -- reading ------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._tasks.run(lambda: _read(self._store), on_done=self._show)
+        self._tasks.run(lambda: _read(self._store), on_done=self._show, on_error=self._read_failed)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        log.warning("what waits to be sent could not be read: %s", exc)
+        reason = exc.text(current_language()) if isinstance(exc, FieldAppError) else str(exc)
+        self.waiting.setText(self.tr("Could not read what waits to be sent: {reason}").format(reason=reason))
 
     def _show(self, seen: _Seen) -> None:
         self._seen = seen
@@ -150,6 +159,16 @@ class StatusPanel(QObject):
             else:
                 text = self.tr("The server had a problem: trying again later")
             role = "warning"
+        elif state is State.LOCAL_PROBLEM and error is not None and error.kind is Kind.DISK_FULL:
+            text, role = (
+                self.tr("The laptop's disk is full: sending stopped until you press Send now"),
+                "error",
+            )
+        elif state is State.LOCAL_PROBLEM:
+            text, role = (
+                self.tr("A problem on this laptop stopped sending: press Send now to try again"),
+                "error",
+            )
         elif error is not None and error.kind is Kind.PROTOCOL_MISMATCH:
             text, role = self.tr("This version cannot send: install the new one"), "error"
         else:

@@ -3,7 +3,8 @@
 It starts by itself — a few seconds after the window opens, soon after a record is saved, and on
 a schedule — and when the user presses *Send now*. When the server cannot be reached it asks it,
 cheaply and less and less often, whether it answers now, and syncs as soon as it does. A failure
-that only a person can fix (access revoked, an app too old) stops the automatic runs until then.
+that only a person can fix (access revoked, an app too old) stops the automatic runs until then;
+so does a failure of the laptop itself (a full disk, a bug), until the user presses *Send now*.
 
 The engine runs on a worker thread (``ui.tasks``); its progress arrives on the GUI thread as
 signals. No widget here: the status bar and the dialogs listen.
@@ -27,7 +28,7 @@ from fieldapp.photo_library import PhotoLibrary
 from fieldapp.store import Store
 from sync.client import ServerClient
 from sync.engine import Progress, SyncEngine, SyncReport
-from sync.errors import Cancelled, Kind, SyncError
+from sync.errors import Cancelled, Kind, SyncError, local_error
 from sync.schedule import Schedule
 from ui.tasks import Task, Tasks
 
@@ -41,13 +42,14 @@ class State(Enum):
     NO_LINK = "no_link"  # offline, or the server does not answer: waiting for it
     RETRYING = "retrying"  # a server error or a broken connection: trying again later
     NEEDS_PERSON = "needs_person"  # revoked, or the app is too old: automatic runs stop
+    LOCAL_PROBLEM = "local_problem"  # the laptop's disk is full, or a bug: stopped until Send now
 
 
 class SyncController(QObject):
     state_changed = Signal()
     progress = Signal(object)  # sync.engine.Progress
     finished = Signal(object)  # SyncReport
-    failed = Signal(object)  # SyncError (or another exception: a bug, logged)
+    failed = Signal(object)  # SyncError
     changed_records = Signal()  # a run changed what the list shows (statuses, decisions)
 
     def __init__(
@@ -176,13 +178,15 @@ class SyncController(QObject):
                 self._plan(self.schedule.after_success(self._rng))
             self.changed_records.emit()
             return
-        if not isinstance(exc, SyncError):
-            log.error("sync failed with a bug", exc_info=exc)
-            exc = SyncError(Kind.SERVER_ERROR, detail=repr(exc))
+        if not isinstance(exc, SyncError):  # outside the engine's run: still this laptop's
+            log.error("sync failed on this laptop", exc_info=exc)
+            exc = local_error(exc)
         self.last_error = exc
         self._failures += 1
         if exc.kind.needs_person:
             self._set(State.NEEDS_PERSON)
+        elif exc.kind.local:
+            self._set(State.LOCAL_PROBLEM)
         else:
             self._set(State.NO_LINK if exc.kind.no_link else State.RETRYING)
             wait = self.schedule.after_failure(exc.kind, self._failures, self._rng)

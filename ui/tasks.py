@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -147,7 +148,15 @@ class Tasks(QObject):
                 elif not isinstance(value, Cancelled):
                     log.error("background job failed: %s", value, exc_info=value)
             except Exception:
-                log.exception("a callback of a background job failed")
+                # A callback is a slot like any other: its failure goes where uncaught ones go
+                # (the log file and the error dialog, see ui/failures.py).
+                sys.excepthook(*sys.exc_info())
+
+    def call_soon(self, fn: Callable[[], None]) -> None:
+        """Run ``fn()`` on the GUI thread; callable from any thread (the store's writer says it
+        stopped from its own)."""
+        task = Task(lambda _: fn(), None, None, self._post)
+        self._post(task, "done", None)
 
     @property
     def busy(self) -> bool:

@@ -13,6 +13,7 @@ from fieldapp.queries import Period, Totals
 from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
 from fieldapp.units import format_hectares, format_tonnes
+from ui.failures import LoadFailed
 from ui.filter_bar import month_name
 from ui.i18n import current_language
 from ui.style import SPACING, set_role
@@ -97,7 +98,9 @@ class TotalsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING * 3 // 2)
+        self.load_failed = LoadFailed(self.refresh)
         layout.addWidget(self.heading)
+        layout.addWidget(self.load_failed)
         layout.addWidget(self.month_card)
         layout.addWidget(self.year_card)
         layout.addStretch(1)
@@ -112,9 +115,15 @@ class TotalsPanel(QWidget):
             year = store.totals(Period.year(today.year), group_by=())
             return (month[0] if month else None), (year[0] if year else None)
 
-        self._tasks.run(count, on_done=self._show)
+        self._tasks.run(count, on_done=self._show, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.load_failed.failed(exc)
+        # Folded into one line (a narrow window), the panel and its box are hidden: the line says it.
+        self.summary_changed.emit(self.load_failed.label.text())
 
     def _show(self, result: tuple[Totals | None, Totals | None]) -> None:
+        self.load_failed.loaded()
         self._month, self._year = result
         self._render()
 

@@ -468,8 +468,20 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Your session has ended: log in again</translation>
     </message>
     <message>
+        <source>The laptop&apos;s disk is full: press Refresh once there is space</source>
+        <translation>The laptop&apos;s disk is full: press Refresh once there is space</translation>
+    </message>
+    <message>
+        <source>A problem on this laptop stopped the refresh: press Refresh to try again</source>
+        <translation>A problem on this laptop stopped the refresh: press Refresh to try again</translation>
+    </message>
+    <message>
         <source>Log in…</source>
         <translation>Log in…</translation>
+    </message>
+    <message>
+        <source>Could not count the decisions that wait: {reason}</source>
+        <translation>Could not count the decisions that wait: {reason}</translation>
     </message>
     <message numerus="yes">
         <source>%n decision(s) wait to be sent</source>
@@ -703,6 +715,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>not yet</translation>
     </message>
     <message>
+        <source>cannot be shown</source>
+        <translation>cannot be shown</translation>
+    </message>
+    <message>
         <source>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</source>
         <translation>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</translation>
     </message>
@@ -772,6 +788,45 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Something went wrong: {error}</source>
         <translation>Something went wrong: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Failures</name>
+    <message>
+        <source>The data file cannot be written</source>
+        <translation>The data file cannot be written</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Something went wrong in Taza Field</source>
+        <translation>Something went wrong in Taza Field</translation>
+    </message>
+    <message>
+        <source>Your saved records are safe. What happened is written in the log file: save the diagnostics and send the file to IT staff. If the window behaves oddly now, close it and open Taza Field again.</source>
+        <translation>Your saved records are safe. What happened is written in the log file: save the diagnostics and send the file to IT staff. If the window behaves oddly now, close it and open Taza Field again.</translation>
+    </message>
+    <message>
+        <source>Save diagnostics…</source>
+        <translation>Save diagnostics…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>({count} errors so far)</source>
+        <translation>({count} errors so far)</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Could not load: {reason}</source>
+        <translation>Could not load: {reason}</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1046,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <source>&amp;Receipt for the selected record (PDF)…</source>
         <translation>&amp;Receipt for the selected record (PDF)…</translation>
     </message>
+    <message>
+        <source>Could not count the records: {reason}</source>
+        <translation>Could not count the records: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
         <translation>
@@ -1041,6 +1100,10 @@ Click «+ New action» to log the first one.</translation>
     <message>
         <source>Keep it</source>
         <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>Unfinished photo files could not be removed: {reason}</source>
+        <translation>Unfinished photo files could not be removed: {reason}</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -1628,12 +1691,20 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>not yet</translation>
     </message>
     <message>
+        <source>cannot be shown</source>
+        <translation>cannot be shown</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Review</translation>
     </message>
 </context>
 <context>
     <name>StatusPanel</name>
+    <message>
+        <source>Could not read what waits to be sent: {reason}</source>
+        <translation>Could not read what waits to be sent: {reason}</translation>
+    </message>
     <message>
         <source>Stop</source>
         <translation>Stop</translation>
@@ -1685,6 +1756,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>The server had a problem: trying again later</source>
         <translation>The server had a problem: trying again later</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s disk is full: sending stopped until you press Send now</source>
+        <translation>The laptop&apos;s disk is full: sending stopped until you press Send now</translation>
+    </message>
+    <message>
+        <source>A problem on this laptop stopped sending: press Send now to try again</source>
+        <translation>A problem on this laptop stopped sending: press Send now to try again</translation>
     </message>
     <message>
         <source>This version cannot send: install the new one</source>

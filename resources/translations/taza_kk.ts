@@ -468,8 +468,20 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Сеанс аяқталды: қайта кіріңіз</translation>
     </message>
     <message>
+        <source>The laptop&apos;s disk is full: press Refresh once there is space</source>
+        <translation>Ноутбуктың дискісі толы: орын босағанда «Жаңарту» батырмасын басыңыз</translation>
+    </message>
+    <message>
+        <source>A problem on this laptop stopped the refresh: press Refresh to try again</source>
+        <translation>Жаңартуды осы ноутбуктағы қате тоқтатты: қайталау үшін «Жаңарту» батырмасын басыңыз</translation>
+    </message>
+    <message>
         <source>Log in…</source>
         <translation>Кіру…</translation>
+    </message>
+    <message>
+        <source>Could not count the decisions that wait: {reason}</source>
+        <translation>Жіберуді күтіп тұрған шешімдерді санау мүмкін болмады: {reason}</translation>
     </message>
     <message numerus="yes">
         <source>%n decision(s) wait to be sent</source>
@@ -703,6 +715,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>әзірге жоқ</translation>
     </message>
     <message>
+        <source>cannot be shown</source>
+        <translation>көрсету мүмкін емес</translation>
+    </message>
+    <message>
         <source>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</source>
         <translation>Бұл {others} жазбасымен бірдей акция сияқты. Егер қайталанса, осы жазбаны жойыңыз, немесе түзетіп, қайта жіберіңіз.</translation>
     </message>
@@ -772,6 +788,45 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Something went wrong: {error}</source>
         <translation>Бірдеңе дұрыс болмады: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Failures</name>
+    <message>
+        <source>The data file cannot be written</source>
+        <translation>Деректер файлына жазу мүмкін емес</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Қате шықты</translation>
+    </message>
+    <message>
+        <source>Something went wrong in Taza Field</source>
+        <translation>Taza Field-те қате шықты</translation>
+    </message>
+    <message>
+        <source>Your saved records are safe. What happened is written in the log file: save the diagnostics and send the file to IT staff. If the window behaves oddly now, close it and open Taza Field again.</source>
+        <translation>Сақталған жазбаларыңыз аман. Не болғаны журнал файлына жазылды: диагностиканы сақтап, файлды IT қызметкерлеріне жіберіңіз. Терезе енді оғаш жұмыс істесе, оны жауып, Taza Field-ті қайта ашыңыз.</translation>
+    </message>
+    <message>
+        <source>Save diagnostics…</source>
+        <translation>Диагностиканы сақтау…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>({count} errors so far)</source>
+        <translation>(әзірге {count} қате)</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Қайталау</translation>
+    </message>
+    <message>
+        <source>Could not load: {reason}</source>
+        <translation>Жүктеу мүмкін болмады: {reason}</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1046,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <source>&amp;Receipt for the selected record (PDF)…</source>
         <translation>Таңдалған жазбаның &amp;түбіртегі (PDF)…</translation>
     </message>
+    <message>
+        <source>Could not count the records: {reason}</source>
+        <translation>Жазбаларды санау мүмкін болмады: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
         <translation>
@@ -1041,6 +1100,10 @@ Click «+ New action» to log the first one.</source>
     <message>
         <source>Keep it</source>
         <translation>Қалдыру</translation>
+    </message>
+    <message>
+        <source>Unfinished photo files could not be removed: {reason}</source>
+        <translation>Аяқталмаған фото файлдарын жою мүмкін болмады: {reason}</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -1628,12 +1691,20 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>әзірге жоқ</translation>
     </message>
     <message>
+        <source>cannot be shown</source>
+        <translation>көрсету мүмкін емес</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Тексеру</translation>
     </message>
 </context>
 <context>
     <name>StatusPanel</name>
+    <message>
+        <source>Could not read what waits to be sent: {reason}</source>
+        <translation>Жіберуді не күтіп тұрғанын оқу мүмкін болмады: {reason}</translation>
+    </message>
     <message>
         <source>Stop</source>
         <translation>Тоқтату</translation>
@@ -1685,6 +1756,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>The server had a problem: trying again later</source>
         <translation>Серверде ақау: кейінірек қайта әрекет жасалады</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s disk is full: sending stopped until you press Send now</source>
+        <translation>Ноутбуктың дискісі толы: «Қазір жіберу» батырмасын басқанша жіберу тоқтатылды</translation>
+    </message>
+    <message>
+        <source>A problem on this laptop stopped sending: press Send now to try again</source>
+        <translation>Жіберуді осы ноутбуктағы қате тоқтатты: қайталау үшін «Қазір жіберу» батырмасын басыңыз</translation>
     </message>
     <message>
         <source>This version cannot send: install the new one</source>

@@ -470,8 +470,20 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Сеанс завершён: войдите снова</translation>
     </message>
     <message>
+        <source>The laptop&apos;s disk is full: press Refresh once there is space</source>
+        <translation>Диск ноутбука заполнен: освободите место и нажмите «Обновить»</translation>
+    </message>
+    <message>
+        <source>A problem on this laptop stopped the refresh: press Refresh to try again</source>
+        <translation>Обновление остановила ошибка на этом ноутбуке: нажмите «Обновить», чтобы повторить</translation>
+    </message>
+    <message>
         <source>Log in…</source>
         <translation>Войти…</translation>
+    </message>
+    <message>
+        <source>Could not count the decisions that wait: {reason}</source>
+        <translation>Не удалось посчитать решения, ожидающие отправки: {reason}</translation>
     </message>
     <message numerus="yes">
         <source>%n decision(s) wait to be sent</source>
@@ -708,6 +720,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>пока нет</translation>
     </message>
     <message>
+        <source>cannot be shown</source>
+        <translation>не удаётся показать</translation>
+    </message>
+    <message>
         <source>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</source>
         <translation>Похоже, это то же мероприятие, что и запись {others}. Удалите эту запись, если она повторяет ту, или исправьте её и отправьте снова.</translation>
     </message>
@@ -777,6 +793,45 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Something went wrong: {error}</source>
         <translation>Что-то пошло не так: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Failures</name>
+    <message>
+        <source>The data file cannot be written</source>
+        <translation>Невозможно записать файл данных</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Произошла ошибка</translation>
+    </message>
+    <message>
+        <source>Something went wrong in Taza Field</source>
+        <translation>В Taza Field произошла ошибка</translation>
+    </message>
+    <message>
+        <source>Your saved records are safe. What happened is written in the log file: save the diagnostics and send the file to IT staff. If the window behaves oddly now, close it and open Taza Field again.</source>
+        <translation>Сохранённые записи в порядке. Что произошло, записано в журнал: сохраните диагностику и отправьте файл IT-специалистам. Если окно теперь ведёт себя странно, закройте его и откройте Taza Field снова.</translation>
+    </message>
+    <message>
+        <source>Save diagnostics…</source>
+        <translation>Сохранить диагностику…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>({count} errors so far)</source>
+        <translation>(ошибок на сейчас: {count})</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Could not load: {reason}</source>
+        <translation>Не удалось загрузить: {reason}</translation>
     </message>
 </context>
 <context>
@@ -996,6 +1051,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <source>&amp;Receipt for the selected record (PDF)…</source>
         <translation>&amp;Квитанция по выбранной записи (PDF)…</translation>
     </message>
+    <message>
+        <source>Could not count the records: {reason}</source>
+        <translation>Не удалось посчитать записи: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
         <translation>
@@ -1049,6 +1108,10 @@ Click «+ New action» to log the first one.</source>
     <message>
         <source>Keep it</source>
         <translation>Оставить</translation>
+    </message>
+    <message>
+        <source>Unfinished photo files could not be removed: {reason}</source>
+        <translation>Не удалось удалить незавершённые файлы фотографий: {reason}</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -1645,12 +1708,20 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>пока нет</translation>
     </message>
     <message>
+        <source>cannot be shown</source>
+        <translation>не удаётся показать</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Проверка</translation>
     </message>
 </context>
 <context>
     <name>StatusPanel</name>
+    <message>
+        <source>Could not read what waits to be sent: {reason}</source>
+        <translation>Не удалось прочитать, что ожидает отправки: {reason}</translation>
+    </message>
     <message>
         <source>Stop</source>
         <translation>Прервать</translation>
@@ -1702,6 +1773,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>The server had a problem: trying again later</source>
         <translation>Сбой на сервере: попытка повторится позже</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s disk is full: sending stopped until you press Send now</source>
+        <translation>Диск ноутбука заполнен: отправка остановлена, пока вы не нажмёте «Отправить сейчас»</translation>
+    </message>
+    <message>
+        <source>A problem on this laptop stopped sending: press Send now to try again</source>
+        <translation>Отправку остановила ошибка на этом ноутбуке: нажмите «Отправить сейчас», чтобы повторить</translation>
     </message>
     <message>
         <source>This version cannot send: install the new one</source>

@@ -4,7 +4,9 @@ was changed, the file cut short, or it comes from a laptop the server does not t
 
 from __future__ import annotations
 
+import gc
 import json
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from sqlalchemy import func, select
 
 from fieldapp.models import Status
 from server import schema as t
-from sync.bundle import MANIFEST, SIGNATURE, export_bundle
+from sync.bundle import MANIFEST, SIGNATURE, BundleError, export_bundle, open_bundle
 from sync.protocol import BundleImport
 from tests.server.live import LiveServer
 from tests.sync.laptop import Laptop
@@ -197,3 +199,36 @@ def test_the_manifest_lists_what_is_inside(server: LiveServer, laptop: Laptop, t
     assert manifest["kind"] == "taza-field-bundle"
     assert manifest["records"] == 2
     assert {f["name"] for f in manifest["batches"] + manifest["photos"]} | {MANIFEST, SIGNATURE} == names
+
+
+def test_no_bundle_file_is_left_open(server: LiveServer, laptop: Laptop, tmp_path: Path) -> None:
+    """Written, imported, refused: every file the bundle code opens is closed again. In this
+    process, each warning recorded; and IT staff's command with ResourceWarning made an error."""
+    laptop.add(3, photos=1)
+    good = tmp_path / "good.tazabundle"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        export(laptop, good)
+        data = good.read_bytes()
+        cut = tmp_path / "cut.tazabundle"
+        cut.write_bytes(data[: len(data) * 2 // 3])
+        junk = tmp_path / "junk.tazabundle"
+        junk.write_bytes(b"a letter, not a bundle")
+        key = laptop.credentials.bundle_key
+        bundle, archive = open_bundle(good, lambda device_id: key)
+        with archive:
+            assert len(bundle.batches) == 1
+        for bad, problem in ((cut, "truncated"), (junk, "not_a_bundle")):
+            with pytest.raises(BundleError) as refused:
+                open_bundle(bad, lambda device_id: key)
+            assert refused.value.problem == problem
+        del archive, bundle
+        gc.collect()
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
+
+    strict = {"PYTHONWARNINGS": "error::ResourceWarning", "PYTHONDEVMODE": "1"}
+    for path in (cut, junk, good):
+        result = server.cli("import-bundle", str(path), env=strict, check=False)
+        assert "ResourceWarning" not in result.stderr, result.stderr
+        assert "unclosed file" not in result.stderr, result.stderr
+    assert "imported" in result.stdout

@@ -165,3 +165,37 @@ def test_a_run_can_be_cancelled_and_nothing_is_lost(
         path = server.tmp / "photos" / sha[:2] / f"{sha}.jpg"
         assert path.read_bytes() == laptop.library.upload_path(sha).read_bytes()
     assert isinstance(laptop.credentials.device_id, UUID)
+
+
+def test_a_full_disk_and_a_bug_are_the_laptops_not_the_servers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from fieldapp.writer import WriterClosed
+    from sync.errors import local_error
+
+    try:
+        with open("/dev/full", "wb") as full:  # a real ENOSPC where the system has one
+            full.write(b"x" * 4096)
+            full.flush()
+    except OSError as exc:
+        written: OSError = exc
+    else:  # pragma: no cover - no /dev/full here
+        written = OSError(28, "No space left on device")
+    for cause in (written, sqlite3.OperationalError("database or disk is full")):
+        try:
+            raise RuntimeError("could not keep it") from cause
+        except RuntimeError as wrapped:
+            error = local_error(wrapped)
+        assert error.kind is Kind.DISK_FULL
+        assert "disk is full" in error.text("en")
+        assert "not at fault" in error.text("en")
+        assert "Диск ноутбука заполнен" in error.text("ru")
+    bug = local_error(KeyError("settlement"))
+    assert bug.kind is Kind.LOCAL
+    assert "error on this laptop, not on the server (KeyError: 'settlement')" in bug.text("en")
+    assert "server had a problem" not in bug.text("en")
+    stopped = local_error(WriterClosed(sqlite3.OperationalError("disk I/O error")))
+    assert "ошибки на этом ноутбуке" in stopped.text("ru")
+    assert "В файл данных нельзя записать" in stopped.text("ru")  # the store's own words, in Russian
+    network = SyncError(Kind.TIMEOUT)
+    assert local_error(network) is network

@@ -41,3 +41,12 @@ def test_laptops_do_not_all_come_back_at_once() -> None:
     }
     assert len(waits) > 20
     assert {round(schedule.after_success(random.Random(seed))) for seed in range(50)} != {900}
+
+
+def test_a_failure_of_the_laptop_itself_is_not_retried() -> None:
+    schedule, rng = Schedule(), random.Random(3)
+    for kind in (Kind.DISK_FULL, Kind.LOCAL):
+        assert kind.local
+        assert not kind.transient
+        assert schedule.after_failure(kind, 1, rng) is None
+    assert not any(kind.local for kind in Kind if kind not in (Kind.DISK_FULL, Kind.LOCAL))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -53,15 +55,16 @@ def open_window(  # type: ignore[no-untyped-def]
     qtbot,
     answers: Answers | None = None,
     schedule: Schedule | None = None,
+    connect: Callable[[], sqlite3.Connection] | None = None,
 ) -> MainWindow:
     """The window on the data in ``root``. With ``schedule``, sync runs by itself on it (as in the
-    app); without, only when asked."""
+    app); without, only when asked. ``connect`` opens the store's writer connection."""
     paths = DataPaths(root)
     settings = load_settings(paths.settings)
     if not settings.okrug:
         settings = Settings(okrug=OKRUG, reporter="Айгүл Сәрсенова")
         save_settings(settings, paths.settings)
-    store = Store.open(paths.database)
+    store = Store.open(paths.database, connect)
     tasks, sync = None, None
     if schedule is not None:
         library = PhotoLibrary(paths.photos)

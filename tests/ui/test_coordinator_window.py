@@ -5,8 +5,10 @@ and checked against an independent count, a village's USB file brought in, an en
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import sqlite3
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -21,12 +23,14 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from fieldapp.i18n import msg
 from fieldapp.kato import default_kato
 from fieldapp.models import CleanupAction, Status
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.queries import Period
 from fieldapp.reference import default_reference
 from fieldapp.session import load_session
+from fieldapp.store import StoreError
 from server import schema as t
 from sync.district import login
 from tests.records import DISTRICT, LONG_AGO, OKRUG, OTHER_OKRUG, SETTLEMENT
@@ -37,6 +41,7 @@ from ui.app import ask_login
 from ui.completeness_view import CompletenessView
 from ui.coordinator_window import CoordinatorWindow
 from ui.district_controller import State
+from ui.failures import LoadFailed
 from ui.i18n import Translations
 from ui.login_dialog import LoginDialog
 from ui.review_table import Column
@@ -442,4 +447,113 @@ def test_photos_open_from_the_server_on_demand(
     window.controller.fetch_photo(sha, fetched.append, lambda exc: pytest.fail(str(exc)))
     qtbot.waitUntil(lambda: bool(fetched), timeout=WAIT_MS)
     assert library.upload_path(sha).is_file()
+    window.close()
+
+
+@contextlib.contextmanager
+def table_gone(path: Path, table: str) -> Iterator[None]:
+    """The data file without ``table`` (a damaged file, as far as a query can tell) until the
+    block ends; then as it was."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+    conn.execute(f"ALTER TABLE {table} RENAME TO {table}_away")
+    try:
+        yield
+    finally:
+        conn.execute(f"ALTER TABLE {table}_away RENAME TO {table}")
+        conn.close()
+
+
+def failed_text(panel: LoadFailed) -> str:
+    assert panel.isVisible()
+    return panel.label.text()
+
+
+def retry(panel: LoadFailed, window: CoordinatorWindow, qtbot: QtBot) -> None:
+    qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
+    settle(window, qtbot)
+    qtbot.waitUntil(lambda: not panel.isVisible())
+
+
+@pytest.mark.allow_log_warnings("could not load")
+def test_panels_that_cannot_load_say_so_and_try_again(
+    villages: dict[str, Laptop], coordinator: Coordinator, translations: Translations, qtbot: QtBot
+) -> None:
+    kainar = villages["kainar"]
+    kainar.add(2, action_date=date(YEAR, 4, 18), campaign="subbotnik", settlement=SETTLEMENT)
+    kainar.sync()
+    window = open_window(coordinator, translations, qtbot)
+    refresh(window, qtbot)
+    data_file = coordinator.store.path
+    panels = (window.review, window.dashboard, window.completeness, window.duplicates)
+    assert not any(p.load_failed.isVisibleTo(p) for p in panels)
+
+    window.tabs.setCurrentWidget(window.review)
+    with table_gone(data_file, "actions"):
+        window.review.status.setCurrentIndex(window.review.status.count() - 1)  # another filter
+        settle(window, qtbot)
+        assert "Could not load:" in failed_text(window.review.load_failed)
+        assert "no such table: actions" in failed_text(window.review.load_failed)
+        assert window.review.load_failed.retry_button.text() == "Try again"
+    window.review.status.setCurrentIndex(0)
+    retry(window.review.load_failed, window, qtbot)
+    assert window.review.model.rowCount() == 2
+
+    window.tabs.setCurrentWidget(window.dashboard)
+    with table_gone(data_file, "totals_monthly"):
+        window.dashboard.month.setCurrentIndex(4)  # April
+        settle(window, qtbot)
+        assert "Could not load:" in failed_text(window.dashboard.load_failed)
+    retry(window.dashboard.load_failed, window, qtbot)
+    assert window.dashboard.data is not None
+    assert window.dashboard.data.total.actions == 2
+
+    window.tabs.setCurrentWidget(window.completeness)
+    with table_gone(data_file, "nil_reports"):
+        window.completeness.year.setCurrentIndex(1)  # the year before
+        settle(window, qtbot)
+        assert "Could not load:" in failed_text(window.completeness.load_failed)
+        translations.apply("kk")
+        assert "Жүктеу мүмкін болмады:" in failed_text(window.completeness.load_failed)
+        assert window.completeness.load_failed.retry_button.text() == "Қайталау"
+        translations.apply("en")
+    window.completeness.year.setCurrentIndex(0)
+    retry(window.completeness.load_failed, window, qtbot)
+    assert window.completeness.matrix is not None
+    window.close()
+
+
+@pytest.mark.allow_log_warnings
+def test_a_duplicate_that_cannot_be_returned_says_why(
+    villages: dict[str, Laptop],
+    coordinator: Coordinator,
+    translations: Translations,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kainar = villages["kainar"]
+    twins = kainar.add(2, action_date=date(YEAR, 4, 18), campaign="subbotnik", settlement=SETTLEMENT)
+    kainar.sync()
+    window = open_window(coordinator, translations, qtbot)
+    refresh(window, qtbot)
+    window.tabs.setCurrentWidget(window.duplicates)
+    view = window.duplicates
+    settle(window, qtbot)
+    # Meanwhile the village corrected one of them, and the district copy has its new revision.
+    changed = kainar.store.get(twins[0].id)
+    assert changed is not None
+    kainar.store.save(changed.revise(participants=changed.participants + 1, status=Status.READY))
+    kainar.sync()
+    coordinator.sync()
+    warned: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append((title, text)))
+    view.confirm = lambda comment: True
+    column = next(i for i, r in enumerate(view._shown[1]) if r.id == twins[0].id)  # type: ignore[index]
+    buttons = [b for b in view.grid_holder.findChildren(QPushButton) if b.text() == "Return as a duplicate"]
+    qtbot.mouseClick(buttons[column], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(warned))
+    settle(window, qtbot)
+    title, text = warned[0]
+    assert title == "Return as a duplicate"
+    assert text == StoreError(msg("district.record_changed")).text("en")
+    assert coordinator.store.queued_decisions() == []
     window.close()

@@ -4,6 +4,7 @@ conflict settled by the person, and a coordinator's return reaching the list."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -13,11 +14,13 @@ from PySide6.QtWidgets import QMessageBox, QRadioButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from fieldapp import schema
 from fieldapp.device import save_device
 from fieldapp.models import Status
 from fieldapp.paths import DataPaths
 from fieldapp.store import Store
 from server import schema as t
+from sync.errors import Kind
 from sync.schedule import Schedule
 from tests.netproxy import LinkProxy
 from tests.records import action
@@ -254,4 +257,52 @@ def test_a_conflict_is_settled_in_the_window(
     with sqlite_server.engine.connect() as conn:
         row = conn.execute(select(t.records)).one()
     assert (row.revision, row.participants, row.trees, row.conflict) == (3, 70, 9, False)
+    close_window(window)
+
+
+class FullDisk(sqlite3.Connection):
+    """The store's writer connection on a disk that is full while ``full`` is set: every write
+    fails as SQLite says it then."""
+
+    full = False
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+        if FullDisk.full and sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            raise sqlite3.OperationalError("database or disk is full")
+        return super().execute(sql, *args)  # type: ignore[arg-type]
+
+
+@pytest.mark.allow_log_warnings
+def test_a_full_disk_during_sync_is_said_as_the_laptops_and_waits_for_the_user(
+    tmp_path: Path, sqlite_server: LiveServer, translations, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    village(tmp_path, sqlite_server, count=2)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    FullDisk.full = True
+    try:
+        window = open_window(
+            tmp_path,
+            translations,
+            qtbot,
+            schedule=QUICK,  # would retry within a second if it took this for the server's trouble
+            connect=lambda: schema.connect(tmp_path / "taza-field.sqlite", factory=FullDisk),
+        )
+        qtbot.waitUntil(lambda: window.sync.state is State.LOCAL_PROBLEM, timeout=WAIT_MS)
+        assert window.sync.last_error is not None
+        assert window.sync.last_error.kind is Kind.DISK_FULL
+        assert "disk is full" in window.status.connection.text()
+        assert "server had a problem" not in window.status.connection.text()
+        assert len(shown) == 1
+        assert "This laptop's disk is full" in shown[0]
+        assert "the server is not at fault" in shown[0]
+        assert window.sync.next_attempt is None  # nothing planned: not retried by itself
+        assert window.status.send_button.isEnabled()
+        assert len(server_records(sqlite_server)) == 0
+    finally:
+        FullDisk.full = False
+    send_now(window, qtbot)  # space freed, the user presses Send now
+    assert window.sync.state is State.IDLE
+    assert len(server_records(sqlite_server)) == 2
+    assert window.sync.next_attempt is not None  # and the schedule runs again
     close_window(window)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -84,9 +85,11 @@ def test_wait_delivers_what_finished(tasks: Tasks) -> None:
     assert not tasks.busy
 
 
-@pytest.mark.allow_log_warnings("a callback of a background job failed")
-def test_a_broken_callback_does_not_stop_the_others(tasks: Tasks, qtbot) -> None:
+@pytest.mark.qt_no_exception_capture
+def test_a_broken_callback_does_not_stop_the_others(tasks: Tasks, qtbot, monkeypatch) -> None:
     results: list[int] = []
+    uncaught: list[BaseException] = []  # where the app's hook logs it and shows the error dialog
+    monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: uncaught.append(value))
 
     def broken(_: int) -> None:
         raise RuntimeError("bug in a callback")
@@ -94,3 +97,4 @@ def test_a_broken_callback_does_not_stop_the_others(tasks: Tasks, qtbot) -> None
     tasks.run(lambda: 1, on_done=broken)
     tasks.run(lambda: 2, on_done=results.append)
     qtbot.waitUntil(lambda: results == [2])
+    assert [str(e) for e in uncaught] == ["bug in a callback"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -149,4 +149,36 @@ def test_a_receipt_for_an_accepted_record(
     assert str(saved.id) in unicodedata.normalize("NFKC", "".join(text.split()))
     assert "Accepted" in text
     assert "25.11.2026" in text
+    close_window(window)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs a device that is always full")
+def test_a_receipt_on_a_full_disk_is_refused_whole_and_leaves_nothing(
+    tmp_path: Path, translations: Translations, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(tmp_path, translations, qtbot)
+    saved = window.store.save(action(action_date=TODAY))
+    window.store.mark_sent(saved.id, saved.revision)
+    window.store.apply_review(saved.id, saved.revision, Status.ACCEPTED)
+    window.refresh_item.trigger()
+
+    def accepted_selected() -> bool:
+        settle(window, qtbot)
+        window.table.selectRow(0)
+        window._reports_menu_shown()
+        return window.receipt_item.isEnabled()
+
+    qtbot.waitUntil(accepted_selected)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "receipt.pdf"
+    (folder / ".receipt.pdf.part").symlink_to("/dev/full")  # where the PDF is written first: full
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    window.receipt_item.trigger()
+    qtbot.waitUntil(lambda: bool(warned))
+    assert "The PDF could not be written whole to" in warned[0]
+    assert str(target) in warned[0]
+    assert list(folder.iterdir()) == []  # neither the receipt nor its partial file
     close_window(window)
