@@ -29,14 +29,16 @@ from fieldapp.models import CleanupAction, Status
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.queries import Period
 from fieldapp.reference import default_reference
+from fieldapp.schema import connect
 from fieldapp.session import load_session
-from fieldapp.store import StoreError
+from fieldapp.store import Store, StoreError
 from server import schema as t
 from sync.district import login
 from tests.records import DISTRICT, LONG_AGO, OKRUG, OTHER_OKRUG, SETTLEMENT
 from tests.server.live import LiveServer
 from tests.sync.laptop import Laptop
 from tests.sync.test_district import PASSWORD, YEAR, Coordinator, seed
+from tests.ui.test_failures import FailingDisk
 from ui.app import ask_login
 from ui.completeness_view import CompletenessView
 from ui.coordinator_window import CoordinatorWindow
@@ -557,3 +559,50 @@ def test_a_duplicate_that_cannot_be_returned_says_why(
     assert text == StoreError(msg("district.record_changed")).text("en")
     assert coordinator.store.queued_decisions() == []
     window.close()
+
+
+@pytest.mark.allow_log_warnings
+def test_a_district_copy_that_cannot_be_written_is_said_and_decisions_made_are_kept(
+    villages: dict[str, Laptop],
+    coordinator: Coordinator,
+    translations: Translations,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seed(villages)
+    path = coordinator.paths.district_database
+    coordinator.store.close()
+    FailingDisk.broken = False
+    coordinator.store = Store.open(path, lambda: connect(path, factory=FailingDisk))
+    window = open_window(coordinator, translations, qtbot)
+    refresh(window, qtbot)
+    review = window.review
+    assert review.model.total == 7
+    review.table.selectRow(0)
+    kept = review.model.summary(0)
+    qtbot.mouseClick(review.accept_button, Qt.MouseButton.LeftButton)  # written, waits to be sent
+    settle(window, qtbot)
+    assert "1 decision waits to be sent" in window.waiting.text()
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: None)
+    FailingDisk.broken = True
+    try:
+        review.table.selectRow(0)
+        qtbot.mouseClick(review.accept_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: getattr(window, "write_failure_box", None) is not None, timeout=WAIT_MS)
+    finally:
+        FailingDisk.broken = False
+    box = window.write_failure_box
+    assert box.isVisible()
+    assert box.windowTitle() == "The data file cannot be written"
+    assert "disk I/O error" in box.text()
+    assert not window.bundle_item.isEnabled()  # bringing a USB file in would only fail
+    assert review.model.total == 6  # the copy still reads
+    box.done(0)
+    window.close()
+    coordinator.store.close()
+
+    with Store.open(path) as reopened:  # what was written before the disk failed is all there
+        assert [d.action_id for d in reopened.queued_decisions()] == [kept.id]
+        assert reopened.integrity_check() == []
+    coordinator.store = Store.open(path)  # for the fixture to close
