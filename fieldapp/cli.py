@@ -21,7 +21,7 @@ from typing import Any
 
 from fieldapp import __version__
 from fieldapp.i18n import LANGUAGES, FieldAppError, msg, system_language, translate
-from fieldapp.logs import setup_logging
+from fieldapp.logs import setup_logging, utf8_output
 from fieldapp.paths import DataPaths
 from fieldapp.settings import Settings, load_settings, save_settings
 
@@ -166,6 +166,7 @@ def _period_arguments(p: argparse.ArgumentParser, h: Callable[[str], str]) -> No
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()  # before anything is printed: help and messages are in Kazakh and Russian
     argv = list(sys.argv[1:] if argv is None else argv)
     lang_arg, data_dir = _pre_parse_language(argv)
     paths = DataPaths.resolve(data_dir)

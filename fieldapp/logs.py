@@ -204,3 +204,18 @@ def stop_logging() -> None:
             if handler is not None:
                 root.removeHandler(handler)
                 handler.close()
+
+
+def utf8_output() -> None:
+    """Make what the commands print reach a file or a pipe as UTF-8 on every system.
+
+    Python writes a redirected stdout in the locale's code page, on Windows cp1251 or cp1252, which
+    have no ә, ғ, қ, ң, ө, ұ, ү, һ, і: ``fieldapp.exe --self-test > check.txt`` died on the first
+    Kazakh word (UnicodeEncodeError). A Windows console is written in Unicode whatever this says; a
+    windowed build has no stdout at all (``None``), which is left alone.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if reconfigure is not None and encoding != "utf8":
+            reconfigure(encoding="utf-8", errors="backslashreplace")

@@ -36,6 +36,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, func, select, update
 
 from fieldapp.kato import Level, default_kato
+from fieldapp.logs import utf8_output
 from fieldapp.reference import default_reference
 from server import accounts, clock
 from server import schema as t
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()  # names of places and people are printed in Kazakh and Russian
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s"

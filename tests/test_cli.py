@@ -257,3 +257,24 @@ def test_demo_fills_a_fresh_folder_and_never_a_real_laptops(run: Run, set_up: Ru
     assert demo.count() == 30  # a second run shows the demo, it does not pile up
     assert "Rural okrug: Кайнарский с.о." in out
     assert "Records: 30" in out
+
+
+@pytest.mark.parametrize("command", ["fieldapp", "fieldapp-server"])
+def test_output_to_a_file_in_a_code_page_without_kazakh_letters(command: str, tmp_path: Path) -> None:
+    # Windows writes a redirected stdout in cp1251/cp1252; `fieldapp.exe --help > file` died there on
+    # the first Kazakh word. Here Python is told the same (PYTHONIOENCODING) and the output goes to a file.
+    out = tmp_path / "help.txt"
+    env = {"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "cp1252", "TAZA_FIELD_DATA_DIR": str(tmp_path / "d")}
+    with out.open("wb") as fh:
+        result = subprocess.run(
+            [Path(sys.executable).with_name(command), "--help"],
+            stdout=fh,
+            stderr=subprocess.PIPE,
+            env={**env, "TAZA_FIELD_LANG": "kk", "LANG": "C"},
+            check=False,
+        )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    text = out.read_text(encoding="utf-8")
+    assert "usage" in text.lower() or "қолдану" in text.lower()
+    if command == "fieldapp":  # its help is in the user's language
+        assert any(c in text for c in "әғқңөұүһі"), text[:300]

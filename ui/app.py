@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from fieldapp.i18n import FieldAppError, normalise_language, system_language
@@ -17,6 +18,7 @@ from fieldapp.kato import default_kato
 from fieldapp.logs import setup_logging
 from fieldapp.paths import APP_DIR_NAME, DataPaths, portable_data_dir, provisioning_files
 from fieldapp.photo_library import PhotoLibrary
+from fieldapp.resources import resource_path
 from fieldapp.session import CoordinatorSession, forget_session, load_session, save_session
 from fieldapp.settings import Settings, load_settings, save_settings
 from fieldapp.store import Store
@@ -37,7 +39,10 @@ def qt_data_dir() -> Path:
 def make_app(argv: Sequence[str] = ()) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        # Qt's offscreen platform on Windows (the self-test) has no system fonts: it reads this folder.
+        os.environ.setdefault("QT_QPA_FONTDIR", str(resource_path("fonts")))
         app = QApplication([sys.argv[0] if sys.argv else "fieldapp", *argv])
+    add_shipped_fonts()
     app.setApplicationName(APP_DIR_NAME)
     app.setOrganizationName("")
     app.setApplicationDisplayName("Taza Field")
@@ -47,6 +52,25 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
         compile_translations()
     apply_style(app)
     return app
+
+
+KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+
+
+def add_shipped_fonts() -> list[str]:
+    """Make the shipped Noto Sans available (``resources/fonts``); returns its families.
+
+    Windows' Segoe UI draws Kazakh, but an old or stripped system may have no font that does: with
+    Noto Sans registered, Qt can fall back on it for the letters the interface font lacks.
+    """
+    families: list[str] = []
+    for path in sorted(resource_path("fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("font not loaded: %s", path)
+            continue
+        families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
+    return families
 
 
 def display_available() -> bool:

@@ -13,8 +13,10 @@ event to every widget, which re-reads its texts (``retranslate()``).
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -107,9 +109,17 @@ class Translations(QObject):
 
 
 def _tool(name: str) -> list[str]:
-    """``pyside6-lrelease``/``pyside6-lupdate`` beside this Python, else on the PATH."""
-    local = Path(sys.executable).with_name(f"pyside6-{name}")
-    return [str(local)] if local.exists() else [f"pyside6-{name}"]
+    """``pyside6-lrelease``/``pyside6-lupdate`` of this Python, else the one on the PATH.
+
+    A venv has its scripts beside the interpreter; an installed Windows Python has them in
+    ``Scripts\\`` under it (``pyside6-lrelease.exe``), which is ``sysconfig``'s scripts path.
+    """
+    script = f"pyside6-{name}"
+    for folder in (Path(sys.executable).parent, Path(sysconfig.get_path("scripts"))):
+        for candidate in (folder / script, folder / f"{script}.exe"):
+            if candidate.is_file():
+                return [str(candidate)]
+    return [shutil.which(script) or script]
 
 
 def compile_translations(*, force: bool = False) -> list[Path]:

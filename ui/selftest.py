@@ -62,6 +62,14 @@ class _Checks:
         print(f"ok   {name}: {detail} ({(time.monotonic() - started) * 1000:.0f} ms)", file=self.out)
 
     def run_all(self) -> None:
+        # Closed even when a step fails: Windows cannot delete the temporary folder while a file in
+        # it is still open (the failure would then be hidden behind a PermissionError).
+        try:
+            self._run_steps()
+        finally:
+            self.close()
+
+    def _run_steps(self) -> None:
         self.step("version", self.version)
         self.step("reference data", self.reference)
         self.step("message catalogue", self.catalogue)
@@ -69,11 +77,11 @@ class _Checks:
         self.step("photos", self.photos)
         self.step("sending", self.sending)
         self.step("qt", self.qt)
+        self.step("fonts", self.fonts)
         self.step("translations", self.translations)
         self.step("main window", self.main_window)
         self.step("coordinator window", self.coordinator_window)
         self.step("pdf", self.pdf)
-        self.close()
 
     # -- the steps -------------------------------------------------------------------------------
 
@@ -151,6 +159,24 @@ class _Checks:
 
         self.values["app"] = make_app()
         return f"Qt {qVersion()}, PySide6 {PySide6.__version__}, platform {self.values['app'].platformName()}"
+
+    def fonts(self) -> str:
+        from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
+
+        from ui.app import KAZAKH_LETTERS, add_shipped_fonts
+
+        # inFontUcs4, not inFont: PySide6 hands inFont's one-letter str to Qt as Latin-1 (always False).
+        shipped = add_shipped_fonts()
+        require(shipped, "the shipped fonts (resources/fonts) did not load")
+        for family in shipped:
+            metrics = QFontMetrics(QFont(family))
+            missing = [c for c in KAZAKH_LETTERS if not metrics.inFontUcs4(ord(c))]
+            require(not missing, f"{family} cannot draw {''.join(missing)}")
+        interface = self.values["app"].font()
+        metrics = QFontMetrics(interface)
+        lacking = "".join(c for c in KAZAKH_LETTERS if not metrics.inFontUcs4(ord(c)))
+        drawn = f"lacks {lacking}, drawn in {shipped[0]}" if lacking else "draws Kazakh"
+        return f"{QFontInfo(interface).family()} {drawn}; shipped: {', '.join(shipped)}"
 
     def translations(self) -> str:
         from fieldapp.i18n import LANGUAGES

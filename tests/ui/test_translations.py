@@ -159,3 +159,25 @@ def test_the_compiled_files_load(ui_app, lang: str) -> None:
     assert translator.load(str(translations_dir() / f"taza_{lang}.qm"))
     expected = {"kk": "Тазалық акциялары", "ru": "Акции по уборке", "en": "Clean-up actions"}[lang]
     assert translator.translate("MainWindow", "Clean-up actions") in (expected, "")
+
+
+def test_lrelease_is_found_in_a_windows_pythons_scripts_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An installed Windows Python has python.exe at the top and its scripts in Scripts\ (the
+    # self-test under Wine found no lrelease beside python.exe and stopped).
+    import sys
+    import sysconfig
+
+    from ui.i18n import _tool
+
+    scripts = tmp_path / "Scripts"
+    scripts.mkdir()
+    (scripts / "pyside6-lrelease.exe").write_bytes(b"MZ")
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python.exe"))
+    monkeypatch.setattr(sysconfig, "get_path", lambda name, *a, **k: str(scripts))
+    assert _tool("lrelease") == [str(scripts / "pyside6-lrelease.exe")]
+    # neither there: the PATH's, or the bare name for the error to name
+    (scripts / "pyside6-lrelease.exe").unlink()
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    assert _tool("lrelease") == ["pyside6-lrelease"]
