@@ -55,6 +55,7 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
 
 
 KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+_shipped_families: list[str] | None = None
 
 
 def add_shipped_fonts() -> list[str]:
@@ -63,6 +64,9 @@ def add_shipped_fonts() -> list[str]:
     Windows' Segoe UI draws Kazakh, but an old or stripped system may have no font that does: with
     Noto Sans registered, Qt can fall back on it for the letters the interface font lacks.
     """
+    global _shipped_families
+    if _shipped_families is not None:  # once per process: Qt would register the same file again
+        return list(_shipped_families)
     families: list[str] = []
     for path in sorted(resource_path("fonts").glob("*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(path))
@@ -70,7 +74,8 @@ def add_shipped_fonts() -> list[str]:
             log.warning("font not loaded: %s", path)
             continue
         families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
-    return families
+    _shipped_families = families
+    return list(families)
 
 
 def display_available() -> bool:
