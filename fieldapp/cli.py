@@ -23,6 +23,7 @@ from fieldapp import __version__
 from fieldapp.i18n import LANGUAGES, FieldAppError, msg, system_language, translate
 from fieldapp.logs import setup_logging, utf8_output
 from fieldapp.paths import DataPaths
+from fieldapp.running import announce_running
 from fieldapp.settings import Settings, load_settings, save_settings
 
 log = logging.getLogger("fieldapp")
@@ -167,6 +168,7 @@ def _period_arguments(p: argparse.ArgumentParser, h: Callable[[str], str]) -> No
 
 def main(argv: Sequence[str] | None = None) -> int:
     utf8_output()  # before anything is printed: help and messages are in Kazakh and Russian
+    announce_running()  # on Windows, for the installer: it waits until every copy of the app is closed
     argv = list(sys.argv[1:] if argv is None else argv)
     lang_arg, data_dir = _pre_parse_language(argv)
     paths = DataPaths.resolve(data_dir)

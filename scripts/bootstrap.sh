@@ -12,6 +12,9 @@ QT_OFFSCREEN_PACKAGES="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 
 # window needs and the build bundles), to show that what is bundled does not
 # depend on what else the build machine has (tests/test_frozen_build.py); readelf checks the bundle.
 BUILD_CHECK_PACKAGES="libgtk-3-0 binutils"
+# The Windows build made here under Wine (scripts/windows-build, tests/test_windows_build.py): Wine,
+# NSIS's makensis for the installer, and a C compiler for the two DLLs Debian 12's Wine lacks.
+WINDOWS_BUILD_PACKAGES="wine wine64 nsis gcc-mingw-w64-x86-64-win32"
 # A real window on X11 (Qt's xcb platform) needs these as well.
 QT_X11_PACKAGES="libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxcb-image0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0"
 
