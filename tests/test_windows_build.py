@@ -184,29 +184,8 @@ def older_installer(built: WindowsBuild, out: Path) -> Path:
 
 
 def make_installer(source: Path, target: Path, ver: str) -> Path:
-    work = ROOT / "build" / "windows"
-    strings = target.with_suffix(".nsh")
-    installer_strings.main([str(strings)])
-    subprocess.run(
-        [
-            "makensis",
-            "-V1",
-            "-WX",
-            "-INPUTCHARSET",
-            "UTF8",
-            "-DQUICK",
-            f"-DVERSION={ver}",
-            f"-DVERSION4={ver}.0",
-            f"-DSOURCE={source}",
-            f"-DOUTFILE={target}",
-            f"-DICON={work / 'app.ico'}",
-            f"-DSTRINGS={strings}",
-            f"-DLANGDIR={ROOT / 'scripts' / 'windows' / 'nsis'}",
-            str(ROOT / "scripts" / "windows" / "installer.nsi"),
-        ],
-        check=True,
-        timeout=600,
-    )
+    script = ROOT / "scripts" / "windows" / "make-installer"
+    subprocess.run([str(script), str(source), ver, str(target), "--quick"], check=True, timeout=600)
     return target
 
 
