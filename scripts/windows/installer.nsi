@@ -55,6 +55,9 @@ Var ProvisioningFile
 !define MUI_LANGDLL_REGISTRY_KEY "${SETTINGS_KEY}"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "InstallerLanguage"
 !define MUI_LANGDLL_ALLLANGUAGES
+; Asked before a language is known: in all three.
+!define MUI_LANGDLL_WINDOWTITLE "Taza Field"
+!define MUI_LANGDLL_INFO "Тілді таңдаңыз / Выберите язык / Choose a language"
 
 !define MUI_WELCOMEPAGE_TEXT "$(TEXT_WELCOME)"
 !insertmacro MUI_PAGE_WELCOME
