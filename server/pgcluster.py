@@ -22,18 +22,21 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
-import pwd
 import re
 import shlex
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
 from urllib.parse import urlsplit, urlunsplit
+
+if sys.platform != "win32":  # the tests' plugin imports this module on Windows too
+    import pwd
 
 PG_OS_USER = "postgres"  # who runs the server when we are root
 SUPERUSER = "postgres"  # the database superuser initdb creates (trust authentication)
