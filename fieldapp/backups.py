@@ -45,7 +45,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldapp import schema
+from fieldapp import atomic, schema
 from fieldapp.atomic import fsync_dir
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.paths import DataPaths
@@ -211,7 +211,7 @@ def _finish(temp: Path, target: Path) -> None:
         conn.close()
     if problems:
         raise BackupError(msg("backups.check_failed", detail=problems[0]))
-    os.replace(temp, target)
+    atomic.replace(temp, target)
     fsync_dir(target.parent)
 
 
@@ -387,7 +387,7 @@ def _replace_file(staged: Path, database: Path) -> None:
     """Put the staged backup in place of a damaged (or missing) data file."""
     for stale in (Path(f"{database}-wal"), Path(f"{database}-shm"), Path(f"{database}-journal")):
         stale.unlink(missing_ok=True)  # they belong to the old file; SQLite would apply them to the new
-    os.replace(staged, database)
+    atomic.replace(staged, database)
     fsync_dir(database.parent)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
-from fieldapp.atomic import fsync_dir, fsync_file
+from fieldapp.atomic import fsync_dir, fsync_file, replace
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.kato import default_kato
 from fieldapp.textfold import fold
@@ -94,7 +94,7 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
         finally:
             dest.close()
         fsync_file(partial)
-        partial.replace(target)
+        replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
