@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 from fieldapp import atomic, schema
 from fieldapp.atomic import fsync_dir
 from fieldapp.i18n import FieldAppError, msg
-from fieldapp.paths import DataPaths
+from fieldapp.paths import DataPaths, absolute
 
 if TYPE_CHECKING:
     from fieldapp.store import Store
@@ -129,7 +129,7 @@ def _kind_and_time(path: Path) -> tuple[Kind, datetime | None]:
 
 def _read_only(path: Path) -> sqlite3.Connection:
     """A connection that writes nothing, not even a ``-shm`` beside a backup."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    return sqlite3.connect(f"{absolute(path).as_uri()}?mode=ro&immutable=1", uri=True)
 
 
 def _count_records(conn: sqlite3.Connection) -> int:
@@ -410,7 +410,7 @@ def restore(
     """
     when = _now(now)
     if store is not None:
-        assert store.path.resolve() == paths.database.resolve(), "the store of another data file"
+        assert absolute(store.path) == absolute(paths.database), "the store of another data file"
     if not source.is_file():
         raise BackupError(msg("backups.not_found", name=str(source)))
     chosen = describe(source)

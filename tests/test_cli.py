@@ -291,3 +291,26 @@ def test_output_to_a_file_in_a_code_page_without_kazakh_letters(command: str, tm
     assert "usage" in text.lower() or "қолдану" in text.lower()
     if command == "fieldapp":  # its help is in the user's language
         assert any(c in text for c in "әғқңөұүһі"), text[:300]
+
+
+def test_a_folder_that_cannot_be_made_is_said_in_words(set_up: Run) -> None:
+    (set_up.data / "backups").write_text("a file where the folder goes", encoding="utf-8")
+    code, out, err = set_up("backup", "now")
+    assert code == 2
+    assert "Could not use the file or folder" in err
+    assert "Everything saved before is kept" in err
+    assert "Traceback" not in out + err
+
+
+def test_a_path_longer_than_windows_allows_is_said_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fieldapp.cli import os_error_message
+
+    deep = "C:\\Users\\Әсел\\" + "\\".join(["папка-" + "x" * 30] * 8) + "\\taza-field.sqlite"
+    error = FileNotFoundError(2, "The system cannot find the path specified", deep)
+    monkeypatch.setattr(sys, "platform", "win32")
+    text = os_error_message(error, "kk")
+    assert "Windows рұқсат ететіннен ұзын" in text
+    assert "260" in text
+    assert deep in text
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert "Could not use" in os_error_message(error, "en")
