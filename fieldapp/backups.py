@@ -170,13 +170,16 @@ def list_backups(paths: DataPaths) -> list[Backup]:
     return sorted(found, key=_newest_first, reverse=True)
 
 
-def _newest_first(backup: Backup) -> tuple[datetime, int]:
-    """By the time in the name; two made within one second by when the file was written."""
+def _newest_first(backup: Backup) -> tuple[datetime, int, int]:
+    """By the time in the name; two made within one second by when the file was written, and
+    where the disk cannot tell (FAT keeps times to 2 s: a USB stick in portable mode) by the
+    number the second one got in its name."""
     try:
         written = backup.path.stat().st_mtime_ns
     except OSError:
         written = 0
-    return backup.taken_at, written
+    ours = _OURS.match(backup.path.name)
+    return backup.taken_at, written, int(ours[3]) if ours and ours[3] else 1
 
 
 def find_backup(paths: DataPaths, text: str) -> Path:
