@@ -54,8 +54,11 @@ def find_pg_bin() -> Path | None:
     """The folder of the PostgreSQL server binaries (initdb, pg_ctl, postgres), or None.
 
     The newest ``/usr/lib/postgresql/*/bin`` that has ``initdb`` (Debian, Ubuntu), else ``initdb`` on
-    PATH, else ``pg_config --bindir``.
+    PATH, else ``pg_config --bindir``. None on Windows: the server runs on Linux (the tests under
+    Wine see Linux's binaries through the Z: drive, and cannot run them).
     """
+    if sys.platform == "win32":
+        return None
     versions = [d for d in Path("/usr/lib/postgresql").glob("*/bin") if (d / "initdb").is_file()]
     if versions:
         return max(versions, key=lambda d: tuple(int(p) for p in re.findall(r"\d+", d.parent.name)))

@@ -1,6 +1,7 @@
 """A second program holding the data file: ``python -m tests.db_holder DB`` opens it, takes the
 write lock (``BEGIN IMMEDIATE``) and writes one row of its own, says ``held`` and waits for a line
-on stdin; then it commits and says ``done``. ``holding(db)`` runs it for a test."""
+on stdin; then it commits and says ``done``. With ``open`` after DB it only has the store open, as
+a second Taza Field window does. ``holding(db)`` runs it for a test."""
 
 from __future__ import annotations
 
@@ -17,10 +18,11 @@ MARK = "written by the other program"
 
 
 @contextlib.contextmanager
-def holding(db: Path) -> Iterator[subprocess.Popen[str]]:
-    """Within the block another process has the write lock; at its end it commits its row."""
+def holding(db: Path, mode: str = "write") -> Iterator[subprocess.Popen[str]]:
+    """Within the block another process has the write lock (or, ``open``, the store open); at
+    its end it commits its row (closes the store)."""
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.db_holder", str(db)],
+        [sys.executable, "-m", "tests.db_holder", str(db), mode],
         cwd=ROOT,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -46,7 +48,16 @@ def holding(db: Path) -> Iterator[subprocess.Popen[str]]:
     assert child.returncode == 0
 
 
-def main(db: str) -> None:
+def main(db: str, mode: str) -> None:
+    if mode == "open":
+        from fieldapp.store import Store
+
+        with Store.open(db) as store:
+            store.count_actions()
+            print("held", flush=True)
+            sys.stdin.readline()
+        print("done", flush=True)
+        return
     conn = sqlite3.connect(db, isolation_level=None, timeout=30)
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("INSERT INTO meta (key, value) VALUES ('holder', ?)", (MARK,))
@@ -58,4 +69,4 @@ def main(db: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "write")
