@@ -1,0 +1,67 @@
+"""Taza Field started twice on one data folder (a double click too many): Windows' file locks
+between two real processes. A write waits while the other is in a transaction and then goes in;
+a second fieldapp writes beside the open window; a restore while the other has the file open is
+refused in words. Nothing of either is lost."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import sys
+from pathlib import Path
+
+import pytest
+
+from fieldapp.store import Store
+from tests.db_holder import MARK, holding
+from tests.records import action
+from tests.win32.conftest import Laptop
+
+pytestmark = pytest.mark.skipif(sys.platform != "win32", reason="Windows' file locking between processes")
+
+
+def test_a_write_waits_while_another_process_is_in_a_transaction(tmp_path: Path) -> None:
+    path = tmp_path / "taza-field.sqlite"
+    with Store.open(path) as store:
+        record = action()
+        with holding(path):
+            pending = store.submit_save(record)
+            with pytest.raises(concurrent.futures.TimeoutError):
+                pending.result(timeout=1)  # it waits (up to the store's 10 s), it does not fail
+        assert pending.result(timeout=60).id == record.id
+        assert store.get_meta("holder") == MARK
+        assert store.count_actions() == 1
+        assert store.write_failure is None
+
+
+def test_a_second_fieldapp_writes_beside_the_open_window(tmp_path: Path) -> None:
+    laptop = Laptop(tmp_path / "data")
+    laptop.setup()
+    with Store.open(tmp_path / "data" / "taza-field.sqlite") as window:
+        window.save(action())
+        added = laptop.add()
+        assert window.get(added) is not None  # the window reads what the other one wrote
+        window.save(action())
+    assert "Records: 3" in laptop("status").stdout
+
+
+def test_a_restore_while_another_process_has_the_file_open_is_refused(tmp_path: Path) -> None:
+    laptop = Laptop(tmp_path / "data")
+    laptop.setup()
+    laptop.add()
+    made = laptop("backup", "now").stdout
+    name = made.split("backups")[1].strip("\\/ ").split()[0]
+    laptop.add(participants=7)
+    database = tmp_path / "data" / "taza-field.sqlite"
+
+    with holding(database, mode="open"):
+        refused = laptop("backup", "restore", name, "--yes", check=False)
+        assert refused.returncode == 2
+        assert "Close it, then restore again" in refused.stderr
+        assert "Nothing has been changed" in refused.stderr
+        with Store.open(database) as store:
+            assert store.count_actions() == 2
+
+    restored = laptop("backup", "restore", name, "--yes")  # the other one closed: now it goes
+    assert "1" in restored.stdout
+    with Store.open(database) as store:
+        assert store.count_actions() == 1
