@@ -6,15 +6,22 @@ refused in words. Nothing of either is lost."""
 from __future__ import annotations
 
 import concurrent.futures
+import logging
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from fieldapp import logs
+from fieldapp.logs import setup_logging
+from fieldapp.paths import DataPaths
 from fieldapp.store import Store
 from tests.db_holder import MARK, holding
 from tests.records import action
-from tests.win32.conftest import Laptop
+from tests.win32.conftest import ROOT, Laptop, app_env
+
+log = logging.getLogger("tests.win32")
 
 pytestmark = pytest.mark.skipif(sys.platform != "win32", reason="Windows' file locking between processes")
 
@@ -65,3 +72,36 @@ def test_a_restore_while_another_process_has_the_file_open_is_refused(tmp_path: 
     assert "1" in restored.stdout
     with Store.open(database) as store:
         assert store.count_actions() == 1
+
+
+def test_two_processes_logging_into_one_file_lose_no_line(tmp_path: Path) -> None:
+    """The window has taza-field.log open while a fieldapp command fills it past its size: Windows
+    will not let the command rename it, and the command's lines go on into it."""
+    paths = DataPaths(tmp_path / "data")
+    assert setup_logging(paths) is not None  # this process is the window
+    log.info("the window is open")
+    child = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import logging, sys\nfrom pathlib import Path\nfrom fieldapp import logs\n"
+            "from fieldapp.paths import DataPaths\n"
+            "logs.MAX_BYTES = 20_000\nlogs.setup_logging(DataPaths(Path(sys.argv[1])))\n"
+            "for n in range(100): logging.getLogger('fieldapp').info('command line %d %s', n, 'x' * 500)\n",
+            str(paths.root),
+        ],
+        capture_output=True,
+        text=True,
+        env=app_env(),
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert child.returncode == 0, child.stderr
+    assert "Logging error" not in child.stderr
+    assert "Traceback" not in child.stderr
+    log.info("the window goes on")
+    logs.flush()
+    everything = "".join(f.read_text(encoding="utf-8") for f in logs.log_files(paths))
+    assert all(f"command line {n} " in everything for n in range(100))
+    assert "the window is open" in everything
+    assert "the window goes on" in everything
