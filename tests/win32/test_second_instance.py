@@ -105,3 +105,39 @@ def test_two_processes_logging_into_one_file_lose_no_line(tmp_path: Path) -> Non
     assert all(f"command line {n} " in everything for n in range(100))
     assert "the window is open" in everything
     assert "the window goes on" in everything
+
+
+def test_a_damaged_file_another_process_holds_is_not_replaced_under_it(tmp_path: Path) -> None:
+    """Restoring over a damaged data file replaces the file itself, which Windows refuses while
+    another program has it open: refused in words, the file as it was, a restore once let go."""
+    laptop = Laptop(tmp_path / "data")
+    laptop.setup()
+    laptop.add()
+    name = laptop("backup", "now").stdout.split("backups")[1].strip("\\/ ").split()[0]
+    database = tmp_path / "data" / "taza-field.sqlite"
+    garbage = b"SQLite format 3\x00" + b"\xff" * 5000
+    database.write_bytes(garbage)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys\nf = open(sys.argv[1], 'rb')\nprint('held', flush=True)\n"
+            "sys.stdin.readline()\nf.close()\n",
+            str(database),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        refused = laptop("backup", "restore", name, "--yes", check=False)
+        assert refused.returncode == 2
+        assert "The data on this laptop have not been changed" in refused.stderr
+        assert database.read_bytes() == garbage
+    finally:
+        holder.communicate("\n", timeout=60)
+    assert "Records on this laptop now: 1" in laptop("backup", "restore", name, "--yes").stdout
+    with Store.open(database) as store:
+        assert store.count_actions() == 1
