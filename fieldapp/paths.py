@@ -60,8 +60,11 @@ def absolute(path: Path | str) -> Path:
         return Path(os.path.abspath(path))
 
 
-def too_long_for_windows(path: str | os.PathLike[str] | None) -> bool:
-    return sys.platform == "win32" and path is not None and len(os.fspath(path)) > WINDOWS_MAX_PATH
+def too_long_for_windows(path: object) -> bool:
+    """Whether ``path`` (an OSError's filename: maybe None, maybe a descriptor) is over MAX_PATH."""
+    if sys.platform != "win32" or not isinstance(path, str | os.PathLike):
+        return False
+    return len(os.fspath(path)) > WINDOWS_MAX_PATH
 
 
 def data_dir(override: Path | str | None = None) -> Path:
