@@ -4,10 +4,32 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 PARTIAL_PREFIX = ".tmp-"
 PARTIAL_SUFFIX = ".part"
+
+# Windows refuses to replace a file while another handle has it open (a reader, the virus scanner
+# or the indexer looking at the file just written, another thread replacing the same photo):
+# ERROR_ACCESS_DENIED or ERROR_SHARING_VIOLATION, for that moment only.
+_SHARING_ERRORS = (5, 32)
+REPLACE_WAIT_SECONDS = 2.0
+_REPLACE_PAUSE = 0.05
+
+
+def replace(source: Path | str, target: Path | str) -> None:
+    """``os.replace``, waiting up to ``REPLACE_WAIT_SECONDS`` while Windows says the target is in
+    use; after that the ``PermissionError`` is raised for the caller to report."""
+    deadline = time.monotonic() + REPLACE_WAIT_SECONDS
+    while True:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as exc:
+            if getattr(exc, "winerror", None) not in _SHARING_ERRORS or time.monotonic() >= deadline:
+                raise
+        time.sleep(_REPLACE_PAUSE)
 
 
 def write_atomic(target: Path, content: bytes) -> None:
@@ -19,7 +41,7 @@ def write_atomic(target: Path, content: bytes) -> None:
             fh.write(content)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(temp_name, target)
+        replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

@@ -45,10 +45,10 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldapp import schema
+from fieldapp import atomic, schema
 from fieldapp.atomic import fsync_dir
 from fieldapp.i18n import FieldAppError, msg
-from fieldapp.paths import DataPaths
+from fieldapp.paths import DataPaths, absolute
 
 if TYPE_CHECKING:
     from fieldapp.store import Store
@@ -129,7 +129,7 @@ def _kind_and_time(path: Path) -> tuple[Kind, datetime | None]:
 
 def _read_only(path: Path) -> sqlite3.Connection:
     """A connection that writes nothing, not even a ``-shm`` beside a backup."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    return sqlite3.connect(f"{absolute(path).as_uri()}?mode=ro&immutable=1", uri=True)
 
 
 def _count_records(conn: sqlite3.Connection) -> int:
@@ -170,13 +170,16 @@ def list_backups(paths: DataPaths) -> list[Backup]:
     return sorted(found, key=_newest_first, reverse=True)
 
 
-def _newest_first(backup: Backup) -> tuple[datetime, int]:
-    """By the time in the name; two made within one second by when the file was written."""
+def _newest_first(backup: Backup) -> tuple[datetime, int, int]:
+    """By the time in the name; two made within one second by when the file was written, and
+    where the disk cannot tell (FAT keeps times to 2 s: a USB stick in portable mode) by the
+    number the second one got in its name."""
     try:
         written = backup.path.stat().st_mtime_ns
     except OSError:
         written = 0
-    return backup.taken_at, written
+    ours = _OURS.match(backup.path.name)
+    return backup.taken_at, written, int(ours[3]) if ours and ours[3] else 1
 
 
 def find_backup(paths: DataPaths, text: str) -> Path:
@@ -211,7 +214,7 @@ def _finish(temp: Path, target: Path) -> None:
         conn.close()
     if problems:
         raise BackupError(msg("backups.check_failed", detail=problems[0]))
-    os.replace(temp, target)
+    atomic.replace(temp, target)
     fsync_dir(target.parent)
 
 
@@ -387,7 +390,7 @@ def _replace_file(staged: Path, database: Path) -> None:
     """Put the staged backup in place of a damaged (or missing) data file."""
     for stale in (Path(f"{database}-wal"), Path(f"{database}-shm"), Path(f"{database}-journal")):
         stale.unlink(missing_ok=True)  # they belong to the old file; SQLite would apply them to the new
-    os.replace(staged, database)
+    atomic.replace(staged, database)
     fsync_dir(database.parent)
 
 
@@ -410,7 +413,7 @@ def restore(
     """
     when = _now(now)
     if store is not None:
-        assert store.path.resolve() == paths.database.resolve(), "the store of another data file"
+        assert absolute(store.path) == absolute(paths.database), "the store of another data file"
     if not source.is_file():
         raise BackupError(msg("backups.not_found", name=str(source)))
     chosen = describe(source)

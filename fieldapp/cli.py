@@ -22,7 +22,7 @@ from typing import Any
 from fieldapp import __version__
 from fieldapp.i18n import LANGUAGES, FieldAppError, msg, system_language, translate
 from fieldapp.logs import setup_logging, utf8_output
-from fieldapp.paths import DataPaths
+from fieldapp.paths import WINDOWS_MAX_PATH, DataPaths, too_long_for_windows
 from fieldapp.running import announce_running
 from fieldapp.settings import Settings, load_settings, save_settings
 
@@ -206,6 +206,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # a folder that cannot be made, a path Windows finds too long
+        log.info("%s failed", args.command, exc_info=exc)  # the file has it all; stderr the words
+        print(os_error_message(exc, lang), file=sys.stderr)
+        return 2
+
+
+def os_error_message(exc: OSError, lang: str) -> str:
+    """What went wrong with a file, in words: the path, the system's reason, and for a path
+    longer than Windows allows, that a shorter folder is the cure."""
+    where = exc.filename if exc.filename is not None else ""
+    reason = exc.strerror or str(exc)
+    if too_long_for_windows(where) or too_long_for_windows(exc.filename2):
+        return translate("cli.path_too_long", lang, path=str(where), limit=WINDOWS_MAX_PATH + 1)
+    return translate("cli.file_error", lang, path=str(where), error=reason)
 
 
 def open_window(cli: Cli, explicit_dir: str | None, lang: str | None) -> int:

@@ -38,7 +38,7 @@ from fieldapp import __version__, district, logs, outbox, queries, schema
 from fieldapp.atomic import write_atomic
 from fieldapp.device import DeviceFileError, load_device
 from fieldapp.i18n import FieldAppError, msg
-from fieldapp.paths import DataPaths
+from fieldapp.paths import DataPaths, absolute
 from fieldapp.session import CoordinatorSession
 from fieldapp.settings import load_settings
 
@@ -150,7 +150,7 @@ class _DatabaseReport:
 @contextmanager
 def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
     """A connection that can neither create the file nor write to it."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    conn = sqlite3.connect(f"{absolute(path).as_uri()}?mode=ro", uri=True, timeout=10)
     with closing(conn):
         conn.execute("PRAGMA query_only = ON")
         yield conn

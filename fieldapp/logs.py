@@ -136,10 +136,46 @@ def _ours(name: str) -> logging.Handler | None:
     return next((h for h in logging.getLogger().handlers if h.get_name() == name), None)
 
 
+class _SharedRotatingFileHandler(RotatingFileHandler):
+    """Turns the log over unless another process has it open. Windows cannot rename a file that
+    another Taza Field (the window beside a ``fieldapp`` command) has open (WinError 32): the
+    stock handler then printed a traceback to stderr for every line and lost the lines, and each
+    try moved the older files along, so they were lost too. Here the lines go on into the current
+    file and the turn is tried again once it has grown by another tenth."""
+
+    def __init__(self, filename: Path, max_bytes: int, backup_count: int) -> None:
+        super().__init__(filename, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8")
+        self._not_before = 0
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
+        if self._not_before and self.stream is not None:
+            self.stream.seek(0, 2)
+            if self.stream.tell() < self._not_before:
+                return False
+        return bool(super().shouldRollover(record))
+
+    def doRollover(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        if os.path.exists(self.baseFilename):
+            probe = f"{self.baseFilename}.turning"
+            try:  # before the older files are moved along: can this one be renamed at all?
+                os.rename(self.baseFilename, probe)
+            except OSError:
+                self.stream = self._open()
+                self.stream.seek(0, 2)
+                self._not_before = self.stream.tell() + max(self.maxBytes // 10, 1)
+                return
+            os.rename(probe, self.baseFilename)
+        self._not_before = 0
+        super().doRollover()
+
+
 def _open_file(target: Path) -> RotatingFileHandler | None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+        handler = _SharedRotatingFileHandler(target, MAX_BYTES, BACKUP_COUNT)
     except OSError as exc:
         log.warning("no log file: %s cannot be written (%s); warnings go to the terminal only", target, exc)
         return None

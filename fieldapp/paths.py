@@ -32,7 +32,7 @@ def install_dir() -> Path:
     ``TAZA_FIELD_INSTALL_DIR`` overrides it (tests, unusual installs)."""
     env = os.environ.get("TAZA_FIELD_INSTALL_DIR")
     if env:
-        return Path(env).expanduser().resolve()
+        return absolute(env)
     if getattr(sys, "frozen", False):
         return Path(sys.executable).resolve().parent
     return Path(sys.argv[0] or ".").resolve().parent
@@ -44,12 +44,35 @@ def portable_data_dir() -> Path | None:
     return folder / PORTABLE_DATA if (folder / PORTABLE_MARKER).is_file() else None
 
 
+# Windows' own limit for a path (MAX_PATH, 260 with the drive and the final NUL), unless long
+# paths are switched on for the machine.
+WINDOWS_MAX_PATH = 259
+
+
+def absolute(path: Path | str) -> Path:
+    """``path`` made absolute, links resolved where the OS can: asking Windows for the final
+    name of a path longer than ``MAX_PATH`` fails (WinError 234 under Wine), and then the plain
+    absolute path will do: the folder may not even exist yet."""
+    path = Path(path).expanduser()
+    try:
+        return path.resolve()
+    except OSError:
+        return Path(os.path.abspath(path))
+
+
+def too_long_for_windows(path: object) -> bool:
+    """Whether ``path`` (an OSError's filename: maybe None, maybe a descriptor) is over MAX_PATH."""
+    if sys.platform != "win32" or not isinstance(path, str | os.PathLike):
+        return False
+    return len(os.fspath(path)) > WINDOWS_MAX_PATH
+
+
 def data_dir(override: Path | str | None = None) -> Path:
     if override:
-        return Path(override).expanduser().resolve()
+        return absolute(override)
     env = os.environ.get("TAZA_FIELD_DATA_DIR")
     if env:
-        return Path(env).expanduser().resolve()
+        return absolute(env)
     portable = portable_data_dir()
     if portable is not None:
         return portable
@@ -66,7 +89,7 @@ def provisioning_files(data_root: Path | None = None) -> list[Path]:
         for path in folder.glob(PROVISIONING_PATTERN):
             try:
                 if path.is_file():
-                    found[path.resolve()] = path.stat().st_mtime
+                    found[absolute(path)] = path.stat().st_mtime
             except OSError:
                 continue
     return sorted(found, key=lambda p: found[p], reverse=True)

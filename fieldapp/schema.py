@@ -19,9 +19,10 @@ from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
-from fieldapp.atomic import fsync_dir, fsync_file
+from fieldapp.atomic import fsync_dir, fsync_file, replace
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.kato import default_kato
+from fieldapp.paths import absolute
 from fieldapp.textfold import fold
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
         finally:
             dest.close()
         fsync_file(partial)
-        partial.replace(target)
+        replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -108,7 +109,7 @@ def _inspect(path: Path) -> list[str]:
     if not path.exists() or path.stat().st_size == 0:
         return []
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{absolute(path).as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
         raise StoreOpenError(msg("store.not_a_database", path=str(path))) from None
     try:

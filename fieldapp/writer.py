@@ -62,6 +62,11 @@ class WriterClosed(FieldAppError, RuntimeError):
         self.cause = cause
 
 
+class StoreBusy(FieldAppError):
+    """Another connection (a second Taza Field started on the same data folder) kept the data
+    file's write lock for longer than the busy timeout: these jobs did nothing, later ones may."""
+
+
 class Writer:
     def __init__(
         self,
@@ -192,8 +197,12 @@ class Writer:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
+            error: BaseException = exc
+            if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+                error = StoreBusy(msg("store.busy"))
+                error.__cause__ = exc
             for task in tasks:
-                task.future.set_exception(exc)
+                task.future.set_exception(error)
             return
         try:
             for run in _runs(tasks):

@@ -22,18 +22,21 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
-import pwd
 import re
 import shlex
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
 from urllib.parse import urlsplit, urlunsplit
+
+if sys.platform != "win32":  # the tests' plugin imports this module on Windows too
+    import pwd
 
 PG_OS_USER = "postgres"  # who runs the server when we are root
 SUPERUSER = "postgres"  # the database superuser initdb creates (trust authentication)
@@ -51,8 +54,11 @@ def find_pg_bin() -> Path | None:
     """The folder of the PostgreSQL server binaries (initdb, pg_ctl, postgres), or None.
 
     The newest ``/usr/lib/postgresql/*/bin`` that has ``initdb`` (Debian, Ubuntu), else ``initdb`` on
-    PATH, else ``pg_config --bindir``.
+    PATH, else ``pg_config --bindir``. None on Windows: the server runs on Linux (the tests under
+    Wine see Linux's binaries through the Z: drive, and cannot run them).
     """
+    if sys.platform == "win32":
+        return None
     versions = [d for d in Path("/usr/lib/postgresql").glob("*/bin") if (d / "initdb").is_file()]
     if versions:
         return max(versions, key=lambda d: tuple(int(p) for p in re.findall(r"\d+", d.parent.name)))

@@ -87,7 +87,8 @@ class ServerProcess:
             env=self.env | (env or {}),
             cwd=self.cwd,
             capture_output=True,
-            text=True,
+            encoding="utf-8",  # what the command writes everywhere (not Windows' code page)
+            errors="replace",
             timeout=timeout,
         )
         if check and result.returncode != 0:

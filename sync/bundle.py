@@ -21,7 +21,6 @@ import hashlib
 import hmac
 import io
 import json
-import os
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from fieldapp import __version__
+from fieldapp.atomic import fsync_file, replace
 from fieldapp.device import DeviceCredentials
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.ids import uuid7
@@ -165,9 +165,8 @@ def export_bundle(
             text = manifest.model_dump_json(indent=1).encode()
             archive.writestr(MANIFEST, text, compress_type=zipfile.ZIP_DEFLATED)
             archive.writestr(SIGNATURE, signature(credentials.bundle_key, text))
-        with partial.open("rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(partial, target)
+        fsync_file(partial)  # Windows flushes only a handle open for writing
+        replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
     return ExportSummary(manifest.records, len(photo_files), target.stat().st_size)

@@ -22,6 +22,10 @@ for _var, _sub in (
     ("XDG_CONFIG_HOME", "home/.config"),
     ("XDG_CACHE_HOME", "home/.cache"),
     ("TAZA_FIELD_DATA_DIR", "data"),
+    # Windows: platformdirs asks the shell for the known folders, whatever HOME says; these are
+    # its own overrides (tests/win32 takes them off to see the real %LOCALAPPDATA%).
+    ("WIN_PD_OVERRIDE_LOCAL_APPDATA", "home/AppData/Local"),
+    ("WIN_PD_OVERRIDE_APPDATA", "home/AppData/Roaming"),
 ):
     os.environ[_var] = str(_sandbox / _sub)
     (_sandbox / _sub).mkdir(parents=True, exist_ok=True)

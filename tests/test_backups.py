@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -79,6 +80,17 @@ def test_one_backup_a_calendar_day(paths: DataPaths) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_backups_of_one_second_on_a_fat_stick_are_listed_newest_first(paths: DataPaths) -> None:
+    # FAT (a USB stick in portable mode) keeps file times to 2 seconds: the two files look alike
+    with open_store(paths) as store:
+        store.save(action())
+        names_made = [backups.backup_now(store, now=MORNING).name for _ in range(3)]
+    assert names_made == [f"manual-20261125-091500{n}.sqlite" for n in ("", "-2", "-3")]
+    for name in names_made:
+        os.utime(backups.backups_dir(paths) / name, (1_764_000_000, 1_764_000_000))
+    assert [b.name for b in backups.list_backups(paths)] == names_made[::-1]
 
 
 def test_rotation_keeps_seven_daily_and_deletes_nothing_else(paths: DataPaths) -> None:

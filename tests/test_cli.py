@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -63,8 +64,18 @@ ADD = [
 ]
 
 
+def installed_command(name: str) -> Path:
+    """A console script of this environment: beside the interpreter in a venv (and in a Windows
+    venv's Scripts), in Scripts\\ beside a plain Windows Python."""
+    here = Path(sys.executable).parent
+    if sys.platform == "win32":
+        beside = here / f"{name}.exe"
+        return beside if beside.is_file() else here / "Scripts" / f"{name}.exe"
+    return here / name
+
+
 def test_version_from_the_installed_command() -> None:
-    command = Path(sys.executable).with_name("fieldapp")
+    command = installed_command("fieldapp")
     result = subprocess.run([command, "--version"], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == f"Taza Field {__version__}"
 
@@ -265,9 +276,11 @@ def test_output_to_a_file_in_a_code_page_without_kazakh_letters(command: str, tm
     # the first Kazakh word. Here Python is told the same (PYTHONIOENCODING) and the output goes to a file.
     out = tmp_path / "help.txt"
     env = {"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "cp1252", "TAZA_FIELD_DATA_DIR": str(tmp_path / "d")}
+    if sys.platform == "win32":  # a Windows program cannot start without these
+        env.update({k: os.environ[k] for k in ("SYSTEMROOT", "PATH", "TEMP") if k in os.environ})
     with out.open("wb") as fh:
         result = subprocess.run(
-            [Path(sys.executable).with_name(command), "--help"],
+            [installed_command(command), "--help"],
             stdout=fh,
             stderr=subprocess.PIPE,
             env={**env, "TAZA_FIELD_LANG": "kk", "LANG": "C"},
@@ -278,3 +291,26 @@ def test_output_to_a_file_in_a_code_page_without_kazakh_letters(command: str, tm
     assert "usage" in text.lower() or "қолдану" in text.lower()
     if command == "fieldapp":  # its help is in the user's language
         assert any(c in text for c in "әғқңөұүһі"), text[:300]
+
+
+def test_a_folder_that_cannot_be_made_is_said_in_words(set_up: Run) -> None:
+    (set_up.data / "backups").write_text("a file where the folder goes", encoding="utf-8")
+    code, out, err = set_up("backup", "now")
+    assert code == 2
+    assert "Could not use the file or folder" in err
+    assert "Everything saved before is kept" in err
+    assert "Traceback" not in out + err
+
+
+def test_a_path_longer_than_windows_allows_is_said_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fieldapp.cli import os_error_message
+
+    deep = "C:\\Users\\Әсел\\" + "\\".join(["папка-" + "x" * 30] * 8) + "\\taza-field.sqlite"
+    error = FileNotFoundError(2, "The system cannot find the path specified", deep)
+    monkeypatch.setattr(sys, "platform", "win32")
+    text = os_error_message(error, "kk")
+    assert "Windows рұқсат ететіннен ұзын" in text
+    assert "260" in text
+    assert deep in text
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert "Could not use" in os_error_message(error, "en")

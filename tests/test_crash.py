@@ -18,6 +18,7 @@ from fieldapp.models import CleanupAction, Status
 from fieldapp.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
+KILLED_ON_WINDOWS = 1  # the exit code Popen.kill's TerminateProcess gives
 
 
 def run_and_kill(db: Path, seed: int, after_lines: int) -> list[tuple[str, int]]:
@@ -42,7 +43,7 @@ def run_and_kill(db: Path, seed: int, after_lines: int) -> list[tuple[str, int]]
                 record_id, revision = line.split()
                 committed.append((record_id, int(revision)))
                 assert time.monotonic() < deadline, "writer too slow"
-            child.send_signal(signal.SIGKILL)  # while it is still writing
+            child.kill()  # while it is still writing (SIGKILL; TerminateProcess on Windows)
         finally:
             child.kill()
             child.wait()
@@ -50,7 +51,7 @@ def run_and_kill(db: Path, seed: int, after_lines: int) -> list[tuple[str, int]]
         for line in child.stdout.read().splitlines():
             if len(parts := line.split()) == 2:
                 committed.append((parts[0], int(parts[1])))
-    assert child.returncode == -signal.SIGKILL
+    assert child.returncode == (KILLED_ON_WINDOWS if sys.platform == "win32" else -signal.SIGKILL)
     return committed
 
 

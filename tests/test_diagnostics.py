@@ -8,6 +8,7 @@ import base64
 import json
 import logging
 import logging.handlers
+import os
 import sqlite3
 import uuid
 import zipfile
@@ -179,6 +180,49 @@ def test_the_log_turns_over_and_stays_bounded(tmp_path: Path, monkeypatch: pytes
     assert sum(sizes) <= 5 * 20_000
     assert "line 399 " in files[0].read_text(encoding="utf-8")  # the newest in the current file
     assert "line 0 " not in "".join(f.read_text(encoding="utf-8") for f in files)  # the oldest gone
+
+
+def test_a_log_another_process_holds_open_goes_on_and_turns_over_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Windows cannot rename a file another process has open (the window's log, while a
+    fieldapp command logs too): no traceback on stderr, no line lost, the older files stay."""
+    monkeypatch.setattr(logs, "MAX_BYTES", 20_000)
+    paths = DataPaths(tmp_path / "laptop")
+    paths.logs.mkdir(parents=True)
+    older = paths.logs / "taza-field.log.1"
+    older.write_text("the older log\n", encoding="utf-8")
+    real_rename = os.rename
+    current = str(paths.logs / "taza-field.log")
+
+    def held_by_the_window(source: str, target: str) -> None:
+        if os.fspath(source) == current:
+            error = PermissionError(13, "The process cannot access the file", source)
+            error.winerror = 32  # type: ignore[attr-defined]  # ERROR_SHARING_VIOLATION
+            raise error
+        real_rename(source, target)
+
+    monkeypatch.setattr(os, "rename", held_by_the_window)
+    setup_logging(paths)
+    line = "x" * 500
+    for n in range(100):  # 50 KB: more than two files' worth
+        log.info("line %d %s", n, line)
+    logs.flush()
+    assert "Logging error" not in capsys.readouterr().err
+    text = (paths.logs / "taza-field.log").read_text(encoding="utf-8")
+    assert all(f"line {n} " in text for n in range(100))
+    assert older.read_text(encoding="utf-8") == "the older log\n"
+    assert [f.name for f in logs.log_files(paths)] == ["taza-field.log", "taza-field.log.1"]
+
+    monkeypatch.setattr(os, "rename", real_rename)  # the window closed: it turns over again
+    for n in range(100, 150):
+        log.info("line %d %s", n, line)
+    logs.flush()
+    files = logs.log_files(paths)
+    assert len(files) > 2
+    assert files[-1].read_text(encoding="utf-8") == "the older log\n"  # moved along, kept
+    everything = "".join(f.read_text(encoding="utf-8") for f in files)
+    assert all(f"line {n} " in everything for n in range(150))
 
 
 @pytest.mark.allow_log_warnings(r"no log file")

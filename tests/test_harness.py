@@ -99,7 +99,11 @@ markers =
 """
 
 
-def test_a_server_error_fails_the_test_that_ran_the_server(pytester: pytest.Pytester) -> None:
+def test_a_server_error_fails_the_test_that_ran_the_server(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # pytester reads the inner run as UTF-8; on Windows its report (with "…") would be in cp1252
+    monkeypatch.setenv("PYTHONIOENCODING", "utf-8")
     pytester.makeini(SERVER_MARKERS_INI)
     pytester.makepyfile(test_server_log=SERVER_LOG_TEST)
     plugins = [

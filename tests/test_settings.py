@@ -96,3 +96,19 @@ def test_provisioning_files_beside_the_program_newest_first(
     os.utime(old, (1_000_000, 1_000_000))
     (program / "notes.json").write_text("{}", encoding="utf-8")
     assert provisioning_files(data) == [new.resolve(), old.resolve()]
+
+
+def test_a_data_folder_windows_cannot_resolve_is_taken_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows cannot give the final name of a path longer than MAX_PATH (under Wine WinError 234):
+    # the folder is then used as given, made absolute, not a traceback at start.
+    deep = tmp_path / ("папка-" + "x" * 40) / ("папка-" + "y" * 40)
+
+    def refuses(self: Path, strict: bool = False) -> Path:
+        raise OSError(22, "More data is available", str(self))
+
+    monkeypatch.setattr(Path, "resolve", refuses)
+    assert data_dir(deep) == deep
+    monkeypatch.chdir(tmp_path)
+    assert data_dir("relative") == tmp_path / "relative"

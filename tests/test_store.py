@@ -16,6 +16,8 @@ from fieldapp.models import CleanupAction, PhotoRef, Status
 from fieldapp.photos import ProcessedPhoto
 from fieldapp.queries import ActionFilter, Period, short_id
 from fieldapp.store import StaleRevision, Store, StoreError
+from fieldapp.writer import StoreBusy
+from tests.db_holder import MARK, holding
 from tests.records import SETTLEMENT, action
 
 
@@ -528,3 +530,26 @@ def test_status_counts_come_from_the_monthly_sums(store: Store) -> None:
     store.apply_review(records[0].id, 1, Status.RETURNED, "?")
     store.delete(records[1].id, 1)
     assert store.status_counts() == {Status.RETURNED: 1, Status.DRAFT: 1}
+
+
+def test_a_write_while_another_program_holds_the_file_waits_then_is_refused_plainly(tmp_path: Path) -> None:
+    """A second Taza Field (or any program) in the middle of a write: this one waits for the lock,
+    and when it does not come says so in words; nothing is half-saved, and once the other lets go
+    the same save goes in."""
+    path = tmp_path / "taza-field.sqlite"
+
+    def impatient() -> sqlite3.Connection:  # the store's own wait is 10 s
+        conn = schema.connect(path)
+        conn.execute("PRAGMA busy_timeout = 300")
+        return conn
+
+    with Store.open(path, connect=impatient) as store:
+        record = action()
+        with holding(path), pytest.raises(StoreBusy) as refused:
+            store.save(record)
+        assert "another Taza Field window" in refused.value.text("en")
+        assert "басқа Taza Field терезесі" in refused.value.text("kk")
+        assert store.get(record.id) is None
+        assert store.write_failure is None  # the store still writes
+        assert store.save(record).revision == record.revision
+        assert store.get_meta("holder") == MARK  # and the other program's write is kept

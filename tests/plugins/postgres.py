@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
@@ -63,6 +64,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pg_bin() -> Path:
     bin_dir = pgcluster.find_pg_bin()
     if bin_dir is None:
+        if sys.platform == "win32":  # the server and its database run on Linux
+            postgres_unavailable("no PostgreSQL on Windows: the server and its database run on Linux")
         postgres_unavailable("no PostgreSQL server binaries (initdb) found: apt-get install postgresql")
     return bin_dir
 

@@ -222,11 +222,12 @@ def test_the_app_killed_in_the_middle_of_a_sync(
     deadline = time.monotonic() + 60
     while link.up.bytes - start < kill_at and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
-    process.send_signal(signal.SIGKILL)  # mid-sync: no goodbye, no cleanup
+    process.kill()  # mid-sync: no goodbye, no cleanup (SIGKILL; TerminateProcess on Windows)
     process.wait(30)
     # The kill landed before the sync was done: the process did not end by itself, and the laptop
     # still holds what it had not seen the server confirm.
-    assert process.returncode == -signal.SIGKILL, f"fieldapp sync ended by itself ({process.returncode})"
+    killed = 1 if sys.platform == "win32" else -signal.SIGKILL  # TerminateProcess's exit code: 1
+    assert process.returncode == killed, f"fieldapp sync ended by itself ({process.returncode})"
     with Store.open(laptop.paths.database) as store:
         left = store.outbox_depth()
     assert left.records + left.photos > 0, f"nothing left to send after {link.up.bytes - start} bytes up"
