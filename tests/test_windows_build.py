@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -280,6 +281,38 @@ def test_install_upgrade_and_uninstall_keep_the_laptops_data(
     assert laptop.uninstall_entry() == {}
     assert laptop.records() == 1
     assert (laptop.data / "device.json").is_file()
+
+
+# -- Windows' own code paths -----------------------------------------------------------------------
+
+
+@needs_wine
+@pytest.mark.timeout(3600)
+def test_windows_own_code_paths_pass_under_wine(built: WindowsBuild, tmp_path: Path) -> None:
+    """tests/win32, run by the Windows Python in a Wine prefix of its own whose user is «Әсел»:
+    %LOCALAPPDATA%, the Kazakh user name, paths over 260 characters, Credential Manager, a second
+    process on the open database, portable mode with a stick's file times. None may be skipped.
+    (No FAT32 volume can be had here: the kernel has no vfat, and FAT through FUSE, fusefat, cannot
+    truncate a file, so SQLite cannot work on it at all, which is fusefat's limit, not FAT's.)"""
+    env = {"USER": USER, "LOGNAME": USER, "LANG": "C.UTF-8", "TAZA_WIN32_REQUIRE_KAZAKH_USER": "1"}
+    done = windows_run(
+        PYTHON_EXE,
+        "-m",
+        "pytest",
+        "tests/win32",
+        "-q",
+        "-rs",
+        "-p",
+        "no:cacheprovider",
+        prefix=tmp_path / "prefix",
+        cwd=ROOT,
+        env=env,
+        timeout=3000,
+    )
+    out = done.stdout + done.stderr
+    assert done.returncode == 0, out
+    assert re.search(r"\b\d+ passed\b", out), out
+    assert "skipped" not in out, out
 
 
 # -- the installer's texts -------------------------------------------------------------------------
