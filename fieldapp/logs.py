@@ -157,7 +157,7 @@ class _SharedRotatingFileHandler(RotatingFileHandler):
     def doRollover(self) -> None:
         if self.stream is not None:
             self.stream.close()
-            self.stream = None  # type: ignore[assignment]
+            self.stream = None
         if os.path.exists(self.baseFilename):
             probe = f"{self.baseFilename}.turning"
             try:  # before the older files are moved along: can this one be renamed at all?

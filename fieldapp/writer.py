@@ -197,12 +197,12 @@ class Writer:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            error: BaseException = exc
+            refusal: BaseException = exc
             if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
-                error = StoreBusy(msg("store.busy"))
-                error.__cause__ = exc
+                refusal = StoreBusy(msg("store.busy"))
+                refusal.__cause__ = exc
             for task in tasks:
-                task.future.set_exception(error)
+                task.future.set_exception(refusal)
             return
         try:
             for run in _runs(tasks):

@@ -7,7 +7,10 @@ WIN="$ROOT/build/windows"
 DOWNLOADS="$WIN/downloads"
 PY="$WIN/python"
 
-export WINEPREFIX="$WIN/prefix"
+# The build's Wine prefix lives outside the repository: its dosdevices/z: is a link to /, and a tool
+# that walks the repository following links (setuptools does, for an editable install) would walk
+# the whole disk. TAZA_WINEPREFIX names another.
+export WINEPREFIX="${TAZA_WINEPREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/taza-field/wine-prefix}"
 export WINEDEBUG=-all
 # No prompts to install Mono or Gecko: nothing here needs .NET or an HTML engine.
 export WINEDLLOVERRIDES="mscoree,mshtml="

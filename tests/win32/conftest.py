@@ -16,7 +16,7 @@ What the caller may provide:
 
   (every module passes under that user too). No other Wine program may be running in the prefix
   then: its wineserver keeps the user it started with, and a process of another user finds no
-  profile at all (``WINEPREFIX=build/windows/prefix wineserver -w`` waits for them to end). Under
+  profile at all (``scripts/windows-run --wait`` waits for them to end). Under
   another user that module is skipped, or fails when ``TAZA_WIN32_REQUIRE_KAZAKH_USER=1``, so that
   CI cannot skip it unnoticed. (Wine keeps ``%TEMP%`` at the first user's, ``C:\\users\\root\\Temp``.)
 - ``TAZA_WIN32_FAT_DIR``: a folder (Windows path) on a FAT32 or exFAT volume, e.g. a vfat loop
