@@ -143,10 +143,13 @@ class CoordinatorWindow(QMainWindow):
         bar.addPermanentWidget(self.refresh_button)
 
     def _build_menus(self) -> None:
+        # A QAction's `triggered` hands its slot `checked` (False): a method with an optional
+        # parameter (a path, a language) is connected through a lambda that drops it.
+        # tests/ui/test_every_menu_action.py triggers every item.
         bar = self.menuBar()
         self.district_menu = bar.addMenu("")
         self.refresh_item = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F9), triggered=self.refresh)
-        self.bundle_item = QAction(self, triggered=lambda: self.import_bundle())  # not `checked` as path
+        self.bundle_item = QAction(self, triggered=lambda: self.import_bundle())
         self.logout_item = QAction(self, triggered=self.log_out)
         self.quit_item = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         for item in (self.refresh_item, self.bundle_item):

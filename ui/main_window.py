@@ -223,10 +223,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
     def _build_menus(self) -> None:
+        # A QAction's `triggered` hands its slot `checked` (False): a method with an optional
+        # parameter (a month, a path, an index) is connected through a lambda that drops it.
+        # tests/ui/test_every_menu_action.py triggers every item.
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.new_action_item = QAction(self, shortcut=QKeySequence.StandardKey.New, triggered=self.new_action)
-        self.edit_action_item = QAction(self, triggered=self.edit_selected)
+        self.edit_action_item = QAction(self, triggered=lambda: self.edit_selected())
         self.edit_action_item.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
         self.edit_action_item.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.edit_action_item)
@@ -248,7 +251,6 @@ class MainWindow(QMainWindow):
         self.send_menu = bar.addMenu("")
         self.send_now_item = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F9), triggered=self.sync.send_now)
         self.stop_sending_item = QAction(self, triggered=self.sync.cancel)
-        # Lambdas: a QAction gives a method its `checked` (False) as the first optional argument.
         self.enrol_item = QAction(self, triggered=lambda: self.enrol())
         self.bundle_item = QAction(self, triggered=lambda: self.export_bundle())
         self.send_menu.addAction(self.send_now_item)
@@ -453,7 +455,7 @@ class MainWindow(QMainWindow):
         self._open_editor(None)
 
     def edit_selected(self, index: QModelIndex | None = None) -> None:
-        index = index if isinstance(index, QModelIndex) and index.isValid() else self.table.currentIndex()
+        index = index if index is not None and index.isValid() else self.table.currentIndex()
         summary = self.model.summary(index.row()) if index.isValid() else None
         if summary is None:
             return

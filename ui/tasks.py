@@ -24,6 +24,7 @@ from concurrent.futures import wait as wait_for
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,13 @@ class Task:
 
     def cancel(self) -> None:
         self.progress.cancel()
+
+
+def _owner_gone(callback: Callable[..., None] | None) -> bool:
+    """A widget's method whose widget was deleted while the job ran (a dialog cancelled before it
+    had loaded): not run, it would touch widgets that are gone."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not isValid(owner)
 
 
 class Tasks(QObject):
@@ -135,11 +143,13 @@ class Tasks(QObject):
                 return
             try:
                 if kind == "progress":
-                    if task.on_progress is not None:
+                    if task.on_progress is not None and not _owner_gone(task.on_progress):
                         done, total, _ = value
                         task.on_progress(*((done,) if total == -1 else value))
                     continue
                 self._running.discard(task)
+                if _owner_gone(task.on_done if kind == "done" else task.on_error):
+                    continue
                 if kind == "done":
                     if task.on_done is not None:
                         task.on_done(value)

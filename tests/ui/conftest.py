@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from ui import qtlog
@@ -33,4 +34,8 @@ def translations(ui_app: QApplication) -> Iterator[Translations]:
     translations.apply("en")
     yield translations
     translations.apply("en")
+    # Off the application before they are deleted: a translator deleted while installed changes the
+    # language once more, in the next test, whose dialogs then lose their own button labels.
+    translations.uninstall()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     translations.deleteLater()

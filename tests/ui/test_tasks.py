@@ -7,7 +7,8 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+import shiboken6
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ui.tasks import Cancelled, Progress, Tasks
 
@@ -98,3 +99,25 @@ def test_a_broken_callback_does_not_stop_the_others(tasks: Tasks, qtbot, monkeyp
     tasks.run(lambda: 2, on_done=results.append)
     qtbot.waitUntil(lambda: results == [2])
     assert [str(e) for e in uncaught] == ["bug in a callback"]
+
+
+class Loading(QLabel):
+    """A dialog's part that shows what its job read."""
+
+    def show_result(self, value: str) -> None:
+        self.setText(value)
+
+
+def test_a_widget_deleted_while_its_job_ran_is_not_called_back(tasks: Tasks, qtbot) -> None:
+    """A person cancels a dialog before it has loaded: the dialog is deleted, its job ends later."""
+    gone, kept = Loading(), Loading()
+    release = threading.Event()
+    for label in (gone, kept):
+        tasks.run(lambda: release.wait(5) and "read", on_done=label.show_result)
+    shiboken6.delete(gone)
+    with qtbot.captureExceptions() as exceptions:
+        release.set()
+        qtbot.waitUntil(lambda: not tasks.busy)
+    assert not exceptions
+    assert kept.text() == "read"
+    kept.deleteLater()
