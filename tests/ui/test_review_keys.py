@@ -155,4 +155,8 @@ def test_enter_in_the_search_box_and_letters_in_the_list_decide_nothing(
     review.search.clear()
     settle(window, qtbot)
     assert ids(review) == order
+    translations.apply("kk")  # the keys are said in every language
+    assert review.accept_button.text() == "Қабылдау · Enter"
+    assert review.return_button.text() == "Қайтару… · Ctrl+R"
+    assert "Ctrl+R" in review.return_button.toolTip()
     window.close()
