@@ -168,6 +168,7 @@ class ReviewView(QWidget):
         self._record: CleanupAction | None = None  # the one shown beside the list
         self._keep: str | None = None  # the record to select once the list is reloaded
         self._keep_row = 0  # where, if that record is no longer in it
+        self._keep_within = 0  # the row it was at: the list is fetched that far to find it
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.reload)
         self.okrug.currentIndexChanged.connect(self._okrug_changed)
@@ -330,6 +331,7 @@ class ReviewView(QWidget):
             chosen = self.model.summary(current.row()) if current.isValid() else None
             if chosen is not None:
                 self._keep, self._keep_row = chosen.id, current.row()
+                self._keep_within = current.row()
         self.model.set_filter(self.current_filter())
 
     def _okrug_changed(self) -> None:
@@ -348,6 +350,8 @@ class ReviewView(QWidget):
         self._show_count()
         self._fit_columns()
         keep, self._keep = self._keep, None
+        while keep is not None and self.model.rowCount() <= self._keep_within and self.model.canFetchMore():
+            self.model.fetchMore()  # it was below the first page (a page is one quick indexed query)
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             row = self.model.row_of(keep) if keep is not None else None
             if row is None:
@@ -549,13 +553,13 @@ class ReviewView(QWidget):
         rows = [r for r in range(self.model.rowCount()) if (s := self.model.summary(r)) and s.id in decided]
         if not rows:
             return
-        after = [r for r in range(rows[-1] + 1, self.model.rowCount()) if r not in rows]
-        before = [r for r in range(rows[0] - 1, -1, -1) if r not in rows]
-        target = after[0] if after else before[0] if before else None
-        chosen = self.model.summary(target) if target is not None else None
-        # When the decided rows leave the list (waiting for review), the next one takes the first's place.
+        at_end = rows[-1] + 1 >= self.model.rowCount()
+        target = rows[0] - 1 if at_end else rows[-1] + 1
+        chosen = self.model.summary(target)
         self._keep = chosen.id if chosen is not None else None
-        self._keep_row = rows[0] if after else max(0, rows[0] - 1)
+        self._keep_within = max(target, 0)
+        # When the decided rows leave the list (waiting for review), the next one takes the first's place.
+        self._keep_row = max(0, rows[0] - 1) if at_end else rows[0]
 
     def _decided(self) -> None:
         self.decided.emit()
