@@ -55,6 +55,8 @@ def test_enter_accepts_and_the_next_record_is_chosen(
     assert review.return_button.text() == "Return… · Ctrl+R"
     assert "Enter" in review.accept_button.toolTip()
     assert "Ctrl+R" in review.return_button.toolTip()
+    translations.apply("en")
+    settle(window, qtbot)
     order = ids(review)
     review.table.selectRow(2)
     qtbot.keyClick(review.table, Qt.Key.Key_Return)
@@ -155,7 +157,15 @@ def test_enter_in_the_search_box_and_letters_in_the_list_decide_nothing(
     review.search.clear()
     settle(window, qtbot)
     assert ids(review) == order
-    translations.apply("kk")  # the keys are said in every language
+    window.close()
+
+
+def test_the_buttons_say_their_keys_in_kazakh(
+    villages: dict[str, Laptop], coordinator: Coordinator, translations: Translations, qtbot: QtBot
+) -> None:
+    translations.apply("kk")
+    window = ready(villages, coordinator, translations, qtbot)
+    review = window.review
     assert review.accept_button.text() == "Қабылдау · Enter"
     assert review.return_button.text() == "Қайтару… · Ctrl+R"
     assert "Ctrl+R" in review.return_button.toolTip()
