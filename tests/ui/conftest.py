@@ -33,4 +33,7 @@ def translations(ui_app: QApplication) -> Iterator[Translations]:
     translations.apply("en")
     yield translations
     translations.apply("en")
+    # Off the application now: were they removed when the object is deleted, later, the next
+    # test's windows would get a stray LanguageChange in the middle of that test.
+    translations.uninstall()
     translations.deleteLater()
