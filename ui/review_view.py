@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,6 +55,10 @@ log = logging.getLogger(__name__)
 THUMB = 120
 SEARCH_DELAY_MS = 250
 STATUS_CHOICES = ("pending", "accepted", "returned", "all")
+# Enter in the list accepts (the keypad's Enter too), Ctrl+R returns: no letter alone, which the
+# list's type-to-search takes. Qt matches Ctrl+R by the physical key under a Cyrillic layout too.
+ACCEPT_KEYS = (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter))
+RETURN_KEY = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_R)
 STATUS_OF_CHOICE = {
     "pending": Status.SENT,
     "accepted": Status.ACCEPTED,
@@ -162,6 +166,9 @@ class ReviewView(QWidget):
         for choice in STATUS_CHOICES:
             self.status.addItem("", choice)
         self._record: CleanupAction | None = None  # the one shown beside the list
+        self._keep: str | None = None  # the record to select once the list is reloaded
+        self._keep_row = 0  # where, if that record is no longer in it
+        self._keep_within = 0  # the row it was at: the list is fetched that far to find it
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.reload)
         self.okrug.currentIndexChanged.connect(self._okrug_changed)
@@ -184,6 +191,15 @@ class ReviewView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
+        # Only while the list has the focus: Enter in the search box or a comment keeps its meaning.
+        # (PySide6 ignores the context given to the constructor with a callable: set it after.)
+        for keys, owner, act, context in (
+            *((k, self.table, self.accept_selected, Qt.ShortcutContext.WidgetShortcut) for k in ACCEPT_KEYS),
+            (RETURN_KEY, self, self.return_selected, Qt.ShortcutContext.WidgetWithChildrenShortcut),
+        ):
+            shortcut = QShortcut(keys, owner)
+            shortcut.setContext(context)
+            shortcut.activated.connect(act)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
@@ -310,6 +326,12 @@ class ReviewView(QWidget):
 
     def reload(self) -> None:
         self._debounce.stop()
+        if self._keep is None:  # a refresh or a new filter keeps the record one is looking at
+            current = self.table.currentIndex()
+            chosen = self.model.summary(current.row()) if current.isValid() else None
+            if chosen is not None:
+                self._keep, self._keep_row = chosen.id, current.row()
+                self._keep_within = current.row()
         self.model.set_filter(self.current_filter())
 
     def _okrug_changed(self) -> None:
@@ -327,8 +349,15 @@ class ReviewView(QWidget):
     def _after_reload(self) -> None:
         self._show_count()
         self._fit_columns()
+        keep, self._keep = self._keep, None
+        while keep is not None and self.model.rowCount() <= self._keep_within and self.model.canFetchMore():
+            self.model.fetchMore()  # it was below the first page (a page is one quick indexed query)
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+            row = self.model.row_of(keep) if keep is not None else None
+            if row is None:
+                row = min(self._keep_row, self.model.rowCount() - 1) if keep is not None else 0
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
         self._show_selected()
 
     def _fit_columns(self) -> None:
@@ -369,8 +398,7 @@ class ReviewView(QWidget):
             self.photos.hide()
             self.accept_button.setEnabled(False)
             self.return_button.setEnabled(False)
-            self.accept_button.setText(self.tr("Accept"))
-            self.return_button.setText(self.tr("Return…"))
+            self._label_buttons(self.tr("Accept"), self.tr("Return…"))
             return
         reviewable = [s for s in chosen if s.status is Status.SENT]
         self.accept_button.setEnabled(bool(reviewable))
@@ -388,11 +416,11 @@ class ReviewView(QWidget):
             for label in (self.warnings, self.comment):
                 label.setText("")
             self.photos.hide()
-            self.accept_button.setText(self.tr("Accept %n", "", len(reviewable)))
-            self.return_button.setText(self.tr("Return %n…", "", len(reviewable)))
+            self._label_buttons(
+                self.tr("Accept %n", "", len(reviewable)), self.tr("Return %n…", "", len(reviewable))
+            )
             return
-        self.accept_button.setText(self.tr("Accept"))
-        self.return_button.setText(self.tr("Return…"))
+        self._label_buttons(self.tr("Accept"), self.tr("Return…"))
         wanted, store = chosen[0], self.store
         if self._record is not None and (str(self._record.id), self._record.revision) == (
             wanted.id,
@@ -408,6 +436,19 @@ class ReviewView(QWidget):
                 self._show_record(record, current_language())
 
         self.tasks.run(lambda: store.get(wanted.id), shown, self.load_failed.failed)
+
+    def _label_buttons(self, accept: str, back: str) -> None:
+        """The buttons say their keys, so that one learns them by looking."""
+        enter = ACCEPT_KEYS[1].toString(QKeySequence.SequenceFormat.NativeText)  # "Enter", as on the key
+        ctrl_r = RETURN_KEY.toString(QKeySequence.SequenceFormat.NativeText)
+        self.accept_button.setText(self.tr("{action} · {key}").format(action=accept, key=enter))
+        self.return_button.setText(self.tr("{action} · {key}").format(action=back, key=ctrl_r))
+        self.accept_button.setToolTip(
+            self.tr("Accept the selected records. {key} in the list does the same.").format(key=enter)
+        )
+        self.return_button.setToolTip(
+            self.tr("Return the selected records to the village with a comment ({key}).").format(key=ctrl_r)
+        )
 
     def _show_record(self, record: CleanupAction, lang: str) -> None:
         settlement = self.kato.get(record.settlement)
@@ -502,8 +543,23 @@ class ReviewView(QWidget):
     def _decide(self, decisions: list[Decision]) -> None:
         if not decisions:
             return
+        self._select_next_after({d.action_id for d in decisions})
         store = self.store
         self.tasks.run(lambda: store.queue_decisions(decisions), lambda _: self._decided(), self._failed)
+
+    def _select_next_after(self, decided: set[str]) -> None:
+        """Once the list is reloaded, the record after the decided ones (in the list's order) is
+        chosen, or the one before them at the end of the list: not the top row."""
+        rows = [r for r in range(self.model.rowCount()) if (s := self.model.summary(r)) and s.id in decided]
+        if not rows:
+            return
+        at_end = rows[-1] + 1 >= self.model.rowCount()
+        target = rows[0] - 1 if at_end else rows[-1] + 1
+        chosen = self.model.summary(target)
+        self._keep = chosen.id if chosen is not None else None
+        self._keep_within = max(target, 0)
+        # When the decided rows leave the list (waiting for review), the next one takes the first's place.
+        self._keep_row = max(0, rows[0] - 1) if at_end else rows[0]
 
     def _decided(self) -> None:
         self.decided.emit()
@@ -514,16 +570,8 @@ class ReviewView(QWidget):
 
         text = exc.text(current_language()) if isinstance(exc, FieldAppError) else str(exc)
         QMessageBox.warning(self, self.tr("Review"), text)
+        self._keep = None  # nothing was decided: stay on the record
         self.reload()
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if self.table.hasFocus() and event.key() == Qt.Key.Key_A and not event.modifiers():
-            self.accept_selected()
-            return
-        if self.table.hasFocus() and event.key() == Qt.Key.Key_R and not event.modifiers():
-            self.return_selected()
-            return
-        super().keyPressEvent(event)
 
 
 def _escape(text: str) -> str:

@@ -1659,6 +1659,18 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
+        <source>{action} · {key}</source>
+        <translation>{action} · {key}</translation>
+    </message>
+    <message>
+        <source>Accept the selected records. {key} in the list does the same.</source>
+        <translation>Accept the selected records. {key} in the list does the same.</translation>
+    </message>
+    <message>
+        <source>Return the selected records to the village with a comment ({key}).</source>
+        <translation>Return the selected records to the village with a comment ({key}).</translation>
+    </message>
+    <message>
         <source>Participants: {n}</source>
         <translation>Participants: {n}</translation>
     </message>

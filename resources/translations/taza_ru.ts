@@ -1676,6 +1676,18 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
+        <source>{action} · {key}</source>
+        <translation>{action} · {key}</translation>
+    </message>
+    <message>
+        <source>Accept the selected records. {key} in the list does the same.</source>
+        <translation>Принять выбранные записи. То же делает клавиша {key} в списке.</translation>
+    </message>
+    <message>
+        <source>Return the selected records to the village with a comment ({key}).</source>
+        <translation>Вернуть выбранные записи в село с комментарием ({key}).</translation>
+    </message>
+    <message>
         <source>Participants: {n}</source>
         <translation>Участники: {n}</translation>
     </message>

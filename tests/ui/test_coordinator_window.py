@@ -198,7 +198,7 @@ def test_pull_review_and_the_village_receives_the_return(
             review.table.selectionModel().SelectionFlag.Select
             | review.table.selectionModel().SelectionFlag.Rows,
         )
-    assert review.return_button.text() == "Return 2…"
+    assert review.return_button.text() == "Return 2… · Ctrl+R"
     asked: list[int] = []
     review.ask_comment = lambda count: asked.append(count) or "Суреттер жоқ"  # type: ignore[method-assign]
     qtbot.mouseClick(review.return_button, Qt.MouseButton.LeftButton)
