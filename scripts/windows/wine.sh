@@ -1,5 +1,5 @@
-# Shared by scripts/windows-build, windows-python and windows-run: the Wine prefix and the Windows
-# CPython the build makes in build/windows/, and how to run Windows programs there.
+# Shared by scripts/windows-build, windows-python and windows-run: the Wine prefix, the Windows
+# CPython the build makes in build/windows/python, and how to run Windows programs there.
 # Sourced after scripts/bootstrap.sh (which sets ROOT). Wine names a new prefix's Windows user after
 # $USER (the tests make one for «Әсел»); USER must then be the same for every program run there.
 
