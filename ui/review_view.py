@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -46,6 +47,7 @@ from fieldapp.validation import Context, check_action
 from ui.bitmaps import load_bitmap, to_pixmap
 from ui.failures import LoadFailed
 from ui.filter_bar import month_name
+from ui.flow_layout import FlowLayout
 from ui.i18n import current_language
 from ui.review_table import Column, ReviewTableModel
 from ui.style import SPACING, set_role
@@ -53,6 +55,9 @@ from ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 THUMB = 120
+SIDE_BY_SIDE = 1100  # narrower than this, the record goes below the list
+DETAIL_WIDTH = 320
+SEARCH_WIDTH = 240
 SEARCH_DELAY_MS = 250
 STATUS_CHOICES = ("pending", "accepted", "returned", "all")
 # Enter in the list accepts (the keypad's Enter too), Ctrl+R returns: no letter alone, which the
@@ -175,11 +180,12 @@ class ReviewView(QWidget):
         for combo in (self.settlement, self.campaign, self.month, self.status):
             combo.currentIndexChanged.connect(self.reload)
         self.search.textChanged.connect(lambda _: self._debounce.start())
-        filters = QHBoxLayout()
-        filters.setSpacing(SPACING)
+        # Wraps onto a second line on a narrow screen instead of widening the window.
+        filters = FlowLayout()
         for widget in (self.okrug, self.settlement, self.campaign, self.month, self.status):
             filters.addWidget(widget)
-        filters.addWidget(self.search, 1)
+        self.search.setMinimumWidth(SEARCH_WIDTH)
+        filters.add_stretching(self.search)
 
         self.count = set_role(QLabel(), "muted")
         self.table = QTableView()
@@ -216,20 +222,28 @@ class ReviewView(QWidget):
         column.addWidget(self.table, 1)
 
         self.detail = self._build_detail()
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # On a narrow screen (1366×768 at 150 %) the record goes below the list, not off its side.
+        wanted = Qt.Orientation.Vertical if event.size().width() < SIDE_BY_SIDE else Qt.Orientation.Horizontal
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            self.detail.setMinimumWidth(DETAIL_WIDTH if wanted is Qt.Orientation.Horizontal else 0)
+        super().resizeEvent(event)
 
     def _build_detail(self) -> QFrame:
         card = QFrame()
         set_role(card, "card")
-        card.setMinimumWidth(320)
+        card.setMinimumWidth(DETAIL_WIDTH)
         self.title = set_role(QLabel(), "cardTitle")
         self.title.setWordWrap(True)
         self.subtitle = set_role(QLabel(), "muted")
@@ -262,12 +276,27 @@ class ReviewView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.return_button)
         buttons.addWidget(self.accept_button)
+        # The record scrolls within the card; the buttons stay in sight below it.
+        body = QWidget()
+        body.setObjectName("recordBody")
+        body.setStyleSheet("#recordBody { background: transparent; }")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(SPACING)
+        for widget in (self.title, self.subtitle, self.figures, self.warnings, self.comment, self.photos):
+            column.addWidget(widget)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setAutoFillBackground(False)
+        scroll.setMinimumHeight(THUMB // 2)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING * 2)
         layout.setSpacing(SPACING)
-        for widget in (self.title, self.subtitle, self.figures, self.warnings, self.comment, self.photos):
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         return card
 

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QApplication,
     QComboBox,
     QLineEdit,
@@ -74,13 +75,25 @@ def misfits(window: QWidget, qtbot: QtBot) -> list[str]:
             "QLineEdit"
         ):
             continue  # a line edit's own clear button: inside the line edit by construction
-        where = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
         name = _name(widget)
         if widget.width() <= 0 or widget.height() <= 0:
             found.append(f"{name} is squeezed to {widget.width()}×{widget.height()}")
-        elif not inside.contains(where):
+            continue
+        # Within a scroll area a control is reached by scrolling: then the scroll area must be inside.
+        shown = _scrolled_within(widget, window) or widget
+        where = QRect(shown.mapTo(window, shown.rect().topLeft()), shown.size())
+        if not inside.contains(where):
             found.append(f"{name} at {where.getRect()} is outside the window {inside.width()}×{inside.height()}")
     return found
+
+
+def _scrolled_within(widget: QWidget, window: QWidget) -> QWidget | None:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea) and not isinstance(widget, QAbstractScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
 
 
 def _name(widget: QWidget) -> str:
