@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -206,10 +207,19 @@ class MainWindow(QMainWindow):
         column.addWidget(self.list_pages, 1)
         column.addWidget(self.comment_bar)
 
-        self.side = side = QWidget()
-        side_layout = QVBoxLayout(side)
+        totals = QWidget()
+        totals.setObjectName("totalsHolder")
+        totals.setStyleSheet("#totalsHolder { background: transparent; }")
+        side_layout = QVBoxLayout(totals)
         side_layout.setContentsMargins(SPACING, SPACING * 2, SPACING * 2, SPACING)
         side_layout.addWidget(self.totals)
+        # The totals scroll when the window is short (the cards grow with longer kk/ru words).
+        self.side = side = QScrollArea()
+        side.setWidget(totals)
+        side.setWidgetResizable(True)
+        side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side.viewport().setAutoFillBackground(False)
         side.setMinimumWidth(220)
         side.setMaximumWidth(340)
 
