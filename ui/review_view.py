@@ -209,8 +209,12 @@ class ReviewView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
+        # The other columns are as wide as their header or contents, so no heading is cut
+        # («Қатысушылар»); the names share the rest, and the list scrolls sideways when narrow.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in (Column.OKRUG, Column.SETTLEMENT, Column.CAMPAIGN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -237,7 +241,10 @@ class ReviewView(QWidget):
         wanted = Qt.Orientation.Vertical if event.size().width() < SIDE_BY_SIDE else Qt.Orientation.Horizontal
         if self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
-            self.detail.setMinimumWidth(DETAIL_WIDTH if wanted is Qt.Orientation.Horizontal else 0)
+            across = wanted is Qt.Orientation.Horizontal
+            self.detail.setMinimumWidth(DETAIL_WIDTH if across else 0)
+            whole = event.size().width() if across else event.size().height()
+            self.splitter.setSizes([whole * 3 // 5, whole * 2 // 5] if across else [whole // 2, whole // 2])
         super().resizeEvent(event)
 
     def _build_detail(self) -> QFrame:
