@@ -122,8 +122,8 @@ class CompletenessView(QWidget):
             self.table.setItem(r, len(months) + 2, QTableWidgetItem(row.app_version))
         self.table.resizeColumnsToContents()
         widest = max((self.table.columnWidth(c) for c in range(1, len(months) + 1)), default=0)
-        for c in range(1, len(months) + 1):  # the months as one even grid
-            self.table.setColumnWidth(c, widest)
+        for c in range(1, len(months) + 1):  # the months as one even grid; the matrix scrolls sideways
+            self.table.setColumnWidth(c, widest + SPACING)  # the stylesheet's cell padding is not counted
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -244,7 +244,7 @@ class ReviewView(QWidget):
             across = wanted is Qt.Orientation.Horizontal
             self.detail.setMinimumWidth(DETAIL_WIDTH if across else 0)
             whole = event.size().width() if across else event.size().height()
-            self.splitter.setSizes([whole * 3 // 5, whole * 2 // 5] if across else [whole // 2, whole // 2])
+            self.splitter.setSizes([whole - DETAIL_WIDTH * 5 // 4, DETAIL_WIDTH * 5 // 4] if across else [whole // 2, whole // 2])
         super().resizeEvent(event)
 
     def _build_detail(self) -> QFrame:
