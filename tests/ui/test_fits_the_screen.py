@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from fieldapp.kato import default_kato
-from fieldapp.models import Status
+from fieldapp.models import PhotoRole, Status
 from fieldapp.paths import DataPaths
 from fieldapp.reference import default_reference
 from fieldapp.store import Store
@@ -43,10 +43,12 @@ from tests.ui.test_coordinator_window import settle
 from ui.action_dialog import ActionDialog
 from ui.backup_dialog import BackupDialog
 from ui.enrol_dialog import EnrolDialog
+from ui.failures import CrashDialog
 from ui.i18n import Translations
 from ui.login_dialog import LoginDialog
 from ui.okrug_dialog import OkrugDialog
 from ui.photo_strip import PhotoStrip
+from ui.photo_viewer import PhotoViewer
 from ui.review_view import ReturnDialog
 from ui.tasks import Tasks
 from ui.village_reports import MonthChoiceDialog, NilReportDialog
@@ -199,6 +201,12 @@ DIALOGS: dict[str, Callable[[Path, Tasks, Translations], QWidget]] = {
     ),
     "month's report": lambda root, tasks, translations: MonthChoiceDialog(
         ["2026-11", "2026-10", "2026-09"], {"2026-09"}
+    ),
+    "photo viewer": lambda root, tasks, translations: PhotoViewer(
+        _library(root), tasks, "0" * 64, role=PhotoRole.AFTER
+    ),
+    "something went wrong": lambda root, tasks, translations: CrashDialog(
+        RuntimeError("disk I/O error"), lambda: None, None
     ),
 }
 
