@@ -24,36 +24,36 @@ class FlowLayout(QLayout):
 
     # -- QLayout ------------------------------------------------------------------------------------
 
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt's name)
+    def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
 
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+    def takeAt(self, index: int) -> QLayoutItem | None:
         if 0 <= index < len(self._items):
             item = self._items.pop(index)
             self._stretch.discard(id(item))
             return item
         return None
 
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+    def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return self._arrange(QRect(0, 0, width, 0), move=False)
 
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+    def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, move=True)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         # Everything on one line when there is room for it.
         visible = [i for i in self._items if not i.isEmpty()]
         width = sum(i.sizeHint().width() for i in visible) + self.spacing() * max(0, len(visible) - 1)
@@ -61,7 +61,7 @@ class FlowLayout(QLayout):
         m = self.contentsMargins()
         return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
-    def minimumSize(self) -> QSize:  # noqa: N802
+    def minimumSize(self) -> QSize:
         size = QSize()
         for item in self._items:
             if not item.isEmpty():
@@ -105,4 +105,3 @@ class FlowLayout(QLayout):
                     x += width + gap
             y += height + gap
         return max(0, y - gap - rect.y() + m.bottom())
-

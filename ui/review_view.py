@@ -244,7 +244,11 @@ class ReviewView(QWidget):
             across = wanted is Qt.Orientation.Horizontal
             self.detail.setMinimumWidth(DETAIL_WIDTH if across else 0)
             whole = event.size().width() if across else event.size().height()
-            self.splitter.setSizes([whole - DETAIL_WIDTH * 5 // 4, DETAIL_WIDTH * 5 // 4] if across else [whole // 2, whole // 2])
+            self.splitter.setSizes(
+                [whole - DETAIL_WIDTH * 5 // 4, DETAIL_WIDTH * 5 // 4] if across else [whole // 2, whole // 2]
+            )
+            # The list got shorter or longer: the record one is looking at stays in sight.
+            QTimer.singleShot(0, lambda: self.table.scrollTo(self.table.currentIndex()))
         super().resizeEvent(event)
 
     def _build_detail(self) -> QFrame:

@@ -73,8 +73,10 @@ def misfits(window: QWidget, qtbot: QtBot) -> list[str]:
     for widget in window.findChildren(QWidget):
         if not isinstance(widget, CHECKED) or not widget.isVisible() or widget.window() is not window:
             continue
-        if isinstance(widget, QToolButton) and widget.parent() is not None and widget.parent().inherits(
-            "QLineEdit"
+        if (
+            isinstance(widget, QToolButton)
+            and widget.parent() is not None
+            and widget.parent().inherits("QLineEdit")
         ):
             continue  # a line edit's own clear button: inside the line edit by construction
         name = _name(widget)
@@ -85,7 +87,9 @@ def misfits(window: QWidget, qtbot: QtBot) -> list[str]:
         shown = _scrolled_within(widget, window) or widget
         where = QRect(shown.mapTo(window, shown.rect().topLeft()), shown.size())
         if not inside.contains(where):
-            found.append(f"{name} at {where.getRect()} is outside the window {inside.width()}×{inside.height()}")
+            found.append(
+                f"{name} at {where.getRect()} is outside the window {inside.width()}×{inside.height()}"
+            )
     return found
 
 
@@ -153,7 +157,9 @@ def test_the_coordinator_window_fits(
     kainar = Laptop(tmp_path / "kainar", sqlite_server, OKRUG, "kainar")
     alatau = Laptop(tmp_path / "alatau", sqlite_server, OTHER_OKRUG, "alatau")
     kainar.add(3, photos=1, action_date=date(COORDINATOR_TODAY.year, 5, 9), participants=30)
-    alatau.add(2, settlement=OTHER_SETTLEMENT, okrug=OTHER_OKRUG, action_date=date(COORDINATOR_TODAY.year, 6, 14))
+    alatau.add(
+        2, settlement=OTHER_SETTLEMENT, okrug=OTHER_OKRUG, action_date=date(COORDINATOR_TODAY.year, 6, 14)
+    )
     for laptop in (kainar, alatau):
         laptop.sync()
         laptop.close()
