@@ -14,11 +14,11 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -243,6 +243,12 @@ class ReviewView(QWidget):
             self.splitter.setOrientation(wanted)
             across = wanted is Qt.Orientation.Horizontal
             self.detail.setMinimumWidth(DETAIL_WIDTH if across else 0)
+            self._card_layout.setDirection(
+                QBoxLayout.Direction.TopToBottom if across else QBoxLayout.Direction.LeftToRight
+            )
+            self._buttons.setDirection(
+                QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.BottomToTop
+            )
             whole = event.size().width() if across else event.size().height()
             self.splitter.setSizes(
                 [whole - DETAIL_WIDTH * 5 // 4, DETAIL_WIDTH * 5 // 4] if across else [whole // 2, whole // 2]
@@ -283,11 +289,13 @@ class ReviewView(QWidget):
         self.accept_button.clicked.connect(self.accept_selected)
         self.return_button = QPushButton()
         self.return_button.clicked.connect(self.return_selected)
-        buttons = QHBoxLayout()
+        self._buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        buttons.setSpacing(SPACING)
         buttons.addStretch(1)
         buttons.addWidget(self.return_button)
         buttons.addWidget(self.accept_button)
-        # The record scrolls within the card; the buttons stay in sight below it.
+        # The record scrolls within the card; the buttons stay in sight below it (beside it when
+        # the card is below the list, where height is short).
         body = QWidget()
         body.setObjectName("recordBody")
         body.setStyleSheet("#recordBody { background: transparent; }")
@@ -304,9 +312,9 @@ class ReviewView(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.viewport().setAutoFillBackground(False)
         scroll.setMinimumHeight(THUMB // 2)
-        layout = QVBoxLayout(card)
+        self._card_layout = layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, card)
         layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING * 2)
-        layout.setSpacing(SPACING)
+        layout.setSpacing(SPACING * 2)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         return card
