@@ -444,6 +444,7 @@ class ReviewView(QWidget):
             for label in (self.subtitle, self.figures, self.warnings, self.comment):
                 label.setText("")
             self.photos.hide()
+            self._hide_empty()
             self.accept_button.setEnabled(False)
             self.return_button.setEnabled(False)
             self._label_buttons(self.tr("Accept"), self.tr("Return…"))
@@ -464,6 +465,7 @@ class ReviewView(QWidget):
             for label in (self.warnings, self.comment):
                 label.setText("")
             self.photos.hide()
+            self._hide_empty()
             self._label_buttons(
                 self.tr("Accept %n", "", len(reviewable)), self.tr("Return %n…", "", len(reviewable))
             )
@@ -538,6 +540,7 @@ class ReviewView(QWidget):
             self.comment.setText(self.tr("Accepted."))
         else:
             self.comment.setText("")
+        self._hide_empty()
         self.photos.setVisible(bool(record.photos))
         for photo in record.photos:
             item = QListWidgetItem()
@@ -546,6 +549,11 @@ class ReviewView(QWidget):
             item.setSizeHint(QSize(THUMB + SPACING, THUMB + SPACING))
             self.photos.addItem(item)
             self._load_thumb(item, photo.sha256)
+
+    def _hide_empty(self) -> None:
+        """An empty line takes no room: the photos follow the figures without a gap."""
+        for label in (self.subtitle, self.figures, self.warnings, self.comment):
+            label.setVisible(bool(label.text()))
 
     def _open_photo(self, item: QListWidgetItem) -> None:
         self.photo_requested.emit(item.data(Qt.ItemDataRole.UserRole))
