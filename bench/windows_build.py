@@ -63,21 +63,6 @@ def build(*, timeout: float = 3600) -> WindowsBuild:
     return made()
 
 
-def awaited(status: Path, *, timeout: float = 3600) -> WindowsBuild:
-    """The build ``scripts/test`` started in the background while the other tests ran: it writes
-    the exit code of ``scripts/windows-build`` into ``status`` when done (its output in BUILD_LOG)."""
-    deadline = time.monotonic() + timeout
-    while not status.is_file() or not status.read_text(encoding="utf-8").strip():
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"the Windows build did not end within {timeout:.0f} s (log: {BUILD_LOG})")
-        time.sleep(2)
-    code = int(status.read_text(encoding="utf-8").strip())
-    if code != 0:
-        tail = BUILD_LOG.read_text(encoding="utf-8", errors="replace").splitlines()[-40:]
-        raise RuntimeError(f"scripts/windows-build failed ({code}):\n" + "\n".join(tail))
-    return made()
-
-
 def windows_run(
     program: Path | str,
     *args: str,

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from bench.build_size import version
-from bench.windows_build import ROOT, WindowsBuild, awaited, build, windows_run
+from bench.windows_build import ROOT, WindowsBuild, build, windows_run
 from fieldapp.running import MUTEX_NAME
 from fieldapp.store import Store
 from scripts.windows import installer_strings
@@ -51,11 +51,9 @@ NEWER_INSTALLED, APP_RUNNING = 3, 4
 
 @pytest.fixture(scope="module")
 def built() -> WindowsBuild:
-    """The Windows build: the one scripts/test started in the background (TAZA_WINDOWS_BUILD_STATUS
-    names the file it writes its exit code to), else one made now."""
+    """The Windows build, made now (scripts/test runs this module beside the rest of the suite)."""
     assert not missing, f"missing: {', '.join(missing)}"
-    status = os.environ.get("TAZA_WINDOWS_BUILD_STATUS")
-    return awaited(Path(status)) if status else build()
+    return build()
 
 
 @needs_wine
