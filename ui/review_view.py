@@ -61,7 +61,8 @@ SEARCH_WIDTH = 240
 SEARCH_DELAY_MS = 250
 STATUS_CHOICES = ("pending", "accepted", "returned", "all")
 # Enter in the list accepts (the keypad's Enter too), Ctrl+R returns: no letter alone, which the
-# list's type-to-search takes. Qt matches Ctrl+R by the physical key under a Cyrillic layout too.
+# list's type-to-search takes. Under a Cyrillic layout Ctrl+R still works on Windows (Qt matches the
+# key's place) and on Linux when a Latin layout is configured beside it.
 ACCEPT_KEYS = (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter))
 RETURN_KEY = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_R)
 STATUS_OF_CHOICE = {
