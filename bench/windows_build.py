@@ -27,6 +27,8 @@ from bench.build_size import size_mib, version  # noqa: E402
 DIST = ROOT / "dist" / "windows"
 BUDGET_MIB = {"win_onedir": 130.0, "win_installer": 50.0}
 BUILD_LOG = ROOT / "build" / "windows" / "windows-build.log"
+WINDOWS_RUN = ROOT / "scripts" / "windows-run"  # a Windows program under Wine, in a prefix
+WINDOWS_PYTHON = ROOT / "build" / "windows" / "python" / "python.exe"
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def windows_run(
     ``prefix``, made on first use), as on a laptop: Wine hands Windows programs the Unix environment,
     so the caller's TAZA_FIELD_* and PYTHON* settings are left out. ``env`` adds to it (USER...)."""
     inherited = {k: v for k, v in os.environ.items() if not k.startswith(("TAZA_FIELD_", "PYTHON"))}
-    command = [str(ROOT / "scripts" / "windows-run")]
+    command = [str(WINDOWS_RUN)]
     if prefix is not None:
         command += ["--prefix", str(prefix)]
     if cwd is not None:

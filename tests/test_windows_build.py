@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from bench.build_size import version
-from bench.windows_build import ROOT, WindowsBuild, build, windows_run
+from bench.windows_build import ROOT, WINDOWS_PYTHON, WINDOWS_RUN, WindowsBuild, build, windows_run
 from fieldapp.running import MUTEX_NAME
 from fieldapp.store import Store
 from scripts.windows import installer_strings
@@ -43,7 +43,7 @@ needs_wine = pytest.mark.skipif(
 USER = "Әсел"  # a Windows user name in Kazakh letters: C:\users\Әсел\...
 # Wine names the prefix's Windows user after $USER (Debian's Wine 8.0 has no WINEUSERNAME).
 LAPTOP_ENV = {"USER": USER}
-PYTHON_EXE = ROOT / "build" / "windows" / "python" / "python.exe"
+PYTHON_EXE = WINDOWS_PYTHON
 
 # Exit codes of scripts/windows/installer.nsi when it installs nothing.
 NEWER_INSTALLED, APP_RUNNING = 3, 4
@@ -127,9 +127,7 @@ class Laptop:
         return code
 
     def wait(self) -> None:
-        subprocess.run(
-            [str(ROOT / "scripts" / "windows-run"), "--prefix", str(self.prefix), "--wait"], check=True
-        )
+        subprocess.run([str(WINDOWS_RUN), "--prefix", str(self.prefix), "--wait"], check=True)
 
     def uninstall_entry(self) -> dict[str, str]:
         """The values of the app's entry in Settings > Apps (none when there is no entry), read by
@@ -169,9 +167,7 @@ class Laptop:
 def laptop(tmp_path: Path) -> Iterator[Laptop]:
     laptop = Laptop(tmp_path / "laptop-prefix")
     yield laptop
-    subprocess.run(
-        [str(ROOT / "scripts" / "windows-run"), "--prefix", str(laptop.prefix), "--kill"], check=False
-    )
+    subprocess.run([str(WINDOWS_RUN), "--prefix", str(laptop.prefix), "--kill"], check=False)
 
 
 def older_installer(built: WindowsBuild, out: Path) -> Path:
@@ -228,7 +224,7 @@ def test_install_upgrade_and_uninstall_keep_the_laptops_data(
     # While the app is open the installer changes nothing and says so (exit code 4 when silent).
     app = subprocess.Popen(
         [
-            str(ROOT / "scripts" / "windows-run"),
+            str(WINDOWS_RUN),
             "--prefix",
             str(laptop.prefix),
             str(laptop.program / "TazaField.exe"),
