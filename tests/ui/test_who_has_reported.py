@@ -50,7 +50,11 @@ def villages(sqlite_server: LiveServer, tmp_path: Path) -> Iterator[dict[str, La
 
 @pytest.fixture
 def window(
-    villages: dict[str, Laptop], sqlite_server: LiveServer, translations: Translations, qtbot: QtBot, tmp_path: Path
+    villages: dict[str, Laptop],
+    sqlite_server: LiveServer,
+    translations: Translations,
+    qtbot: QtBot,
+    tmp_path: Path,
 ) -> Iterator[CoordinatorWindow]:
     seed(villages)
     coordinator = Coordinator(tmp_path / "coordinator", sqlite_server)
@@ -111,7 +115,11 @@ def test_the_month_under_way_and_the_months_before_the_first_record_are_not_miss
         "missing", "missing", "missing", "missing", "under_way",
     ]  # fmt: skip
     assert [state(alatau, m) for m in (1, 4, 5, 6, 11)] == [
-        "not_started", "not_started", "reported", "missing", "under_way"
+        "not_started",
+        "not_started",
+        "reported",
+        "missing",
+        "under_way",
     ]
     assert table.item(kainar, 1).text() == "not started"
     assert table.item(kainar, 11).text() == "under way"
@@ -127,17 +135,20 @@ def test_the_month_under_way_and_the_months_before_the_first_record_are_not_miss
     assert "3 of 8" in table.item(kainar, rate).toolTip()
     assert table.item(alatau, rate).text() == "17 %"  # May, of May–October
     silent = [r for r in rows.values() if r not in (kainar, alatau, rate_row)]
-    assert silent and all(table.item(r, rate).text() == "0 %" for r in silent)  # never a word: 10 months
+    assert silent
+    assert all(table.item(r, rate).text() == "0 %" for r in silent)
     okrugs = len(rows) - 1
     may, january = 5, 1
-    assert "2 of {}".format(okrugs) in table.item(rate_row, may).toolTip()
-    assert "0 of {}".format(okrugs - 2) in table.item(rate_row, january).toolTip()  # two had not begun
+    assert f"2 of {okrugs}" in table.item(rate_row, may).toolTip()
+    assert f"0 of {okrugs - 2}" in table.item(rate_row, january).toolTip()  # two had not begun
     assert table.item(rate_row, 11).text() == "—"  # nothing is expected of November yet
     expected = 8 + 6 + 10 * len(silent)
     assert table.item(rate_row, rate).toolTip().startswith(f"4 of {expected}")
 
 
-def test_a_click_in_who_has_reported_opens_the_okrugs_records(window: CoordinatorWindow, qtbot: QtBot) -> None:
+def test_a_click_in_who_has_reported_opens_the_okrugs_records(
+    window: CoordinatorWindow, qtbot: QtBot
+) -> None:
     view, review = window.completeness, window.review
     open_tab(window, view, qtbot)
     table = view.table
