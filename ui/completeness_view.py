@@ -39,6 +39,7 @@ UNDER_WAY, NOT_STARTED = "under_way", "not_started"  # shown beside Completeness
 NOT_EXPECTED = (UNDER_WAY, NOT_STARTED)
 OKRUG_ROLE = Qt.ItemDataRole.UserRole + 1  # on a row's first cell: its okrug (None on the rate row)
 MONTH_ROLE = Qt.ItemDataRole.UserRole + 1  # on a month's header: YYYY-MM
+FIRST_MONTH = 2  # the columns: the okrug, its rate, the months, the last sync, the app version
 
 
 @dataclass(frozen=True)
@@ -181,30 +182,31 @@ class CompletenessView(QWidget):
         if found is None:
             return
         months = found.months
-        headers = [self.tr("Rural okrug")]
+        # The rate beside the name, so that it is in sight when the months scroll sideways.
+        headers = [self.tr("Rural okrug"), self.tr("Rate")]
         headers += [locale.standaloneMonthName(int(m[5:]), QLocale.FormatType.ShortFormat) for m in months]
-        headers += [self.tr("Rate"), self.tr("Last sync"), self.tr("App version")]
+        headers += [self.tr("Last sync"), self.tr("App version")]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
-        for c, month in enumerate(months, start=1):
+        for c, month in enumerate(months, start=FIRST_MONTH):
             self.table.horizontalHeaderItem(c).setData(MONTH_ROLE, month)
         rows = found.matrix.rows
-        rate = len(months) + 1
+        rate, after = 1, FIRST_MONTH + len(months)
         self.table.setRowCount(len(rows) + 1 if rows else 0)
         for r, row in enumerate(rows):
             place = self.kato.get(row.okrug)
             name = QTableWidgetItem(place.name(lang) if place else row.okrug)
             name.setData(OKRUG_ROLE, row.okrug)
             self.table.setItem(r, 0, name)
-            for c, month in enumerate(months, start=1):
+            for c, month in enumerate(months, start=FIRST_MONTH):
                 self.table.setItem(r, c, self._state_item(found.shown(row.okrug, month)))
             self.table.setItem(r, rate, self._rate_item(*found.rate(okrug=row.okrug)))
-            self.table.setItem(r, rate + 1, QTableWidgetItem(_moment(row.last_sync)))
-            self.table.setItem(r, rate + 2, QTableWidgetItem(row.app_version))
+            self.table.setItem(r, after, QTableWidgetItem(_moment(row.last_sync)))
+            self.table.setItem(r, after + 1, QTableWidgetItem(row.app_version))
         if rows:  # under the okrugs: the rate of each month, and of the year
             last = len(rows)
             self.table.setItem(last, 0, QTableWidgetItem(self.tr("Reporting rate")))
-            for c, month in enumerate(months, start=1):
+            for c, month in enumerate(months, start=FIRST_MONTH):
                 self.table.setItem(last, c, self._rate_item(*found.rate(month=month)))
             self.table.setItem(last, rate, self._rate_item(*found.rate()))
             bold = self.table.font()
@@ -216,10 +218,13 @@ class CompletenessView(QWidget):
                     self.table.setItem(last, c, item)
                 item.setFont(bold)
         self.table.resizeColumnsToContents()
-        widest = max((self.table.columnWidth(c) for c in range(1, len(months) + 1)), default=0)
-        for c in range(1, len(months) + 1):  # the months as one even grid; the matrix scrolls sideways
+        widest = max((self.table.columnWidth(c) for c in range(FIRST_MONTH, after)), default=0)
+        for c in range(FIRST_MONTH, after):  # the months as one even grid; the matrix scrolls sideways
             self.table.setColumnWidth(c, widest + SPACING)  # the stylesheet's cell padding is not counted
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The names as wide as they are (a stretched first column is squeezed when the months
+        # scroll sideways); the last column takes what is left on a wide screen.
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
 
     def _state_item(self, state: str) -> QTableWidgetItem:
         if state in NOT_EXPECTED:

@@ -224,8 +224,8 @@ class DashboardView(QWidget):
         grid.addWidget(self.campaign_title, 1, 1)
         grid.addWidget(self.okrug_table, 2, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.campaign_table, 2, 1, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(0, 1)  # even: the campaigns' names need the room as much as the okrugs'
+        grid.setColumnStretch(1, 1)
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self._arrange(narrow=event.size().width() < SIDE_BY_SIDE)

@@ -89,6 +89,13 @@ def listed(window: CoordinatorWindow, qtbot: QtBot) -> list[tuple[str, str]]:
     ]
 
 
+def month_cell(table: QTableWidget, row: int, month: int) -> QTableWidgetItem:
+    """The cell of a month (1 = January): the okrug's name and its rate come first."""
+    header = table.horizontalHeaderItem(1 + month)
+    assert header.data(Qt.ItemDataRole.UserRole + 1) == f"{YEAR}-{month:02d}"
+    return table.item(row, 1 + month)
+
+
 def okrug_name(code: str) -> str:
     place = default_kato().get(code)
     assert place is not None
@@ -108,7 +115,7 @@ def test_the_month_under_way_and_the_months_before_the_first_record_are_not_miss
     assert table.item(rate_row, 0).text() == "Reporting rate"
 
     def state(row: int, month: int) -> str:
-        return table.item(row, month).data(Qt.ItemDataRole.UserRole)
+        return month_cell(table, row, month).data(Qt.ItemDataRole.UserRole)
 
     assert [state(kainar, m) for m in range(1, 12)] == [
         "not_started", "not_started", "nothing", "missing", "reported", "reported",
@@ -121,14 +128,14 @@ def test_the_month_under_way_and_the_months_before_the_first_record_are_not_miss
         "missing",
         "under_way",
     ]
-    assert table.item(kainar, 1).text() == "not started"
-    assert table.item(kainar, 11).text() == "under way"
-    assert table.item(kainar, 4).text() == "missing"
+    assert month_cell(table, kainar, 1).text() == "not started"
+    assert month_cell(table, kainar, 11).text() == "under way"
+    assert month_cell(table, kainar, 4).text() == "missing"
     for month in (1, 11):  # not red: white, in the muted ink
-        assert table.item(kainar, month).background().color() == QColor(SURFACE)
-    assert table.item(kainar, 4).background().color() == QColor("#FFC7CE")
+        assert month_cell(table, kainar, month).background().color() == QColor(SURFACE)
+    assert month_cell(table, kainar, 4).background().color() == QColor("#FFC7CE")
 
-    rate = 12  # the column after the months
+    rate = 1  # beside the name
     assert table.horizontalHeaderItem(rate).text() == "Rate"
     # Қайнар: March (nothing done), May and June of the 8 months March–October
     assert table.item(kainar, rate).text() == "38 %"
@@ -139,9 +146,9 @@ def test_the_month_under_way_and_the_months_before_the_first_record_are_not_miss
     assert all(table.item(r, rate).text() == "0 %" for r in silent)
     okrugs = len(rows) - 1
     may, january = 5, 1
-    assert f"2 of {okrugs}" in table.item(rate_row, may).toolTip()
-    assert f"0 of {okrugs - 2}" in table.item(rate_row, january).toolTip()  # two had not begun
-    assert table.item(rate_row, 11).text() == "—"  # nothing is expected of November yet
+    assert f"2 of {okrugs}" in month_cell(table, rate_row, may).toolTip()
+    assert f"0 of {okrugs - 2}" in month_cell(table, rate_row, january).toolTip()  # two had not begun
+    assert month_cell(table, rate_row, 11).text() == "—"  # nothing is expected of November yet
     expected = 8 + 6 + 10 * len(silent)
     assert table.item(rate_row, rate).toolTip().startswith(f"4 of {expected}")
 
@@ -155,7 +162,7 @@ def test_a_click_in_who_has_reported_opens_the_okrugs_records(
     rows = {table.item(r, 0).data(Qt.ItemDataRole.UserRole + 1): r for r in range(table.rowCount())}
     kainar = rows[OKRUG]
 
-    click(table, table.item(kainar, 5), qtbot)  # May
+    click(table, month_cell(table, kainar, 5), qtbot)  # May
     assert window.tabs.currentWidget() is review
     assert (review.okrug.currentData(), review.month.currentData(), review.status.currentData()) == (
         OKRUG,
@@ -174,7 +181,7 @@ def test_a_click_in_who_has_reported_opens_the_okrugs_records(
     )
 
     open_tab(window, view, qtbot)
-    click(table, table.item(rows[None], 5), qtbot)  # the rate of May: every okrug's May
+    click(table, month_cell(table, rows[None], 5), qtbot)  # the rate of May: every okrug's May
     assert review.okrug.currentData() is None
     assert review.month.currentData() == f"{YEAR}-05"
     assert sorted(listed(window, qtbot)) == sorted(
