@@ -299,6 +299,18 @@ def nothing_months(conn: sqlite3.Connection, first: str, last: str) -> set[tuple
     return {(okrug, month) for okrug, month in rows}
 
 
+def first_months(conn: sqlite3.Connection) -> dict[str, str]:
+    """Each okrug's first month (YYYY-MM) with a live record or a nil report: the month it began
+    reporting. Before it, a month without a word from the okrug is not "missing"."""
+    rows = conn.execute(
+        "SELECT okrug, min(month) FROM ("
+        "SELECT okrug, min(substr(action_date, 1, 7)) AS month FROM actions WHERE deleted = 0 GROUP BY okrug "
+        "UNION ALL SELECT okrug, min(month) FROM nil_reports WHERE withdrawn = 0 GROUP BY okrug"
+        ") GROUP BY okrug"
+    )
+    return {okrug: month for okrug, month in rows if month}
+
+
 def _month_after(month: str) -> str:
     year, number = int(month[:4]), int(month[5:7])
     return date(year + number // 12, number % 12 + 1, 1).isoformat()

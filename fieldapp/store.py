@@ -344,6 +344,9 @@ class Store:
     def nothing_months(self, first: str, last: str) -> set[tuple[str, str]]:
         return district.nothing_months(self._reader(), first, last)
 
+    def first_months(self) -> dict[str, str]:
+        return district.first_months(self._reader())
+
     def record_rows(self, period: Period, okrug: str | None = None) -> list[district.RecordRow]:
         return district.record_rows(self._reader(), period, okrug)
 

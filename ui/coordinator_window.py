@@ -94,6 +94,8 @@ class CoordinatorWindow(QMainWindow):
         self.review.decided.connect(self.controller.decisions_made)
         self.duplicates.decided.connect(self.controller.decisions_made)
         self.review.photo_requested.connect(self.open_photo)
+        self.completeness.open_records.connect(lambda okrug, period: self.open_records(okrug, period))
+        self.dashboard.open_records.connect(self.open_records)
         self.controller.changed.connect(self.reload)
         self.controller.state_changed.connect(self._show_state)
         self.controller.progress.connect(self._show_progress)
@@ -315,6 +317,13 @@ class CoordinatorWindow(QMainWindow):
         self.duplicates.refresh()
         self.update_notice.refresh()
         self._show_state()
+
+    def open_records(
+        self, okrug: str | None, period: str, campaign: str | None = None, status: str = "all"
+    ) -> None:
+        """The review tab, its list filtered to what was clicked in another tab."""
+        self.review.show_records(okrug, period, campaign, status)
+        self.tabs.setCurrentWidget(self.review)
 
     def open_photo(self, sha: str) -> None:
         from ui.photo_viewer import PhotoViewer

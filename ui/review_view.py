@@ -338,7 +338,11 @@ class ReviewView(QWidget):
             self.campaign.setItemText(i, found.name(lang) if found else self.campaign.itemData(i))
         self.month.setItemText(0, self.tr("All months"))
         for i in range(1, self.month.count()):
-            year, month = map(int, self.month.itemData(i).split("-"))
+            chosen = self.month.itemData(i)
+            if "-" not in chosen:  # a whole year, put there by show_records
+                self.month.setItemText(i, self.tr("Whole year {year}").format(year=chosen))
+                continue
+            year, month = map(int, chosen.split("-"))
             self.month.setItemText(i, month_name(year, month, lang))
         names = {
             "pending": self.tr("Waiting for review"),
@@ -384,6 +388,11 @@ class ReviewView(QWidget):
         self.model.set_filter(self.current_filter())
 
     def _okrug_changed(self) -> None:
+        self._fill_settlements()
+        self.retranslate()
+        self.reload()
+
+    def _fill_settlements(self) -> None:
         self.settlement.blockSignals(True)
         self.settlement.clear()
         self.settlement.addItem("", None)
@@ -392,8 +401,6 @@ class ReviewView(QWidget):
             for place in self.kato.settlements(okrug):
                 self.settlement.addItem("", place.code)
         self.settlement.blockSignals(False)
-        self.retranslate()
-        self.reload()
 
     def _after_reload(self) -> None:
         self._show_count()
@@ -629,6 +636,49 @@ class ReviewView(QWidget):
         QMessageBox.warning(self, self.tr("Review"), text)
         self._keep = None  # nothing was decided: stay on the record
         self.reload()
+
+    # -- opened from the other tabs -----------------------------------------------------------------------
+
+    def show_records(
+        self,
+        okrug: str | None,
+        period: str | None,
+        campaign: str | None = None,
+        status: str = "all",
+    ) -> None:
+        """The list filtered to an okrug (or every okrug), a month (YYYY-MM) or a year (YYYY),
+        perhaps a campaign, of every status unless told: what a click in "Who has reported" or on
+        the dashboard opens. The other filters and the search are cleared; the first record is chosen."""
+        combos = (self.okrug, self.settlement, self.campaign, self.month, self.status)
+        for combo in combos:
+            combo.blockSignals(True)
+        self.search.blockSignals(True)
+        try:
+            self.okrug.setCurrentIndex(max(0, self.okrug.findData(okrug)) if okrug else 0)
+            self._fill_settlements()
+            self.campaign.setCurrentIndex(max(0, self.campaign.findData(campaign)) if campaign else 0)
+            self.month.setCurrentIndex(self._period_index(period) if period else 0)
+            self.status.setCurrentIndex(max(0, self.status.findData(status)))
+            self.search.clear()
+        finally:
+            for combo in combos:
+                combo.blockSignals(False)
+            self.search.blockSignals(False)
+        self.table.clearSelection()
+        self._keep, self._keep_row, self._keep_within = "", 0, 0  # start at the top of the new list
+        self.retranslate()
+        self.reload()
+
+    def _period_index(self, period: str) -> int:
+        """The month filter's item for ``period``; a year, or a month older than the list, is added."""
+        found = self.month.findData(period)
+        if found >= 0:
+            return found
+        if "-" in period:
+            self.month.addItem("", period)
+            return self.month.count() - 1
+        self.month.insertItem(1, "", period)
+        return 1
 
 
 def _escape(text: str) -> str:

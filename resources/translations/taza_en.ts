@@ -294,8 +294,28 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>missing</translation>
     </message>
     <message>
-        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet.</source>
-        <translation>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet.</translation>
+        <source>under way</source>
+        <translation>under way</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet. White: not expected yet (the month is under way, or it is before the okrug&apos;s first record). Rate: what was reported of what was expected. Click a cell to open its records.</source>
+        <translation>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet. White: not expected yet (the month is under way, or it is before the okrug&apos;s first record). Rate: what was reported of what was expected. Click a cell to open its records.</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Reporting rate</source>
+        <translation>Reporting rate</translation>
+    </message>
+    <message>
+        <source>{done} of {expected} expected reported</source>
+        <translation>{done} of {expected} expected reported</translation>
     </message>
     <message>
         <source>Rural okrug</source>
@@ -576,6 +596,10 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>By campaign</source>
         <translation>By campaign</translation>
+    </message>
+    <message>
+        <source>Click a row to open its records in the review</source>
+        <translation>Click a row to open its records in the review</translation>
     </message>
     <message>
         <source>Nothing recorded in this period.</source>
@@ -1586,6 +1610,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>All months</source>
         <translation>All months</translation>
+    </message>
+    <message>
+        <source>Whole year {year}</source>
+        <translation>Whole year {year}</translation>
     </message>
     <message>
         <source>Waiting for review</source>

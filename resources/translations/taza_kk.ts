@@ -294,8 +294,28 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>есеп жоқ</translation>
     </message>
     <message>
-        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet.</source>
-        <translation>Жасыл: жазбалар жіберілген. Сұр: ауыл ештеңе өткізілмегенін хабарлады. Қызыл: ауылдан әзірге ештеңе жоқ.</translation>
+        <source>under way</source>
+        <translation>ай жүріп жатыр</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>әлі басталмаған</translation>
+    </message>
+    <message>
+        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet. White: not expected yet (the month is under way, or it is before the okrug&apos;s first record). Rate: what was reported of what was expected. Click a cell to open its records.</source>
+        <translation>Жасыл: жазбалар жіберілді. Сұр: ауыл ештеңе өткізілмегенін хабарлады. Қызыл: ауылдан әлі ештеңе жоқ. Ақ: әзірге күтілмейді (ай әлі біткен жоқ немесе округтің алғашқы жазбасына дейінгі ай). Үлес: күтілгеннің қаншасы тапсырылды. Жазбаларын ашу үшін ұяшықты басыңыз.</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Үлес</translation>
+    </message>
+    <message>
+        <source>Reporting rate</source>
+        <translation>Есеп тапсыру үлесі</translation>
+    </message>
+    <message>
+        <source>{done} of {expected} expected reported</source>
+        <translation>Күтілген {expected} есептің {done} тапсырылды</translation>
     </message>
     <message>
         <source>Rural okrug</source>
@@ -576,6 +596,10 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>By campaign</source>
         <translation>Акциялар бойынша</translation>
+    </message>
+    <message>
+        <source>Click a row to open its records in the review</source>
+        <translation>Жазбаларын қарау бетінде ашу үшін жолды басыңыз</translation>
     </message>
     <message>
         <source>Nothing recorded in this period.</source>
@@ -1586,6 +1610,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>All months</source>
         <translation>Барлық айлар</translation>
+    </message>
+    <message>
+        <source>Whole year {year}</source>
+        <translation>{year} жыл толығымен</translation>
     </message>
     <message>
         <source>Waiting for review</source>

@@ -296,8 +296,28 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>нет отчёта</translation>
     </message>
     <message>
-        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet.</source>
-        <translation>Зелёный: записи отправлены. Серый: село сообщило, что ничего не проводилось. Красный: от села пока ничего нет.</translation>
+        <source>under way</source>
+        <translation>месяц идёт</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>ещё не начали</translation>
+    </message>
+    <message>
+        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet. White: not expected yet (the month is under way, or it is before the okrug&apos;s first record). Rate: what was reported of what was expected. Click a cell to open its records.</source>
+        <translation>Зелёный: записи отправлены. Серый: село сообщило, что ничего не проводилось. Красный: от села пока ничего нет. Белый: пока не ожидается (месяц ещё идёт или он раньше первой записи округа). Доля: сколько сдано из ожидаемого. Нажмите на ячейку, чтобы открыть её записи.</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Доля</translation>
+    </message>
+    <message>
+        <source>Reporting rate</source>
+        <translation>Доля сданных отчётов</translation>
+    </message>
+    <message>
+        <source>{done} of {expected} expected reported</source>
+        <translation>Сдано {done} из {expected} ожидаемых</translation>
     </message>
     <message>
         <source>Rural okrug</source>
@@ -579,6 +599,10 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>By campaign</source>
         <translation>По акциям</translation>
+    </message>
+    <message>
+        <source>Click a row to open its records in the review</source>
+        <translation>Нажмите на строку, чтобы открыть её записи на вкладке проверки</translation>
     </message>
     <message>
         <source>Nothing recorded in this period.</source>
@@ -1598,6 +1622,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>All months</source>
         <translation>Все месяцы</translation>
+    </message>
+    <message>
+        <source>Whole year {year}</source>
+        <translation>Весь {year} год</translation>
     </message>
     <message>
         <source>Waiting for review</source>
