@@ -135,6 +135,30 @@ def queue_decisions(db: Database, decisions: Sequence[Decision]) -> list[Cleanup
     return done
 
 
+def undo_decision(db: Database, action_id: str) -> CleanupAction:
+    """Take back a decision made here that has not been sent: it leaves the queue and the record
+    shows again what the server holds (its history keeps both steps). Once sent it cannot."""
+    row = db.conn.execute(
+        "SELECT revision, state FROM review_queue WHERE action_id = ?", [action_id]
+    ).fetchone()
+    if row is None or row[1] != QUEUED:
+        raise StoreError(msg("district.undo_sent"))
+    db.conn.execute("DELETE FROM review_queue WHERE action_id = ?", [action_id])
+    current = _current_or_fail(db, action_id)
+    server = db.conn.execute(
+        "SELECT body FROM action_history WHERE action_id = ? AND revision = ? AND event != 'review_here' "
+        "ORDER BY seq DESC LIMIT 1",
+        [action_id, row[0]],
+    ).fetchone()
+    if server is None or current.revision != row[0]:
+        return current  # a newer revision came meanwhile: it shows as the server has it already
+    held = CleanupAction.model_validate_json(server[0])
+    restored = current.with_server_state(status=held.status, review_comment=held.review_comment)
+    if restored == current:
+        return current
+    return _server_change(db, current, restored, "review_undone")
+
+
 def _show_decision(
     db: Database, action_id: str, revision: int, decision: Status, comment: str
 ) -> CleanupAction:

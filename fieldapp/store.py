@@ -208,6 +208,11 @@ class Store:
         """Write a tombstone revision. The history keeps every earlier revision."""
         return self._writer.call(lambda db: writes.delete(db, str(action_id), expected_revision, now))
 
+    def undo_delete(self, action_id: UUID | str, revision: int) -> CleanupAction:
+        """Take back the deletion (tombstone ``revision``) while the server has not heard of it;
+        raises :class:`StoreError` once it has."""
+        return self._writer.call(lambda db: writes.undo_delete(db, str(action_id), revision))
+
     def mark_sent(self, action_id: UUID | str, revision: int) -> CleanupAction:
         """The server acknowledged ``revision`` of the record (the sync engine calls this)."""
         return self._writer.call(lambda db: writes.mark_sent(db, str(action_id), revision))
@@ -300,6 +305,10 @@ class Store:
 
     def queue_decisions(self, decisions: Sequence[district.Decision]) -> list[CleanupAction]:
         return self._writer.call(lambda db: district.queue_decisions(db, decisions))
+
+    def undo_decision(self, action_id: UUID | str) -> CleanupAction:
+        """Take back a decision made here while it waits to be sent; raises once it has gone."""
+        return self._writer.call(lambda db: district.undo_decision(db, str(action_id)))
 
     def queued_decisions(self, state: str | None = district.QUEUED) -> list[district.QueuedDecision]:
         return district.queued_decisions(self._reader(), state)

@@ -119,6 +119,7 @@ class ActionDialog(QDialog):
     save_requested = Signal(object)  # Status
     discard_requested = Signal()
     field_changed = Signal(str, bool)  # the field's name (as the report names it), left
+    history_requested = Signal()
 
     def __init__(
         self,
@@ -272,6 +273,10 @@ class ActionDialog(QDialog):
         error_layout.addWidget(self.error_text)
         self.error_box.hide()
 
+        self.history_button = QPushButton()
+        self.history_button.setAutoDefault(False)
+        self.history_button.clicked.connect(self.history_requested.emit)
+        self.history_button.hide()  # a record being edited has one
         self.cancel_button = QPushButton()
         self.draft_button = QPushButton()
         self.ready_button = QPushButton()
@@ -291,6 +296,7 @@ class ActionDialog(QDialog):
         message_layout = QHBoxLayout(message_area)
         message_layout.setContentsMargins(0, 0, 0, 0)
         message_layout.addWidget(self.error_box)
+        buttons.addWidget(self.history_button)
         buttons.addWidget(message_area, 1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.draft_button)
@@ -395,6 +401,8 @@ class ActionDialog(QDialog):
             self.waste_labels[fraction.code].setToolTip(hint or "")
         self._fill_campaigns(lang)
         self.cancel_button.setText(self.tr("Cancel"))
+        self.history_button.setText(self.tr("&History…"))
+        self.history_button.setToolTip(self.tr("Every version of this record, as stored on this laptop"))
         self.draft_button.setText(self.tr("Save as draft"))
         self.draft_button.setToolTip(self.tr("Keep it on this laptop to finish later (Ctrl+S)"))
         self.ready_button.setText(self.tr("Save, ready to send"))
@@ -404,6 +412,7 @@ class ActionDialog(QDialog):
 
     def set_title(self, editing: bool) -> None:
         self._editing = editing
+        self.history_button.setVisible(editing)
         self.setWindowTitle(self.tr("Edit clean-up action") if editing else self.tr("New clean-up action"))
 
     def _fill_campaigns(self, lang: str) -> None:

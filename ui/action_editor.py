@@ -117,6 +117,7 @@ class ActionEditor(QObject):
         self._checked_as = Status.DRAFT  # what a save was last asked as: re-checks judge the same way
         dialog.save_requested.connect(self.save)
         dialog.field_changed.connect(self.recheck)
+        dialog.history_requested.connect(self.show_history)
         dialog.discard_requested.connect(self.discard)
         dialog.photos.busy_changed.connect(lambda busy: dialog.set_busy(busy or self._saving))
 
@@ -212,6 +213,23 @@ class ActionEditor(QObject):
                     "ActionEditor", "The record could not be saved: {error}. Nothing was changed."
                 ).format(error=str(exc))
             )
+
+    # -- the record's history -----------------------------------------------------------------------
+
+    def show_history(self) -> None:
+        """The record's stored history in a window of its own, read off the GUI thread."""
+        if self._base is None:
+            return
+        store, action_id = self._store, self._base.id
+
+        def shown(entries) -> None:  # type: ignore[no-untyped-def]
+            from ui.history_dialog import HistoryDialog
+
+            self.history = HistoryDialog(entries, self.dialog)
+            self.history.finished.connect(lambda _: self.history.deleteLater())
+            self.history.open()
+
+        self._tasks.run(lambda: store.history(action_id), shown, self._failed)
 
     # -- closing -----------------------------------------------------------------------------------
 
