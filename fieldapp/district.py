@@ -135,6 +135,11 @@ def queue_decisions(db: Database, decisions: Sequence[Decision]) -> list[Cleanup
     return done
 
 
+def undo_decisions(db: Database, action_ids: Sequence[str]) -> list[CleanupAction]:
+    """Take back decisions made together: all of them, or (one already sent) none."""
+    return [undo_decision(db, action_id) for action_id in action_ids]
+
+
 def undo_decision(db: Database, action_id: str) -> CleanupAction:
     """Take back a decision made here that has not been sent: it leaves the queue and the record
     shows again what the server holds (its history keeps both steps). Once sent it cannot."""

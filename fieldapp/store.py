@@ -306,9 +306,11 @@ class Store:
     def queue_decisions(self, decisions: Sequence[district.Decision]) -> list[CleanupAction]:
         return self._writer.call(lambda db: district.queue_decisions(db, decisions))
 
-    def undo_decision(self, action_id: UUID | str) -> CleanupAction:
-        """Take back a decision made here while it waits to be sent; raises once it has gone."""
-        return self._writer.call(lambda db: district.undo_decision(db, str(action_id)))
+    def undo_decisions(self, action_ids: Iterable[UUID | str]) -> list[CleanupAction]:
+        """Take back decisions made here while they wait to be sent, in one transaction: all, or
+        (one has gone to the server) none, raising :class:`StoreError`."""
+        chosen = [str(i) for i in action_ids]
+        return self._writer.call(lambda db: district.undo_decisions(db, chosen))
 
     def queued_decisions(self, state: str | None = district.QUEUED) -> list[district.QueuedDecision]:
         return district.queued_decisions(self._reader(), state)

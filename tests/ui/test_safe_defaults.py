@@ -19,11 +19,23 @@ from fieldapp.store import Store
 from server import schema as t
 from tests.records import action
 from tests.server.live import LiveServer
+from tests.sync.laptop import Laptop
+from tests.sync.test_district import Coordinator
+from tests.ui import test_coordinator_window as window_tests
 from tests.ui.helpers import close_window, open_window
 from tests.ui.test_action_form import closed
+from tests.ui.test_coordinator_window import refresh as review_refresh
+from tests.ui.test_coordinator_window import settle
+from tests.ui.test_review_keys import ids as review_ids
+from tests.ui.test_review_keys import queued
+from tests.ui.test_review_keys import ready as review_ready
 from tests.ui.test_sync_window import send_now, village
 from ui.history_dialog import HistoryDialog
+from ui.i18n import Translations
 from ui.main_window import MainWindow
+
+# The coordinator window's fixtures: a real server, three village laptops, the coordinator's copy.
+villages, coordinator = window_tests.villages, window_tests.coordinator
 
 
 def when_asked(qtbot: QtBot, answer: Callable[[QWidget], None], seen: list[str]) -> None:
@@ -212,3 +224,62 @@ def test_the_history_opens_from_the_form(tmp_path: Path, translations, qtbot: Qt
     new.close_without_asking()
     assert closed(new)
     close_window(window)
+
+
+# -- the coordinator's decisions ------------------------------------------------------------------
+
+
+def test_a_decision_not_yet_sent_is_undone_and_once_sent_it_cannot_be(
+    villages: dict[str, Laptop], coordinator: Coordinator, translations: Translations, qtbot: QtBot
+) -> None:
+    window = review_ready(villages, coordinator, translations, qtbot)
+    review, store = window.review, window.store
+    assert not window.undo_item.isEnabled()
+    order = review_ids(review)
+    review.table.selectRow(1)
+    qtbot.keyClick(review.table, Qt.Key.Key_Return)  # accepted, queued
+    settle(window, qtbot)
+    assert queued(window) == {order[1]: (Status.ACCEPTED, "")}
+    assert store.get(order[1]).status is Status.ACCEPTED  # shown at once
+    assert window.undo_item.isEnabled()
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    review.table.setFocus()
+    qtbot.keyClick(review.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z
+    qtbot.waitUntil(lambda: not queued(window))
+    settle(window, qtbot)
+    assert store.get(order[1]).status is Status.SENT  # waiting for review again, as the server has it
+    assert review_ids(review) == order
+    assert [s.id for s in review.selected()] == [order[1]]  # and chosen, to decide again
+    assert not window.undo_item.isEnabled()
+    assert [e.event for e in store.history(order[1])][-2:] == ["review_here", "review_undone"]
+
+    # a return, undone from the menu
+    def ask(count: int) -> str:
+        return "Фото жоқ"
+
+    review.ask_comment = ask  # type: ignore[method-assign]
+    qtbot.mouseClick(review.return_button, Qt.MouseButton.LeftButton)
+    settle(window, qtbot)
+    assert queued(window) == {order[1]: (Status.RETURNED, "Фото жоқ")}
+    window.undo_item.trigger()
+    qtbot.waitUntil(lambda: not queued(window))
+    settle(window, qtbot)
+    record = store.get(order[1])
+    assert (record.status, record.review_comment) == (Status.SENT, "")
+
+    # sent: it cannot be taken back, and says so
+    review.table.selectRow(0)
+    qtbot.mouseClick(review.accept_button, Qt.MouseButton.LeftButton)
+    settle(window, qtbot)
+    review_refresh(window, qtbot)  # the decision goes to the server
+    assert not queued(window)
+    seen: list[str] = []
+    when_asked(qtbot, click("OK"), seen)
+    window.undo_item.trigger()
+    qtbot.waitUntil(lambda: len(seen) == 1)
+    settle(window, qtbot)
+    assert "already been sent to the server" in seen[0]
+    assert store.get(order[0]).status is Status.ACCEPTED
+    window.close()
