@@ -74,7 +74,8 @@ class Field(QWidget):
         self.error.setText("\n".join(texts))
         self.error.setVisible(bool(texts))
         for widget in self.inputs:
-            set_invalid(widget, bool(texts))
+            # a compound input (the date: text, calendar button, hint) marks its text box
+            set_invalid(getattr(widget, "invalid_target", widget), bool(texts))
 
 
 def _card(title: QLabel, body: QWidget | QFormLayout | QGridLayout | QVBoxLayout) -> QFrame:

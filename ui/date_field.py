@@ -79,6 +79,7 @@ class DateField(QWidget):
         layout.addSpacing(SPACING)
         layout.addWidget(self.hint)
         self.setFocusProxy(self.edit)
+        self.invalid_target = self.edit  # what the form marks red when the date is wrong
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.retranslate()
 
