@@ -104,7 +104,7 @@ class HistoryDialog(QDialog):
             [
                 self.tr("When"),
                 self.tr("What happened"),
-                self.tr("By"),
+                self.tr("Where"),
                 self.tr("Status"),
                 self.tr("What changed"),
             ]
@@ -118,7 +118,7 @@ class HistoryDialog(QDialog):
             cells = [
                 _local_time(entry.recorded_at),
                 what,
-                self.tr("this laptop") if entry.origin == "local" else self.tr("the server"),
+                self.tr("on this laptop") if entry.origin == "local" else self.tr("on the server"),
                 domain_text(f"status.{action.status.value}", lang),
                 changed_fields(before, action, lang),
             ]

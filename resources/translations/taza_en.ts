@@ -984,8 +984,16 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <translation>What happened</translation>
     </message>
     <message>
-        <source>By</source>
-        <translation>By</translation>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>on this laptop</source>
+        <translation>on this laptop</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>on the server</translation>
     </message>
     <message>
         <source>Status</source>
@@ -994,14 +1002,6 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>What changed</source>
         <translation>What changed</translation>
-    </message>
-    <message>
-        <source>this laptop</source>
-        <translation>this laptop</translation>
-    </message>
-    <message>
-        <source>the server</source>
-        <translation>the server</translation>
     </message>
 </context>
 <context>

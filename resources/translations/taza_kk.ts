@@ -984,8 +984,16 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <translation>Не болды</translation>
     </message>
     <message>
-        <source>By</source>
-        <translation>Кім</translation>
+        <source>Where</source>
+        <translation>Қайда</translation>
+    </message>
+    <message>
+        <source>on this laptop</source>
+        <translation>осы ноутбукта</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>серверде</translation>
     </message>
     <message>
         <source>Status</source>
@@ -994,14 +1002,6 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>What changed</source>
         <translation>Не өзгерді</translation>
-    </message>
-    <message>
-        <source>this laptop</source>
-        <translation>осы ноутбук</translation>
-    </message>
-    <message>
-        <source>the server</source>
-        <translation>сервер</translation>
     </message>
 </context>
 <context>

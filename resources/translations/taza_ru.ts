@@ -992,8 +992,16 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <translation>Что произошло</translation>
     </message>
     <message>
-        <source>By</source>
-        <translation>Кем</translation>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <source>on this laptop</source>
+        <translation>на этом ноутбуке</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>на сервере</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1002,14 +1010,6 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>What changed</source>
         <translation>Что изменилось</translation>
-    </message>
-    <message>
-        <source>this laptop</source>
-        <translation>этот ноутбук</translation>
-    </message>
-    <message>
-        <source>the server</source>
-        <translation>сервер</translation>
     </message>
 </context>
 <context>
