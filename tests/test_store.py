@@ -553,3 +553,28 @@ def test_a_write_while_another_program_holds_the_file_waits_then_is_refused_plai
         assert store.write_failure is None  # the store still writes
         assert store.save(record).revision == record.revision
         assert store.get_meta("holder") == MARK  # and the other program's write is kept
+
+
+def test_a_deletion_is_undone_only_while_the_server_has_not_heard_of_it(tmp_path: Path) -> None:
+    import gzip
+
+    with Store.open(tmp_path / "taza-field.sqlite") as store:
+        record = store.save(action(action_date=date(2026, 9, 19)))
+        tombstone = store.delete(record.id, record.revision)
+        body = gzip.compress(f'{{"records": [{{"id": "{record.id}"}}]}}'.encode())
+        store.begin_batch("batch-1", body, 1)  # the tombstone is on its way
+        with pytest.raises(StoreError) as refused:
+            store.undo_delete(record.id, tombstone.revision)
+        assert "already been sent" in refused.value.text("en")
+        assert store.get(record.id) == tombstone  # nothing half-done
+        store.drop_batch("batch-1")  # the server refused that batch whole: never applied
+        assert store.undo_delete(record.id, tombstone.revision) == record
+        assert store.get(record.id) == record
+        assert store.integrity_check() == []
+        with pytest.raises(StaleRevision):  # undone already: nothing to take back
+            store.undo_delete(record.id, tombstone.revision)
+        tombstone = store.delete(record.id, record.revision)
+        store.mark_sent(record.id, tombstone.revision)  # the server has the deletion
+        with pytest.raises(StoreError):
+            store.undo_delete(record.id, tombstone.revision)
+        assert store.get(record.id).deleted
