@@ -578,3 +578,28 @@ def test_a_deletion_is_undone_only_while_the_server_has_not_heard_of_it(tmp_path
         with pytest.raises(StoreError):
             store.undo_delete(record.id, tombstone.revision)
         assert store.get(record.id).deleted
+
+
+def test_a_batch_built_before_a_deletion_was_undone_is_not_kept(tmp_path: Path) -> None:
+    """The sync read the tombstone, then the person undid the deletion: the batch carrying the
+    tombstone is refused, so the server never gets what the laptop took back."""
+    import gzip
+
+    from fieldapp.ids import uuid7
+    from fieldapp.outbox import BatchStale
+    from sync.protocol import PushBatch, PushRecord
+
+    with Store.open(tmp_path / "taza-field.sqlite") as store:
+        record = store.save(action(action_date=date(2026, 9, 19)))
+        tombstone = store.delete(record.id, record.revision)
+        [outgoing] = store.outgoing(10)
+        batch = PushBatch(
+            batch_id=uuid7(), records=[PushRecord(record=outgoing.action, base_revision=0, lineage={})]
+        )
+        body = gzip.compress(batch.model_dump_json(exclude_defaults=True).encode())
+        store.undo_delete(record.id, tombstone.revision)
+        with pytest.raises(BatchStale):
+            store.begin_batch(str(batch.batch_id), body, 1)
+        assert store.pending_batch() is None
+        [again] = store.outgoing(10)
+        assert again.action == record  # built again: the record as it is
