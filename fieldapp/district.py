@@ -14,7 +14,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -28,6 +28,10 @@ from fieldapp.queries import ActionSummary, Period
 from fieldapp.writes import StoreError, _current_or_fail, _iso, _server_change, import_from_server
 
 QUEUED, REFUSED, SUPERSEDED = "queued", "refused", "superseded"
+# Set (to the time, ISO) while decisions are on their way to the server: none is taken back then.
+# One left by a run that was killed counts for SENDING_EXPIRES only (the next run sends them anyway).
+META_SENDING_DECISIONS = "district.sending_decisions"
+SENDING_EXPIRES = timedelta(minutes=15)
 DECISIONS = (Status.ACCEPTED, Status.RETURNED)
 
 
@@ -146,7 +150,7 @@ def undo_decision(db: Database, action_id: str) -> CleanupAction:
     row = db.conn.execute(
         "SELECT revision, state FROM review_queue WHERE action_id = ?", [action_id]
     ).fetchone()
-    if row is None or row[1] != QUEUED:
+    if row is None or row[1] != QUEUED or _sending(db.conn):
         raise StoreError(msg("district.undo_sent"))
     db.conn.execute("DELETE FROM review_queue WHERE action_id = ?", [action_id])
     current = _current_or_fail(db, action_id)
@@ -162,6 +166,17 @@ def undo_decision(db: Database, action_id: str) -> CleanupAction:
     if restored == current:
         return current
     return _server_change(db, current, restored, "review_undone")
+
+
+def _sending(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", [META_SENDING_DECISIONS]).fetchone()
+    if row is None:
+        return False
+    try:
+        since = datetime.fromisoformat(row[0].replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return utc_now() - since < SENDING_EXPIRES
 
 
 def _show_decision(

@@ -603,3 +603,31 @@ def test_a_batch_built_before_a_deletion_was_undone_is_not_kept(tmp_path: Path) 
         assert store.pending_batch() is None
         [again] = store.outgoing(10)
         assert again.action == record  # built again: the record as it is
+
+
+def test_a_decision_on_its_way_is_not_undone(tmp_path: Path) -> None:
+    """While the decisions are being sent (marked before they are read to send), none is taken back;
+    before and after, one still queued is, and the record shows the server's state again."""
+    from fieldapp.district import META_SENDING_DECISIONS, Decision
+
+    with Store.open(tmp_path / "taza-field.sqlite") as store:
+        record = store.save(action(action_date=date(2026, 9, 19)))
+        store.mark_sent(record.id, record.revision)
+        store.queue_decisions([Decision(str(record.id), record.revision, Status.ACCEPTED)])
+        assert store.get(record.id).status is Status.ACCEPTED
+        store.set_meta(META_SENDING_DECISIONS, utc_iso_now())  # a run is sending
+        with pytest.raises(StoreError) as refused:
+            store.undo_decisions([str(record.id)])
+        assert "already been sent" in refused.value.text("en")
+        assert [q.action_id for q in store.queued_decisions()] == [str(record.id)]  # left whole
+        store.set_meta(META_SENDING_DECISIONS, "2026-01-01T00:00:00Z")  # a run killed long ago
+        [back] = store.undo_decisions([str(record.id)])
+        assert back.status is Status.SENT
+        assert store.queued_decisions() == []
+        assert store.integrity_check() == []
+
+
+def utc_iso_now() -> str:
+    from fieldapp.models import utc_now
+
+    return utc_now().isoformat().replace("+00:00", "Z")
