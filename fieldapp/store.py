@@ -208,6 +208,11 @@ class Store:
         """Write a tombstone revision. The history keeps every earlier revision."""
         return self._writer.call(lambda db: writes.delete(db, str(action_id), expected_revision, now))
 
+    def undo_delete(self, action_id: UUID | str, revision: int) -> CleanupAction:
+        """Take back the deletion (tombstone ``revision``) while the server has not heard of it;
+        raises :class:`StoreError` once it has."""
+        return self._writer.call(lambda db: writes.undo_delete(db, str(action_id), revision))
+
     def mark_sent(self, action_id: UUID | str, revision: int) -> CleanupAction:
         """The server acknowledged ``revision`` of the record (the sync engine calls this)."""
         return self._writer.call(lambda db: writes.mark_sent(db, str(action_id), revision))
@@ -300,6 +305,12 @@ class Store:
 
     def queue_decisions(self, decisions: Sequence[district.Decision]) -> list[CleanupAction]:
         return self._writer.call(lambda db: district.queue_decisions(db, decisions))
+
+    def undo_decisions(self, action_ids: Iterable[UUID | str]) -> list[CleanupAction]:
+        """Take back decisions made here while they wait to be sent, in one transaction: all, or
+        (one has gone to the server) none, raising :class:`StoreError`."""
+        chosen = [str(i) for i in action_ids]
+        return self._writer.call(lambda db: district.undo_decisions(db, chosen))
 
     def queued_decisions(self, state: str | None = district.QUEUED) -> list[district.QueuedDecision]:
         return district.queued_decisions(self._reader(), state)

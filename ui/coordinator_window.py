@@ -160,6 +160,12 @@ class CoordinatorWindow(QMainWindow):
         self.district_menu.addAction(self.logout_item)
         self.district_menu.addAction(self.quit_item)
 
+        self.edit_menu = bar.addMenu("")
+        self.undo_item = QAction(self, shortcut=QKeySequence.StandardKey.Undo, triggered=self.undo)
+        self.edit_menu.addAction(self.undo_item)
+        self.review.undo_changed.connect(self._show_undo)
+        self.review.undone.connect(self._show_state)
+
         self.export_menu = bar.addMenu("")
         self.xlsx_item = QAction(self, triggered=lambda: self.export("xlsx"))
         self.csv_item = QAction(self, triggered=lambda: self.export("csv"))
@@ -204,6 +210,8 @@ class CoordinatorWindow(QMainWindow):
         self.logout_item.setText(self.tr("&Log out"))
         self.quit_item.setText(self.tr("&Quit"))
         self.export_menu.setTitle(self.tr("&Export"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self._show_undo()
         self.xlsx_item.setText(self.tr("District report as &Excel (XLSX)…"))
         self.csv_item.setText(self.tr("All records as &CSV…"))
         self.pdf_item.setText(self.tr("District report as &PDF…"))
@@ -223,6 +231,27 @@ class CoordinatorWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def undo(self) -> None:
+        """Edit → Undo (Ctrl+Z): the last accept or return, while it waits to be sent."""
+        if not self.review.undoable:
+            self.statusBar().showMessage(self.tr("Nothing to undo."), 10_000)
+            return
+        if self.controller.state is State.RUNNING:
+            QMessageBox.information(
+                self,
+                self.tr("Undo"),
+                self.tr(
+                    "Refreshing is under way and may be sending the decision. Wait until it ends, then undo."
+                ),
+            )
+            return
+        self.tabs.setCurrentWidget(self.review)
+        self.review.undo_last()
+
+    def _show_undo(self) -> None:
+        self.undo_item.setText(self.tr("&Undo the last decision"))
+        self.undo_item.setEnabled(bool(self.review.undoable))
 
     # -- state ----------------------------------------------------------------------------------------
 

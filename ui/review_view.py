@@ -111,6 +111,8 @@ class ReturnDialog(QDialog):
 
 class ReviewView(QWidget):
     decided = Signal()  # decisions were queued: the window sends them soon
+    undo_changed = Signal()  # what Edit → Undo would take back changed
+    undone = Signal()  # decisions were taken back before they were sent
     photo_requested = Signal(str)  # sha256: open it large (fetched if need be)
 
     def __init__(
@@ -173,6 +175,7 @@ class ReviewView(QWidget):
             self.status.addItem("", choice)
         self._record: CleanupAction | None = None  # the one shown beside the list
         self._keep: str | None = None  # the record to select once the list is reloaded
+        self.undoable: list[list[str]] = []  # decisions made together, newest last, while unsent
         self._keep_row = 0  # where, if that record is no longer in it
         self._keep_within = 0  # the row it was at: the list is fetched that far to find it
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -609,7 +612,40 @@ class ReviewView(QWidget):
             return
         self._select_next_after({d.action_id for d in decisions})
         store = self.store
-        self.tasks.run(lambda: store.queue_decisions(decisions), lambda _: self._decided(), self._failed)
+        ids = [d.action_id for d in decisions]
+
+        def done(_: object) -> None:
+            self.undoable.append(ids)
+            self.undo_changed.emit()
+            self._decided()
+
+        self.tasks.run(lambda: store.queue_decisions(decisions), done, self._failed)
+
+    def undo_last(self) -> None:
+        """Take back the last decision(s) while not sent: the record waits for review again, as
+        the server has it, and is chosen in the list. Once sent, it says so."""
+        if not self.undoable:
+            return
+        ids = self.undoable.pop()
+        self.undo_changed.emit()
+        store = self.store
+
+        def done(_: object) -> None:
+            self._keep, self._keep_row, self._keep_within = ids[0], 0, 0
+            self.table.clearSelection()
+            self.undone.emit()
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            from PySide6.QtWidgets import QMessageBox
+
+            text = exc.text(current_language()) if isinstance(exc, FieldAppError) else str(exc)
+            if not isinstance(exc, FieldAppError):
+                log.error("undoing a decision failed", exc_info=exc)
+            QMessageBox.information(self, self.tr("Undo"), text)
+            self.reload()
+
+        self.tasks.run(lambda: store.undo_decisions(ids), done, failed)
 
     def _select_next_after(self, decided: set[str]) -> None:
         """Once the list is reloaded, the record after the decided ones (in the list's order) is

@@ -88,6 +88,14 @@
         <translation>Бас тарту</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Тарихы…</translation>
+    </message>
+    <message>
+        <source>Every version of this record, as stored on this laptop</source>
+        <translation>Осы ноутбукта сақталған жазбаның барлық нұсқалары</translation>
+    </message>
+    <message>
         <source>Save as draft</source>
         <translation>Қаралама ретінде сақтау</translation>
     </message>
@@ -129,10 +137,6 @@
     <message>
         <source>from {photo}</source>
         <translation>{photo} суретінен</translation>
-    </message>
-    <message>
-        <source>This is not a number.</source>
-        <translation>Бұл сан емес.</translation>
     </message>
 </context>
 <context>
@@ -420,6 +424,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>Ө&amp;ңдеу</translation>
+    </message>
+    <message>
         <source>District report as &amp;Excel (XLSX)…</source>
         <translation>Аудан есебі &amp;Excel түрінде (XLSX)…</translation>
     </message>
@@ -462,6 +470,22 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Refresh</source>
         <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Болдырмайтын ештеңе жоқ.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <source>Refreshing is under way and may be sending the decision. Wait until it ends, then undo.</source>
+        <translation>Жаңарту жүріп жатыр, шешім қазір жіберілуі мүмкін. Ол аяқталғанша күтіп, содан кейін болдырмаңыз.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last decision</source>
+        <translation>Соңғы шешімді &amp;болдырмау</translation>
     </message>
     <message>
         <source>District copy up to date</source>
@@ -667,6 +691,43 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Total</source>
         <translation>Барлығы</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>кк.аа.жжжж</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar (F4)</source>
+        <translation>Күнтізбеден таңдау (F4)</translation>
+    </message>
+    <message>
+        <source>Type the date as 28.11.2026 or 28112026; Up and Down arrows change it by a day</source>
+        <translation>Күнді 28.11.2026 немесе 28112026 түрінде теріңіз; жоғары және төмен көрсеткілер оны бір күнге өзгертеді</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>бүгін</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>кеше</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>%n күннен кейін</numerusform>
+            <numerusform>%n күннен кейін</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n күн бұрын</numerusform>
+            <numerusform>%n күн бұрын</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -922,6 +983,52 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of the record</source>
+        <translation>Жазбаның тарихы</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record {id}: %n step(s)</source>
+        <translation>
+            <numerusform>{id} жазбасы: %n қадам</numerusform>
+            <numerusform>{id} жазбасы: %n қадам</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every version the record has had is kept on this laptop; the newest is last.</source>
+        <translation>Жазбаның әр нұсқасы осы ноутбукта сақталады; ең жаңасы — соңында.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Қашан</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Не болды</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Қайда</translation>
+    </message>
+    <message>
+        <source>on this laptop</source>
+        <translation>осы ноутбукта</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>серверде</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Мәртебесі</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Не өзгерді</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in as a district coordinator</source>
@@ -1009,6 +1116,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Ө&amp;ңдеу</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1114,16 +1225,52 @@ Click «+ New action» to log the first one.</source>
         <translation>Жазбаны жою</translation>
     </message>
     <message>
-        <source>Delete this record? Its history is kept, and the coordinator is told.</source>
-        <translation>Бұл жазбаны жою керек пе? Оның тарихы сақталады, үйлестірушіге хабарланады.</translation>
+        <source>Delete the record «{record}»?</source>
+        <translation>«{record}» жазбасы жойылсын ба?</translation>
+    </message>
+    <message>
+        <source>Its history is kept, and the coordinator is told. Until it is sent, Edit → Undo (Ctrl+Z) brings it back.</source>
+        <translation>Оның тарихы сақталады, үйлестірушіге хабарланады. Жіберілгенге дейін Өңдеу → Болдырмау (Ctrl+Z) оны қайтарады.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Deleted «{record}». Edit → Undo (Ctrl+Z) brings it back until it is sent.</source>
+        <translation>«{record}» жойылды. Жіберілгенге дейін Өңдеу → Болдырмау (Ctrl+Z) оны қайтарады.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Болдырмайтын ештеңе жоқ.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <source>Sending is under way. Wait until it ends (or stop it), then undo.</source>
+        <translation>Жіберу жүріп жатыр. Ол аяқталғанша күтіңіз (немесе тоқтатыңыз), содан кейін болдырмаңыз.</translation>
+    </message>
+    <message>
+        <source>«{record}» is back.</source>
+        <translation>«{record}» қайтарылды.</translation>
+    </message>
+    <message>
+        <source>«{record}» cannot be brought back: {reason}</source>
+        <translation>«{record}» жазбасын қайтару мүмкін емес: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo deleting «{record}»</source>
+        <translation>«{record}» жоюын &amp;болдырмау</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Болдырмау</translation>
     </message>
     <message>
         <source>Delete</source>
         <translation>Жою</translation>
-    </message>
-    <message>
-        <source>Keep it</source>
-        <translation>Қалдыру</translation>
     </message>
     <message>
         <source>Unfinished photo files could not be removed: {reason}</source>
@@ -1733,6 +1880,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>cannot be shown</source>
         <translation>көрсету мүмкін емес</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Болдырмау</translation>
     </message>
     <message>
         <source>Review</source>

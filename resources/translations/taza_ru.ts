@@ -88,6 +88,14 @@
         <translation>Отмена</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;История…</translation>
+    </message>
+    <message>
+        <source>Every version of this record, as stored on this laptop</source>
+        <translation>Все версии этой записи, сохранённые на этом ноутбуке</translation>
+    </message>
+    <message>
         <source>Save as draft</source>
         <translation>Сохранить черновик</translation>
     </message>
@@ -130,10 +138,6 @@
     <message>
         <source>from {photo}</source>
         <translation>из снимка {photo}</translation>
-    </message>
-    <message>
-        <source>This is not a number.</source>
-        <translation>Это не число.</translation>
     </message>
 </context>
 <context>
@@ -422,6 +426,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
         <source>District report as &amp;Excel (XLSX)…</source>
         <translation>Отчёт района в &amp;Excel (XLSX)…</translation>
     </message>
@@ -464,6 +472,22 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Refresh</source>
         <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Нечего отменять.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отмена действия</translation>
+    </message>
+    <message>
+        <source>Refreshing is under way and may be sending the decision. Wait until it ends, then undo.</source>
+        <translation>Идёт обновление, решение может отправляться прямо сейчас. Дождитесь его окончания, затем отмените.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last decision</source>
+        <translation>&amp;Отменить последнее решение</translation>
     </message>
     <message>
         <source>District copy up to date</source>
@@ -671,6 +695,45 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Total</source>
         <translation>Итого</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>дд.мм.гггг</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar (F4)</source>
+        <translation>Выбрать в календаре (F4)</translation>
+    </message>
+    <message>
+        <source>Type the date as 28.11.2026 or 28112026; Up and Down arrows change it by a day</source>
+        <translation>Введите дату как 28.11.2026 или 28112026; стрелки вверх и вниз меняют её на один день</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>сегодня</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>вчера</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>через %n день</numerusform>
+            <numerusform>через %n дня</numerusform>
+            <numerusform>через %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n день назад</numerusform>
+            <numerusform>%n дня назад</numerusform>
+            <numerusform>%n дней назад</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -927,6 +990,53 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of the record</source>
+        <translation>История записи</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record {id}: %n step(s)</source>
+        <translation>
+            <numerusform>Запись {id}: %n шаг</numerusform>
+            <numerusform>Запись {id}: %n шага</numerusform>
+            <numerusform>Запись {id}: %n шагов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every version the record has had is kept on this laptop; the newest is last.</source>
+        <translation>Каждая версия записи хранится на этом ноутбуке; самая новая — последняя.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Что произошло</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <source>on this laptop</source>
+        <translation>на этом ноутбуке</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>на сервере</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in as a district coordinator</source>
@@ -1014,6 +1124,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1122,16 +1236,52 @@ Click «+ New action» to log the first one.</source>
         <translation>Удаление записи</translation>
     </message>
     <message>
-        <source>Delete this record? Its history is kept, and the coordinator is told.</source>
-        <translation>Удалить эту запись? Её история сохранится, а координатор получит уведомление.</translation>
+        <source>Delete the record «{record}»?</source>
+        <translation>Удалить запись «{record}»?</translation>
+    </message>
+    <message>
+        <source>Its history is kept, and the coordinator is told. Until it is sent, Edit → Undo (Ctrl+Z) brings it back.</source>
+        <translation>Её история сохраняется, координатор получит уведомление. Пока удаление не отправлено, Правка → Отменить (Ctrl+Z) вернёт запись.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Deleted «{record}». Edit → Undo (Ctrl+Z) brings it back until it is sent.</source>
+        <translation>Запись «{record}» удалена. Пока удаление не отправлено, Правка → Отменить (Ctrl+Z) вернёт её.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Нечего отменять.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отмена действия</translation>
+    </message>
+    <message>
+        <source>Sending is under way. Wait until it ends (or stop it), then undo.</source>
+        <translation>Идёт отправка. Дождитесь её окончания (или прервите), затем отмените.</translation>
+    </message>
+    <message>
+        <source>«{record}» is back.</source>
+        <translation>Запись «{record}» восстановлена.</translation>
+    </message>
+    <message>
+        <source>«{record}» cannot be brought back: {reason}</source>
+        <translation>Запись «{record}» нельзя вернуть: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo deleting «{record}»</source>
+        <translation>&amp;Отменить удаление «{record}»</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
     </message>
     <message>
         <source>Delete</source>
         <translation>Удалить</translation>
-    </message>
-    <message>
-        <source>Keep it</source>
-        <translation>Оставить</translation>
     </message>
     <message>
         <source>Unfinished photo files could not be removed: {reason}</source>
@@ -1750,6 +1900,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>cannot be shown</source>
         <translation>не удаётся показать</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отмена действия</translation>
     </message>
     <message>
         <source>Review</source>

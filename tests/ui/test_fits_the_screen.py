@@ -46,6 +46,7 @@ from ui.backup_dialog import BackupDialog
 from ui.conflict_dialog import ConflictDialog
 from ui.enrol_dialog import EnrolDialog
 from ui.failures import CrashDialog
+from ui.history_dialog import HistoryDialog
 from ui.i18n import Translations
 from ui.login_dialog import LoginDialog
 from ui.okrug_dialog import OkrugDialog
@@ -216,6 +217,7 @@ DIALOGS: dict[str, Callable[[Path, Tasks, Translations], QWidget]] = {
     "conflict": lambda root, tasks, translations: ConflictDialog(
         _conflict(), default_kato(), default_reference()
     ),
+    "record history": lambda root, tasks, translations: HistoryDialog(_history(root)),
     "something went wrong": lambda root, tasks, translations: CrashDialog(
         RuntimeError("disk I/O error"), lambda: None, None
     ),
@@ -249,6 +251,16 @@ _STORES: list[Store] = []
 def _store(root: Path) -> Store:
     _STORES.append(Store.open(DataPaths(root).database))
     return _STORES[-1]
+
+
+def _history(root: Path):  # type: ignore[no-untyped-def]
+    """A record made, changed, deleted and brought back: four steps to show."""
+    store = _store(root)
+    record = store.save(action(action_date=date(2026, 9, 19)))
+    changed = store.save(record.revise(participants=15, notes="Екінші рет"))
+    tombstone = store.delete(changed.id, changed.revision)
+    store.undo_delete(changed.id, tombstone.revision)
+    return store.history(record.id)
 
 
 def _library(root: Path):  # type: ignore[no-untyped-def]
