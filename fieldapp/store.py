@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
@@ -212,6 +212,12 @@ class Store:
         """Take back the deletion (tombstone ``revision``) while the server has not heard of it;
         raises :class:`StoreError` once it has."""
         return self._writer.call(lambda db: writes.undo_delete(db, str(action_id), revision))
+
+    def note_deletions_written(self, tombstones: Mapping[str, int]) -> None:
+        """A USB file for the district carries these tombstones ({record id: revision}): their
+        deletions can no longer be undone here (:func:`writes.note_deletions_written`)."""
+        written = dict(tombstones)
+        self._writer.call(lambda db: writes.note_deletions_written(db, written))
 
     def mark_sent(self, action_id: UUID | str, revision: int) -> CleanupAction:
         """The server acknowledged ``revision`` of the record (the sync engine calls this)."""

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -278,6 +279,8 @@ def undo_delete(db: Database, action_id: str, revision: int) -> CleanupAction:
     synced = db.conn.execute("SELECT synced_revision FROM actions WHERE id = ?", [action_id]).fetchone()[0]
     if synced >= revision or _in_pending_batch(db, action_id):
         raise StoreError(msg("store.undo_sent"))
+    if _in_written_file(db, action_id, revision):
+        raise StoreError(msg("store.undo_in_file"))
     deleted_at = db.conn.execute(
         "SELECT max(seq) FROM action_history WHERE action_id = ? AND revision = ? AND event = 'delete'",
         [action_id, revision],
@@ -305,6 +308,29 @@ def undo_delete(db: Database, action_id: str, revision: int) -> CleanupAction:
     delta.add(_Contribution.of(restored), +1)
     delta.apply(db)
     return restored
+
+
+META_DELETIONS_IN_FILES = "bundle.deletions_written"  # {action id: tombstone revision} put in a USB file
+
+
+def note_deletions_written(db: Database, tombstones: Mapping[str, int]) -> None:
+    """A file for the district (a USB bundle) now carries these tombstones: whoever imports it
+    deletes the records there, so they can no longer be taken back on this laptop."""
+    if not tombstones:
+        return
+    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", [META_DELETIONS_IN_FILES]).fetchone()
+    written: dict[str, int] = json.loads(row[0]) if row else {}
+    for action_id, revision in tombstones.items():
+        written[action_id] = max(revision, written.get(action_id, 0))
+    db.conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [META_DELETIONS_IN_FILES, json.dumps(written, sort_keys=True)],
+    )
+
+
+def _in_written_file(db: Database, action_id: str, revision: int) -> bool:
+    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", [META_DELETIONS_IN_FILES]).fetchone()
+    return bool(row) and json.loads(row[0]).get(action_id, 0) >= revision
 
 
 def _in_pending_batch(db: Database, action_id: str) -> bool:

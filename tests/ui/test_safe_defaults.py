@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -192,6 +192,38 @@ def test_once_sent_a_deletion_cannot_be_undone(
     assert window.store.count_actions() == 0  # the deletion stands, nothing half-done
     assert window.store.integrity_check() == []
     assert not window.undo_item.isEnabled()
+    close_window(window)
+
+
+def test_a_deletion_written_to_a_usb_file_cannot_be_undone(
+    tmp_path: Path, sqlite_server: LiveServer, translations, qtbot: QtBot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The district deletes the record when it brings the file in: taken back here, the laptop
+    and the server would disagree without a word."""
+    village(tmp_path, sqlite_server, count=1)
+    window = open_window(tmp_path, translations, qtbot)
+    send_now(window, qtbot)
+    window.table.selectRow(0)
+    seen: list[str] = []
+    when_asked(qtbot, click("Delete"), seen)
+    window.delete_action_item.trigger()
+    qtbot.waitUntil(lambda: window.store.count_actions() == 0)
+    wait(window, qtbot)
+    assert window.undo_item.isEnabled()
+    target = tmp_path / "usb" / "kainar.tazabundle"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    when_asked(qtbot, click("OK"), seen)
+    window.bundle_item.trigger()  # Sending → Write a USB file…
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert "Written to" in seen[1]
+    assert target.is_file()
+    when_asked(qtbot, click("OK"), seen)
+    window.undo_item.trigger()
+    qtbot.waitUntil(lambda: len(seen) == 3)
+    wait(window, qtbot)
+    assert "written to a USB file" in seen[2]
+    assert window.store.count_actions() == 0  # the deletion stands, nothing half-done
+    assert window.store.integrity_check() == []
     close_window(window)
 
 
