@@ -116,9 +116,10 @@ def msg(key: str, **params: Any) -> Message:
     return Message(key, params)
 
 
-def count(unit: str, value: int | Decimal) -> Message:
+def count(unit: str, value: int | Decimal | str) -> Message:
     """«5 акций», «1,5 гектара», "1 record": the catalogue's ``count.<unit>`` entry for ``value``
-    (tonnes and hectares as Decimals with their places, see fieldapp.units)."""
+    (tonnes and hectares as Decimals with their places, see fieldapp.units; a string is a number
+    already written for the reader, «1,1 млн»)."""
     return Message(f"count.{unit}", {COUNT: value})
 
 
@@ -137,8 +138,12 @@ def plural_category(number: int | Decimal | str, lang: str) -> str:
     («1,5», «1 200»), so the form agrees with what the reader sees (1.50 shown as «1,5»)."""
     if isinstance(number, str):
         decimal_mark, group = separators(lang)
-        plain = number.replace(group, "").replace("\u202f", "").replace(" ", "").replace(decimal_mark, ".")
-        number = Decimal(plain)
+        figure, _, word = number.replace(group, "").replace("\u202f", "").strip().partition(" ")
+        if word:
+            # «844 тыс.», «1,1 млн», "2 million": the noun follows the word of magnitude, in the
+            # form of many («1 млн тонн», "1 million tonnes").
+            return "many" if "many" in plural_categories(lang) else "other"
+        number = Decimal(figure.replace(decimal_mark, "."))
     return str(_cldr(lang).plural_form(number))
 
 
