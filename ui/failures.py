@@ -117,9 +117,7 @@ class CrashDialog(QDialog):
         self.errors += 1
         text = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
         if self.errors > 1:
-            text += "\n" + QCoreApplication.translate("Failures", "({count} errors so far)").format(
-                count=self.errors
-            )
+            text += "\n" + QCoreApplication.translate("Failures", "(%n error(s) so far)", "", self.errors)
         self.error.setText(text)
 
 

@@ -522,7 +522,7 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>USB-файл загружен</translation>
     </message>
     <message>
-        <source>{okrug}: {new} new records, {known} the server had already, {refused} refused; {photos} photos stored.</source>
+        <source>{okrug}: new records — {new}, already on the server — {known}, refused — {refused}; photos stored — {photos}.</source>
         <translation>{okrug}: новых записей — {new}, уже были на сервере — {known}, отклонено — {refused}; сохранено фотографий — {photos}.</translation>
     </message>
     <message>
@@ -588,10 +588,6 @@ Records saved after that moment will no longer be in the list; those already sen
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
-    <message>
-        <source>{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants</source>
-        <translation>Собрано {tonnes} тонн отходов, убрано {hectares} гектаров, участников: {people}</translation>
-    </message>
     <message numerus="yes">
         <source>%n clean-up action(s)</source>
         <translation>
@@ -601,8 +597,12 @@ Records saved after that moment will no longer be in the list; those already sen
         </translation>
     </message>
     <message>
-        <source>{trees} trees planted</source>
-        <translation>посажено деревьев: {trees}</translation>
+        <source>{tonnes} of waste collected, {hectares} cleaned, {people}</source>
+        <translation>Собрано {tonnes} отходов, убрано {hectares}, {people}</translation>
+    </message>
+    <message>
+        <source>{trees} planted</source>
+        <translation>посажено {trees}</translation>
     </message>
     <message>
         <source>Waste collected by month, t</source>
@@ -820,10 +820,6 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Close</source>
         <translation>Закрыть</translation>
-    </message>
-    <message>
-        <source>({count} errors so far)</source>
-        <translation>(ошибок на сейчас: {count})</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -1166,12 +1162,12 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>USB-файлы Taza Field (*.tazabundle)</translation>
     </message>
     <message>
-        <source>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
-        <translation>Записано в {path}: записей — {records}, фото — {photos}. Отвезите файл координатору района; записи остаются на ноутбуке, пока сервер их не подтвердит.</translation>
+        <source>Written to {path}: {records} and {photos}. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
+        <translation>Записано в {path}: {records} и {photos}. Отвезите файл координатору района; записи остаются на ноутбуке, пока сервер их не подтвердит.</translation>
     </message>
     <message>
-        <source>Reported: nothing done in {month}. It goes with the next sync.</source>
-        <translation>Сообщено: в {month} ничего не проводилось. Уйдёт со следующей синхронизацией.</translation>
+        <source>Reported: nothing done {month}. It goes with the next sync.</source>
+        <translation>Сообщено: {month} ничего не проводилось. Уйдёт со следующей синхронизацией.</translation>
     </message>
     <message>
         <source>The month&apos;s report</source>
@@ -1656,8 +1652,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Together: {people} participants, {tonnes} t</source>
-        <translation>Всего: участников — {people}, {tonnes} т</translation>
+        <source>Together: {people}, {tonnes}</source>
+        <translation>Всего: {people}, {tonnes}</translation>
     </message>
     <message numerus="yes">
         <source>Accept %n</source>
@@ -1889,9 +1885,41 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <source>{name}: {tonnes} t</source>
         <translation>{name}: {tonnes} т</translation>
     </message>
+    <message numerus="yes">
+        <source>action(s)</source>
+        <translation>
+            <numerusform>акция</numerusform>
+            <numerusform>акции</numerusform>
+            <numerusform>акций</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>participant(s)</source>
+        <translation>
+            <numerusform>участник</numerusform>
+            <numerusform>участника</numerusform>
+            <numerusform>участников</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>tree(s) planted</source>
+        <translation>
+            <numerusform>дерево посажено</numerusform>
+            <numerusform>дерева посажено</numerusform>
+            <numerusform>деревьев посажено</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</source>
-        <translation>Этот год: акций {actions} · участников {participants} · {tonnes} т · {hectares} га · деревьев {trees}</translation>
+        <source>t collected</source>
+        <translation>т собрано</translation>
+    </message>
+    <message>
+        <source>ha cleaned</source>
+        <translation>га убрано</translation>
+    </message>
+    <message>
+        <source>This year: {actions} · {participants} · {tonnes} t · {hectares} ha · {trees}</source>
+        <translation>Этот год: {actions} · {participants} · {tonnes} т · {hectares} га · {trees}</translation>
     </message>
     <message>
         <source>Okrug totals</source>
@@ -1904,26 +1932,6 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>This year — {year}</source>
         <translation>Этот год — {year}</translation>
-    </message>
-    <message>
-        <source>actions</source>
-        <translation>акций</translation>
-    </message>
-    <message>
-        <source>participants</source>
-        <translation>участников</translation>
-    </message>
-    <message>
-        <source>tonnes collected</source>
-        <translation>тонн собрано</translation>
-    </message>
-    <message>
-        <source>hectares cleaned</source>
-        <translation>гектаров убрано</translation>
-    </message>
-    <message>
-        <source>trees planted</source>
-        <translation>деревьев посажено</translation>
     </message>
 </context>
 <context>
