@@ -63,6 +63,8 @@ def test_the_frozen_app_passes_its_self_test(frozen: Path, tmp_path: Path) -> No
     cldr = {p.name for p in (internal / "babel" / "locale-data").iterdir()}
     assert cldr == {"kk.dat", "ru.dat", "en.dat", "root.dat"}
     assert (internal / "babel" / "global.dat").is_file()
+    kept = sum(p.stat().st_size for p in (internal / "babel").rglob("*.dat"))
+    assert kept < 200_000, f"Babel's data holds only what the app reads (build.spec), not {kept} bytes"
 
 
 @pytest.mark.timeout(600)
