@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.i18n import count
+from fieldapp.i18n import translate as domain_text
 from fieldapp.numbers import format_int
 from fieldapp.queries import Period, Totals
 from fieldapp.reference import ReferenceData
@@ -142,12 +143,8 @@ class TotalsPanel(QWidget):
     def _caption(self, key: str, number: int) -> str:
         """The word under a figure: its plural form for a count («1 акция», «5 акций»); the units of
         tonnes and hectares (their figures have decimals) do not change with the number."""
-        if key == "actions":
-            return self.tr("action(s)", "", number)
-        if key == "participants":
-            return self.tr("participant(s)", "", number)
-        if key == "trees":
-            return self.tr("tree(s) planted", "", number)
+        if key in ("actions", "participants", "trees"):
+            return domain_text(f"noun.{key}", current_language(), count=number)
         if key == "tonnes":
             return self.tr("t collected")
         return self.tr("ha cleaned")

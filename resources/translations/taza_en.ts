@@ -560,6 +560,16 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message numerus="yes">
+        <source>(%n error(s) so far)</source>
+        <translation>
+            <numerusform>(%n error so far)</numerusform>
+            <numerusform>(%n errors so far)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Whole year</source>
@@ -1862,27 +1872,6 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>{name}: {tonnes} t</source>
         <translation>{name}: {tonnes} t</translation>
-    </message>
-    <message numerus="yes">
-        <source>action(s)</source>
-        <translation>
-            <numerusform>action</numerusform>
-            <numerusform>actions</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>participant(s)</source>
-        <translation>
-            <numerusform>participant</numerusform>
-            <numerusform>participants</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>tree(s) planted</source>
-        <translation>
-            <numerusform>tree planted</numerusform>
-            <numerusform>trees planted</numerusform>
-        </translation>
     </message>
     <message>
         <source>t collected</source>

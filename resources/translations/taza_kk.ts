@@ -560,6 +560,16 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message numerus="yes">
+        <source>(%n error(s) so far)</source>
+        <translation>
+            <numerusform>(әзірге %n қате)</numerusform>
+            <numerusform>(әзірге %n қате)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Whole year</source>
@@ -1862,27 +1872,6 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>{name}: {tonnes} t</source>
         <translation>{name}: {tonnes} т</translation>
-    </message>
-    <message numerus="yes">
-        <source>action(s)</source>
-        <translation>
-            <numerusform>акция</numerusform>
-            <numerusform>акция</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>participant(s)</source>
-        <translation>
-            <numerusform>қатысушы</numerusform>
-            <numerusform>қатысушы</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>tree(s) planted</source>
-        <translation>
-            <numerusform>ағаш отырғызылды</numerusform>
-            <numerusform>ағаш отырғызылды</numerusform>
-        </translation>
     </message>
     <message>
         <source>t collected</source>

@@ -563,6 +563,17 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message numerus="yes">
+        <source>(%n error(s) so far)</source>
+        <translation>
+            <numerusform>(пока %n ошибка)</numerusform>
+            <numerusform>(пока %n ошибки)</numerusform>
+            <numerusform>(пока %n ошибок)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Whole year</source>
@@ -1884,30 +1895,6 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>{name}: {tonnes} t</source>
         <translation>{name}: {tonnes} т</translation>
-    </message>
-    <message numerus="yes">
-        <source>action(s)</source>
-        <translation>
-            <numerusform>акция</numerusform>
-            <numerusform>акции</numerusform>
-            <numerusform>акций</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>participant(s)</source>
-        <translation>
-            <numerusform>участник</numerusform>
-            <numerusform>участника</numerusform>
-            <numerusform>участников</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>tree(s) planted</source>
-        <translation>
-            <numerusform>дерево посажено</numerusform>
-            <numerusform>дерева посажено</numerusform>
-            <numerusform>деревьев посажено</numerusform>
-        </translation>
     </message>
     <message>
         <source>t collected</source>

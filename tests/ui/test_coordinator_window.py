@@ -377,7 +377,7 @@ def test_a_village_usb_file_through_the_window(
     settle(window, qtbot)
     assert told
     assert "new records — 2" in told[0]
-    assert "2 photos stored" in told[0]
+    assert "photos stored — 2" in told[0]
     assert window.review.model.total == 2
     window.close()
 
