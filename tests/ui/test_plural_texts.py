@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -102,3 +103,24 @@ def test_a_month_with_nothing_done_is_named_in_its_case(
     finally:
         choose_language(window, qtbot, "en")
         close_window(window)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("kk", ["0 жазба", "1 жазба", "2 жазба", "5 жазба", "11 жазба", "21 жазба", "22 жазба", "111 жазба"]),
+        ("ru", ["0 записей", "1 запись", "2 записи", "5 записей", "11 записей", "21 запись", "22 записи",
+                "111 записей"]),
+        ("en", ["0 records", "1 record", "2 records", "5 records", "11 records", "21 records", "22 records",
+                "111 records"]),
+    ],
+)  # fmt: skip
+def test_the_window_s_own_plurals_follow_cldr(
+    translations: Translations, lang: str, expected: list[str]
+) -> None:
+    """Qt's %n plurals (the .ts files hold kk 2, ru 3, en 2 forms), as the compiled translations give them."""
+    translations.apply(lang)
+    said = [
+        QCoreApplication.translate("ReviewView", "%n record(s)", "", n) for n in (0, 1, 2, 5, 11, 21, 22, 111)
+    ]
+    assert said == expected
