@@ -23,7 +23,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
@@ -143,7 +143,10 @@ def plural_category(number: int | Decimal | str, lang: str) -> str:
             # «844 тыс.», «1,1 млн», "2 million": the noun follows the word of magnitude, in the
             # form of many («1 млн тонн», "1 million tonnes").
             return "many" if "many" in plural_categories(lang) else "other"
-        number = Decimal(figure.replace(decimal_mark, "."))
+        try:
+            number = Decimal(figure.replace(decimal_mark, "."))
+        except InvalidOperation:
+            return "other"  # not a figure («—»): the general form
     return str(_cldr(lang).plural_form(number))
 
 

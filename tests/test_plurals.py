@@ -76,6 +76,15 @@ def test_the_form_follows_the_number_as_shown() -> None:
     assert count("trees", 1234).text("ru") == "1\u00a0234 дерева"
 
 
+def test_a_figure_with_a_word_of_magnitude_takes_the_form_of_many() -> None:
+    # The dashboard's «12,4 тыс.», «1,1 млн»: the noun follows the word of magnitude.
+    assert count("tonnes", "12,4 тыс.").text("ru") == "12,4 тыс. тонн"
+    assert count("tonnes", "1 млн").text("ru") == "1 млн тонн"
+    assert count("tonnes", "1 million").text("en") == "1 million tonnes"
+    assert count("tonnes", "21 мың").text("kk") == "21 мың тонна"
+    assert count("records", "—").text("ru") == "— записи"  # not a number: the general form
+
+
 def test_a_plural_entry_shown_without_its_number_shows_its_key() -> None:
     assert translate("count.records", "ru") == "count.records"
 
