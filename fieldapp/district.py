@@ -20,7 +20,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from fieldapp import queries
-from fieldapp.i18n import msg
+from fieldapp.i18n import month_in_text, msg
 from fieldapp.ids import uuid7
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status, utc_now
@@ -227,12 +227,12 @@ def file_nil_report(db: Database, okrug: str, month: str, note: str = "") -> Nil
         "SELECT 1 FROM actions WHERE okrug = ? AND substr(action_date, 1, 7) = ? AND deleted = 0 LIMIT 1",
         [okrug, month],
     ).fetchone():
-        raise StoreError(msg("district.nil_but_records", month=month))
+        raise StoreError(msg("district.nil_but_records", month=month_in_text(month)))
     existing = db.conn.execute(
         "SELECT id FROM nil_reports WHERE okrug = ? AND month = ? AND withdrawn = 0", [okrug, month]
     ).fetchone()
     if existing:
-        raise StoreError(msg("district.nil_already", month=month))
+        raise StoreError(msg("district.nil_already", month=month_in_text(month)))
     report = NilReportData(str(uuid7()), okrug, month, note.strip(), _iso(utc_now()))
     db.conn.execute(
         "INSERT INTO nil_reports (id, okrug, month, note, filed_at, withdrawn, sent) "

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.i18n import FieldAppError
 from fieldapp.kato import Kato
+from fieldapp.numbers import format_int
 from fieldapp.paths import DataPaths
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.queries import Period
@@ -382,14 +383,17 @@ class CoordinatorWindow(QMainWindow):
                 self,
                 self.tr("USB file imported"),
                 self.tr(
-                    "{okrug}: {new} new records, {known} the server had already, {refused} refused; "
-                    "{photos} photos stored."
+                    "{okrug}: new records — {new}, already on the server — {known}, refused — {refused}; "
+                    "photos stored — {photos}."
                 ).format(
                     okrug=place.name(current_language()) if place else result.okrug,
-                    new=result.records.get("applied", 0),
-                    known=result.records.get("already", 0),
-                    refused=result.records.get("rejected", 0) + result.records.get("conflict", 0),
-                    photos=result.photos_stored,
+                    new=format_int(result.records.get("applied", 0), current_language()),
+                    known=format_int(result.records.get("already", 0), current_language()),
+                    refused=format_int(
+                        result.records.get("rejected", 0) + result.records.get("conflict", 0),
+                        current_language(),
+                    ),
+                    photos=format_int(result.photos_stored, current_language()),
                 ),
             )
 

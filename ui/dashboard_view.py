@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.district import GroupTotals
+from fieldapp.i18n import count
 from fieldapp.kato import Kato
 from fieldapp.models import Status
 from fieldapp.numbers import format_decimal, format_int
@@ -304,18 +305,16 @@ class DashboardView(QWidget):
             return
         total = data.total
         self.headline.setText(
-            self.tr(
-                "{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants"
-            ).format(
-                tonnes=magnitude(kg_to_tonnes(total.total_kg), lang),
-                hectares=magnitude(m2_to_hectares(total.area_m2), lang),
-                people=magnitude(total.participants, lang),
+            self.tr("{tonnes} of waste collected, {hectares} cleaned, {people}").format(
+                tonnes=count("tonnes", magnitude(kg_to_tonnes(total.total_kg), lang)).text(lang),
+                hectares=count("hectares", magnitude(m2_to_hectares(total.area_m2), lang)).text(lang),
+                people=count("participants", magnitude(total.participants, lang)).text(lang),
             )
         )
         self.subline.setText(
             self.tr("%n clean-up action(s)", "", total.actions)
             + " · "
-            + self.tr("{trees} trees planted").format(trees=format_int(total.trees, lang))
+            + self.tr("{trees} planted").format(trees=count("trees", total.trees).text(lang))
             + " · "
             + self._period_text(data.period, lang)
         )

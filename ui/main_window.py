@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.i18n import FieldAppError
+from fieldapp.i18n import FieldAppError, count, month_in_text
 from fieldapp.kato import Kato
 from fieldapp.models import Status
 from fieldapp.outbox import HELD_CONFLICT, held_explanation
@@ -54,7 +54,7 @@ from ui.sync_controller import SyncController
 from ui.tasks import Tasks
 from ui.totals_panel import TotalsPanel
 from ui.update_notice import UpdateNotice
-from ui.village_reports import MonthChoiceDialog, MonthsState, NilReportDialog, month_label
+from ui.village_reports import MonthChoiceDialog, MonthsState, NilReportDialog
 
 log = logging.getLogger(__name__)
 
@@ -838,9 +838,13 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("Write a USB file"),
                 self.tr(
-                    "Written to {path}: {records} records and {photos} photos. Take the file to the "
+                    "Written to {path}: {records} and {photos}. Take the file to the "
                     "district coordinator; the records stay here until the server confirms them."
-                ).format(path=str(target), records=summary.records, photos=summary.photos),
+                ).format(
+                    path=str(target),
+                    records=count("records", summary.records).text(current_language()),
+                    photos=count("photos", summary.photos).text(current_language()),
+                ),
             )
 
         self.tasks.run(write, written, self._show_failure)
@@ -861,8 +865,8 @@ class MainWindow(QMainWindow):
 
         def filed(report) -> None:  # type: ignore[no-untyped-def]
             self.statusBar().showMessage(
-                self.tr("Reported: nothing done in {month}. It goes with the next sync.").format(
-                    month=month_label(report.month, current_language())
+                self.tr("Reported: nothing done {month}. It goes with the next sync.").format(
+                    month=month_in_text(report.month).text(current_language())
                 ),
                 10_000,
             )

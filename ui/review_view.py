@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.district import Decision
-from fieldapp.i18n import FieldAppError
+from fieldapp.i18n import FieldAppError, count
 from fieldapp.i18n import translate as domain_text
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status
@@ -42,7 +42,7 @@ from fieldapp.numbers import format_int
 from fieldapp.queries import ActionFilter, ActionSummary
 from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
-from fieldapp.units import format_hectares, format_tonnes
+from fieldapp.units import format_hectares, format_tonnes, tonnes_count
 from fieldapp.validation import Context, check_action
 from ui.bitmaps import load_bitmap, to_pixmap
 from ui.failures import LoadFailed
@@ -469,8 +469,8 @@ class ReviewView(QWidget):
             people = sum(s.participants for s in chosen)
             kg = sum(s.total_kg for s in chosen)
             self.figures.setText(
-                self.tr("Together: {people} participants, {tonnes} t").format(
-                    people=format_int(people, lang), tonnes=format_tonnes(kg, lang)
+                self.tr("Together: {people}, {tonnes}").format(
+                    people=count("participants", people).text(lang), tonnes=tonnes_count(kg).text(lang)
                 )
             )
             for label in (self.warnings, self.comment):

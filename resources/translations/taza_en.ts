@@ -563,8 +563,8 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>USB file imported</translation>
     </message>
     <message>
-        <source>{okrug}: {new} new records, {known} the server had already, {refused} refused; {photos} photos stored.</source>
-        <translation>{okrug}: {new} new records, {known} the server had already, {refused} refused; {photos} photos stored.</translation>
+        <source>{okrug}: new records — {new}, already on the server — {known}, refused — {refused}; photos stored — {photos}.</source>
+        <translation>{okrug}: new records — {new}, already on the server — {known}, refused — {refused}; photos stored — {photos}.</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
@@ -604,6 +604,16 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message numerus="yes">
+        <source>(%n error(s) so far)</source>
+        <translation>
+            <numerusform>(%n error so far)</numerusform>
+            <numerusform>(%n errors so far)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Whole year</source>
@@ -633,10 +643,6 @@ Records saved after that moment will no longer be in the list; those already sen
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
-    <message>
-        <source>{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants</source>
-        <translation>{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants</translation>
-    </message>
     <message numerus="yes">
         <source>%n clean-up action(s)</source>
         <translation>
@@ -645,8 +651,12 @@ Records saved after that moment will no longer be in the list; those already sen
         </translation>
     </message>
     <message>
-        <source>{trees} trees planted</source>
-        <translation>{trees} trees planted</translation>
+        <source>{tonnes} of waste collected, {hectares} cleaned, {people}</source>
+        <translation>{tonnes} of waste collected, {hectares} cleaned, {people}</translation>
+    </message>
+    <message>
+        <source>{trees} planted</source>
+        <translation>{trees} planted</translation>
     </message>
     <message>
         <source>Waste collected by month, t</source>
@@ -900,10 +910,6 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Close</source>
         <translation>Close</translation>
-    </message>
-    <message>
-        <source>({count} errors so far)</source>
-        <translation>({count} errors so far)</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -1329,12 +1335,12 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Taza Field USB files (*.tazabundle)</translation>
     </message>
     <message>
-        <source>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
-        <translation>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</translation>
+        <source>Written to {path}: {records} and {photos}. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
+        <translation>Written to {path}: {records} and {photos}. Take the file to the district coordinator; the records stay here until the server confirms them.</translation>
     </message>
     <message>
-        <source>Reported: nothing done in {month}. It goes with the next sync.</source>
-        <translation>Reported: nothing done in {month}. It goes with the next sync.</translation>
+        <source>Reported: nothing done {month}. It goes with the next sync.</source>
+        <translation>Reported: nothing done {month}. It goes with the next sync.</translation>
     </message>
     <message>
         <source>The month&apos;s report</source>
@@ -1816,8 +1822,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Together: {people} participants, {tonnes} t</source>
-        <translation>Together: {people} participants, {tonnes} t</translation>
+        <source>Together: {people}, {tonnes}</source>
+        <translation>Together: {people}, {tonnes}</translation>
     </message>
     <message numerus="yes">
         <source>Accept %n</source>
@@ -2047,8 +2053,16 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>{name}: {tonnes} t</translation>
     </message>
     <message>
-        <source>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</source>
-        <translation>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</translation>
+        <source>t collected</source>
+        <translation>t collected</translation>
+    </message>
+    <message>
+        <source>ha cleaned</source>
+        <translation>ha cleaned</translation>
+    </message>
+    <message>
+        <source>This year: {actions} · {participants} · {tonnes} t · {hectares} ha · {trees}</source>
+        <translation>This year: {actions} · {participants} · {tonnes} t · {hectares} ha · {trees}</translation>
     </message>
     <message>
         <source>Okrug totals</source>
@@ -2061,26 +2075,6 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>This year — {year}</source>
         <translation>This year — {year}</translation>
-    </message>
-    <message>
-        <source>actions</source>
-        <translation>actions</translation>
-    </message>
-    <message>
-        <source>participants</source>
-        <translation>participants</translation>
-    </message>
-    <message>
-        <source>tonnes collected</source>
-        <translation>tonnes collected</translation>
-    </message>
-    <message>
-        <source>hectares cleaned</source>
-        <translation>hectares cleaned</translation>
-    </message>
-    <message>
-        <source>trees planted</source>
-        <translation>trees planted</translation>
     </message>
 </context>
 <context>

@@ -563,8 +563,8 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>USB-файл енгізілді</translation>
     </message>
     <message>
-        <source>{okrug}: {new} new records, {known} the server had already, {refused} refused; {photos} photos stored.</source>
-        <translation>{okrug}: {new} жаңа жазба, {known} жазба серверде бұрыннан бар, {refused} қабылданбады; {photos} фотосурет сақталды.</translation>
+        <source>{okrug}: new records — {new}, already on the server — {known}, refused — {refused}; photos stored — {photos}.</source>
+        <translation>{okrug}: жаңа жазбалар — {new}, серверде бұрыннан бар — {known}, қабылданбағаны — {refused}; сақталған фото — {photos}.</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
@@ -604,6 +604,16 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message numerus="yes">
+        <source>(%n error(s) so far)</source>
+        <translation>
+            <numerusform>(әзірге %n қате)</numerusform>
+            <numerusform>(әзірге %n қате)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Whole year</source>
@@ -633,10 +643,6 @@ Records saved after that moment will no longer be in the list; those already sen
         <source>Counting…</source>
         <translation>Есептелуде…</translation>
     </message>
-    <message>
-        <source>{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants</source>
-        <translation>{tonnes} тонна қалдық жиналды, {hectares} гектар тазартылды, {people} адам қатысты</translation>
-    </message>
     <message numerus="yes">
         <source>%n clean-up action(s)</source>
         <translation>
@@ -645,8 +651,12 @@ Records saved after that moment will no longer be in the list; those already sen
         </translation>
     </message>
     <message>
-        <source>{trees} trees planted</source>
-        <translation>{trees} ағаш отырғызылды</translation>
+        <source>{tonnes} of waste collected, {hectares} cleaned, {people}</source>
+        <translation>{tonnes} қалдық жиналды, {hectares} аумақ тазартылды, {people}</translation>
+    </message>
+    <message>
+        <source>{trees} planted</source>
+        <translation>{trees} отырғызылды</translation>
     </message>
     <message>
         <source>Waste collected by month, t</source>
@@ -900,10 +910,6 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Close</source>
         <translation>Жабу</translation>
-    </message>
-    <message>
-        <source>({count} errors so far)</source>
-        <translation>(әзірге {count} қате)</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -1329,12 +1335,12 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Taza Field USB-файлдары (*.tazabundle)</translation>
     </message>
     <message>
-        <source>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
-        <translation>{path} файлына жазылды: {records} жазба және {photos} фото. Файлды аудан үйлестірушісіне апарыңыз; жазбалар сервер растағанша осы ноутбукта қалады.</translation>
+        <source>Written to {path}: {records} and {photos}. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
+        <translation>{path} файлына жазылды: {records} және {photos}. Файлды аудан үйлестірушісіне апарыңыз; жазбалар сервер растағанша осы ноутбукта қалады.</translation>
     </message>
     <message>
-        <source>Reported: nothing done in {month}. It goes with the next sync.</source>
-        <translation>Хабарланды: {month} айында ештеңе өткізілмеді. Келесі синхрондаумен жіберіледі.</translation>
+        <source>Reported: nothing done {month}. It goes with the next sync.</source>
+        <translation>Хабарланды: {month} ештеңе өткізілмеді. Келесі синхрондаумен жіберіледі.</translation>
     </message>
     <message>
         <source>The month&apos;s report</source>
@@ -1816,8 +1822,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Together: {people} participants, {tonnes} t</source>
-        <translation>Барлығы: {people} қатысушы, {tonnes} т</translation>
+        <source>Together: {people}, {tonnes}</source>
+        <translation>Барлығы: {people}, {tonnes}</translation>
     </message>
     <message numerus="yes">
         <source>Accept %n</source>
@@ -2047,8 +2053,16 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>{name}: {tonnes} т</translation>
     </message>
     <message>
-        <source>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</source>
-        <translation>Осы жыл: {actions} акция · {participants} қатысушы · {tonnes} т · {hectares} га · {trees} ағаш</translation>
+        <source>t collected</source>
+        <translation>т қалдық жиналды</translation>
+    </message>
+    <message>
+        <source>ha cleaned</source>
+        <translation>га тазартылды</translation>
+    </message>
+    <message>
+        <source>This year: {actions} · {participants} · {tonnes} t · {hectares} ha · {trees}</source>
+        <translation>Осы жыл: {actions} · {participants} · {tonnes} т · {hectares} га · {trees}</translation>
     </message>
     <message>
         <source>Okrug totals</source>
@@ -2061,26 +2075,6 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>This year — {year}</source>
         <translation>Осы жыл — {year}</translation>
-    </message>
-    <message>
-        <source>actions</source>
-        <translation>акция</translation>
-    </message>
-    <message>
-        <source>participants</source>
-        <translation>қатысушы</translation>
-    </message>
-    <message>
-        <source>tonnes collected</source>
-        <translation>тонна жиналды</translation>
-    </message>
-    <message>
-        <source>hectares cleaned</source>
-        <translation>гектар тазартылды</translation>
-    </message>
-    <message>
-        <source>trees planted</source>
-        <translation>ағаш отырғызылды</translation>
     </message>
 </context>
 <context>

@@ -566,7 +566,7 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>USB-файл загружен</translation>
     </message>
     <message>
-        <source>{okrug}: {new} new records, {known} the server had already, {refused} refused; {photos} photos stored.</source>
+        <source>{okrug}: new records — {new}, already on the server — {known}, refused — {refused}; photos stored — {photos}.</source>
         <translation>{okrug}: новых записей — {new}, уже были на сервере — {known}, отклонено — {refused}; сохранено фотографий — {photos}.</translation>
     </message>
     <message>
@@ -607,6 +607,17 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message numerus="yes">
+        <source>(%n error(s) so far)</source>
+        <translation>
+            <numerusform>(пока %n ошибка)</numerusform>
+            <numerusform>(пока %n ошибки)</numerusform>
+            <numerusform>(пока %n ошибок)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Whole year</source>
@@ -636,10 +647,6 @@ Records saved after that moment will no longer be in the list; those already sen
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
     </message>
-    <message>
-        <source>{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants</source>
-        <translation>Собрано {tonnes} тонн отходов, убрано {hectares} гектаров, участников: {people}</translation>
-    </message>
     <message numerus="yes">
         <source>%n clean-up action(s)</source>
         <translation>
@@ -649,8 +656,12 @@ Records saved after that moment will no longer be in the list; those already sen
         </translation>
     </message>
     <message>
-        <source>{trees} trees planted</source>
-        <translation>посажено деревьев: {trees}</translation>
+        <source>{tonnes} of waste collected, {hectares} cleaned, {people}</source>
+        <translation>Собрано {tonnes} отходов, убрано {hectares}, {people}</translation>
+    </message>
+    <message>
+        <source>{trees} planted</source>
+        <translation>посажено {trees}</translation>
     </message>
     <message>
         <source>Waste collected by month, t</source>
@@ -907,10 +918,6 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Close</source>
         <translation>Закрыть</translation>
-    </message>
-    <message>
-        <source>({count} errors so far)</source>
-        <translation>(ошибок на сейчас: {count})</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -1340,12 +1347,12 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>USB-файлы Taza Field (*.tazabundle)</translation>
     </message>
     <message>
-        <source>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
-        <translation>Записано в {path}: записей — {records}, фото — {photos}. Отвезите файл координатору района; записи остаются на ноутбуке, пока сервер их не подтвердит.</translation>
+        <source>Written to {path}: {records} and {photos}. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
+        <translation>Записано в {path}: {records} и {photos}. Отвезите файл координатору района; записи остаются на ноутбуке, пока сервер их не подтвердит.</translation>
     </message>
     <message>
-        <source>Reported: nothing done in {month}. It goes with the next sync.</source>
-        <translation>Сообщено: в {month} ничего не проводилось. Уйдёт со следующей синхронизацией.</translation>
+        <source>Reported: nothing done {month}. It goes with the next sync.</source>
+        <translation>Сообщено: {month} ничего не проводилось. Уйдёт со следующей синхронизацией.</translation>
     </message>
     <message>
         <source>The month&apos;s report</source>
@@ -1834,8 +1841,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Together: {people} participants, {tonnes} t</source>
-        <translation>Всего: участников — {people}, {tonnes} т</translation>
+        <source>Together: {people}, {tonnes}</source>
+        <translation>Всего: {people}, {tonnes}</translation>
     </message>
     <message numerus="yes">
         <source>Accept %n</source>
@@ -2072,8 +2079,16 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>{name}: {tonnes} т</translation>
     </message>
     <message>
-        <source>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</source>
-        <translation>Этот год: акций {actions} · участников {participants} · {tonnes} т · {hectares} га · деревьев {trees}</translation>
+        <source>t collected</source>
+        <translation>т собрано</translation>
+    </message>
+    <message>
+        <source>ha cleaned</source>
+        <translation>га убрано</translation>
+    </message>
+    <message>
+        <source>This year: {actions} · {participants} · {tonnes} t · {hectares} ha · {trees}</source>
+        <translation>Этот год: {actions} · {participants} · {tonnes} т · {hectares} га · {trees}</translation>
     </message>
     <message>
         <source>Okrug totals</source>
@@ -2086,26 +2101,6 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>This year — {year}</source>
         <translation>Этот год — {year}</translation>
-    </message>
-    <message>
-        <source>actions</source>
-        <translation>акций</translation>
-    </message>
-    <message>
-        <source>participants</source>
-        <translation>участников</translation>
-    </message>
-    <message>
-        <source>tonnes collected</source>
-        <translation>тонн собрано</translation>
-    </message>
-    <message>
-        <source>hectares cleaned</source>
-        <translation>гектаров убрано</translation>
-    </message>
-    <message>
-        <source>trees planted</source>
-        <translation>деревьев посажено</translation>
     </message>
 </context>
 <context>

@@ -381,8 +381,8 @@ def test_a_village_usb_file_through_the_window(
         window.import_bundle(bundle)
     settle(window, qtbot)
     assert told
-    assert "2 new records" in told[0]
-    assert "2 photos stored" in told[0]
+    assert "new records — 2" in told[0]
+    assert "photos stored — 2" in told[0]
     assert window.review.model.total == 2
     window.close()
 
