@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from fieldapp import district, outbox, queries, schema, writes
+from fieldapp import district, duplicates, outbox, queries, schema, writes
 from fieldapp.i18n import msg
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status
@@ -153,10 +153,19 @@ class Store:
         return queries.status_counts(self._reader())
 
     def same_day_actions(
-        self, settlement: str, action_date: Any, campaign: str, exclude: UUID | str | None = None
+        self,
+        settlement: str,
+        action_date: Any,
+        campaign: str,
+        exclude: UUID | str | None = None,
+        place: str | None = None,
     ) -> list[ActionSummary]:
-        """Live records for the same settlement, date and campaign: likely duplicates."""
-        return queries.same_day(self._reader(), settlement, str(action_date), campaign, str(exclude or ""))
+        """Live records for the same settlement, date and campaign (and, given ``place``, at the same
+        place: likely duplicates; see :mod:`fieldapp.duplicates`)."""
+        day, other = str(action_date), str(exclude or "")
+        if place is None:
+            return queries.same_day(self._reader(), settlement, day, campaign, other)
+        return duplicates.same_place(self._reader(), settlement, day, campaign, place, other)
 
     def outbox_depth(self) -> OutboxDepth:
         return queries.outbox_depth(self._reader())
@@ -348,7 +357,23 @@ class Store:
         return district.record_rows(self._reader(), period, okrug)
 
     def duplicate_groups(self, limit: int = 500) -> list[list[ActionSummary]]:
-        return district.duplicate_groups(self._reader(), limit)
+        return duplicates.duplicate_groups(self._reader(), limit)
+
+    def group_place(self, group: Sequence[ActionSummary]) -> str:
+        return duplicates.group_place(self._reader(), group)
+
+    def dismiss_duplicates(self, record_ids: Iterable[str], by: str) -> duplicates.Dismissal:
+        chosen = list(record_ids)
+        return self._writer.call(lambda db: duplicates.dismiss(db, chosen, by))
+
+    def dismissals(self, state: str | None = None) -> list[duplicates.Dismissal]:
+        return duplicates.dismissals(self._reader(), state)
+
+    def apply_dismissal_outcomes(self, outcomes: Sequence[tuple[str, str, str | None]]) -> None:
+        self._writer.call(lambda db: duplicates.apply_dismissal_outcomes(db, outcomes))
+
+    def replace_server_dismissals(self, pulled: Sequence[duplicates.Dismissal]) -> None:
+        self._writer.call(lambda db: duplicates.replace_server_dismissals(db, pulled))
 
     def delete_meta(self, key: str) -> None:
         self._writer.call(lambda db: outbox.delete_meta(db, key))

@@ -281,6 +281,20 @@ nil_reports = Table(
     Index("ix_nil_reports_okrug_month", "okrug", "month"),
 )
 
+duplicate_dismissals = Table(
+    # A coordinator's word that records which look alike (one settlement, day, campaign and place)
+    # are different actions: the group is not shown as likely duplicates again, on any laptop of the
+    # district. Who said it and when are kept; a record added to the group later shows it again.
+    "duplicate_dismissals",
+    metadata,
+    Column("id", String(UUID_LEN), primary_key=True),  # made by the coordinator's laptop
+    Column("district", KATO, nullable=False),
+    Column("record_ids", Text, nullable=False),  # JSON: the records' ids, sorted
+    Column("dismissed_by", String(100), nullable=False),
+    Column("dismissed_at", TS, nullable=False),
+    Index("ix_duplicate_dismissals_district", "district"),
+)
+
 monthly_totals = Table(
     # The sums of the live records of an okrug, month, campaign and review status: a few rows per
     # okrug and month, so a national report reads thousands of rows, not a million. (Settlements

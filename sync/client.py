@@ -28,6 +28,9 @@ from sync.protocol import (
     PROTOCOL_VERSION,
     BundleImport,
     DeviceInfo,
+    DismissalBatch,
+    DismissalList,
+    DismissalResponse,
     EnrolRequest,
     EnrolResponse,
     ErrorResponse,
@@ -196,6 +199,12 @@ class ServerClient:
 
     def reviews(self, batch: ReviewBatch) -> ReviewResponse:
         return self._model(ReviewResponse, self._call("POST", "/reviews", json_body=batch))
+
+    def dismiss_duplicates(self, batch: DismissalBatch) -> DismissalResponse:
+        return self._model(DismissalResponse, self._call("POST", "/duplicates/dismissals", json_body=batch))
+
+    def duplicate_dismissals(self) -> DismissalList:
+        return self._model(DismissalList, self._call("GET", "/duplicates/dismissals"))
 
     def devices(self) -> list[DeviceInfo]:
         answer = self._call("GET", "/devices")

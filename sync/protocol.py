@@ -280,6 +280,43 @@ class ReviewResponse(Wire):
     results: list[ReviewResult]
 
 
+MAX_GROUP_RECORDS = 50
+
+
+class DuplicateDismissal(Wire):
+    """A coordinator's "Not duplicates": these records look alike but are different actions."""
+
+    id: UUID  # made by the coordinator's laptop: sending it again changes nothing
+    record_ids: list[UUID] = Field(min_length=2, max_length=MAX_GROUP_RECORDS)
+
+
+class DismissalBatch(Wire):
+    dismissals: list[DuplicateDismissal] = Field(min_length=1, max_length=MAX_BATCH_RECORDS)
+
+
+class DismissalResult(Wire):
+    id: UUID
+    outcome: Outcome  # applied | already | rejected
+    reason: Reason | None = None
+
+
+class DismissalResponse(Wire):
+    results: list[DismissalResult]
+
+
+class DismissalInfo(Wire):
+    """A dismissal as the server keeps it: with who said it and when."""
+
+    id: UUID
+    record_ids: list[UUID]
+    dismissed_by: str
+    dismissed_at: UtcDateTime
+
+
+class DismissalList(Wire):
+    dismissals: list[DismissalInfo]
+
+
 # -- consolidation -------------------------------------------------------------------------------------
 
 

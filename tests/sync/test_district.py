@@ -54,8 +54,9 @@ YEAR = 2026
 class Coordinator:
     """A coordinator's laptop: a session, a district copy, a photo cache."""
 
-    def __init__(self, folder: Path, server: LiveServer) -> None:
-        server.user("aigul", "coordinator", district=DISTRICT, password=PASSWORD)
+    def __init__(self, folder: Path, server: LiveServer, *, new_user: bool = True) -> None:
+        if new_user:
+            server.user("aigul", "coordinator", district=DISTRICT, password=PASSWORD)
         self.paths = DataPaths(folder)
         self.session = login(server.root, "aigul", PASSWORD)
         self.store = Store.open(self.paths.district_database)
@@ -250,6 +251,60 @@ def test_duplicates_and_completeness(
     again = completeness(coordinator.store, kato, DISTRICT, YEAR, date(YEAR, 11, 25))
     march = {row.okrug: row for row in again.rows}[OKRUG].months[f"{YEAR}-03"]
     assert march is Completeness.REPORTED
+
+
+def test_four_places_on_one_day_are_not_duplicates(
+    server: LiveServer, villages: dict[str, Laptop], coordinator: Coordinator
+) -> None:
+    kainar = villages["kainar"]
+    day = date(YEAR, 4, 22)
+    for place in ("Мектеп ауласы", "Орталық саябақ", "Өзен жағасы", "Зират маңы"):
+        kainar.add(1, action_date=day, place=place)
+    twice = kainar.add(1, action_date=day, place="Мектеп  ауласы.")  # the same place, typed again
+    kainar.sync()
+    coordinator.sync()
+    [group] = coordinator.store.duplicate_groups()
+    assert str(twice[0].id) in {s.id for s in group}
+    assert len(group) == 2
+    assert coordinator.store.group_place(group) in ("Мектеп ауласы", "Мектеп  ауласы.")
+
+
+def test_not_duplicates_is_kept_on_the_server_and_survives_a_re_pull(
+    server: LiveServer, villages: dict[str, Laptop], coordinator: Coordinator, tmp_path: Path
+) -> None:
+    kainar = villages["kainar"]
+    pair = kainar.add(2, action_date=date(YEAR, 4, 22), place="Саябақ")
+    kainar.sync()
+    coordinator.sync()
+    [group] = coordinator.store.duplicate_groups()
+    coordinator.store.dismiss_duplicates([s.id for s in group], "aigul")
+    assert coordinator.store.duplicate_groups() == []  # hidden at once, before it is sent
+    report = coordinator.sync().report
+    assert report.dismissals_sent == 1
+    [kept] = coordinator.store.dismissals()
+    assert (kept.state, kept.dismissed_by) == ("sent", "aigul")
+    assert set(kept.record_ids) == {str(a.id) for a in pair}
+    with server.engine.connect() as conn:
+        [row] = conn.execute(t.duplicate_dismissals.select()).all()
+    assert (row.id, row.dismissed_by, row.district) == (kept.id, "aigul", DISTRICT)
+    assert coordinator.sync().report.dismissals_sent == 0  # nothing sent twice
+
+    # a laptop that starts its copy afresh pulls the decision back with the records
+    fresh = Coordinator(tmp_path / "fresh", server, new_user=False)
+    try:
+        fresh.sync()
+        assert len(fresh.store.record_rows(Period(date(YEAR, 1, 1), date(YEAR + 1, 1, 1)))) >= 2
+        assert fresh.store.duplicate_groups() == []
+        assert [(d.id, d.dismissed_by) for d in fresh.store.dismissals()] == [(kept.id, "aigul")]
+    finally:
+        fresh.close()
+
+    # a third record of that place and day: the group is shown again, all three
+    kainar.add(1, action_date=date(YEAR, 4, 22), place="саябақ")
+    kainar.sync()
+    coordinator.sync()
+    [again] = coordinator.store.duplicate_groups()
+    assert len(again) == 3
 
 
 def test_totals_and_exports_match_an_independent_count(
