@@ -84,7 +84,9 @@ class CoordinatorWindow(QMainWindow):
         )
         self.dashboard = DashboardView(store, kato, reference, district, self.tasks, today=today)
         self.completeness = CompletenessView(store, kato, district, self.tasks, today=today)
-        self.duplicates = DuplicatesView(store, kato, reference, self.tasks, library.thumbnail_path)
+        self.duplicates = DuplicatesView(
+            store, kato, reference, self.tasks, library.thumbnail_path, who=lambda: self.session.username
+        )
         self.tabs = QTabWidget()
         for view in (self.review, self.dashboard, self.completeness, self.duplicates):
             self.tabs.addTab(view, "")
@@ -256,7 +258,11 @@ class CoordinatorWindow(QMainWindow):
         restyle(self.connection, role)
         self.refresh_button.setText(self.tr("Log in…") if state is State.LOGIN else self.tr("Refresh"))
         store = self.store
-        self.tasks.run(lambda: len(store.queued_decisions()), self._show_waiting, self._waiting_failed)
+        self.tasks.run(
+            lambda: len(store.queued_decisions()) + len(store.dismissals("queued")),
+            self._show_waiting,
+            self._waiting_failed,
+        )
 
     def _waiting_failed(self, exc: BaseException) -> None:
         log.warning("counting the decisions that wait failed: %s", exc)
