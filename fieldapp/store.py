@@ -178,6 +178,25 @@ class Store:
     def photo(self, sha256: str) -> dict[str, Any] | None:
         return queries.photo(self._reader(), sha256)
 
+    def photo_info(self, sha256: str) -> ProcessedPhoto | None:
+        """What this laptop knows of a photo: its name, and when and where the camera took it (a
+        coordinator's copy knows the photos of the district by their hash only)."""
+        row = queries.photo(self._reader(), sha256)
+        if row is None:
+            return None
+        return ProcessedPhoto(
+            sha256=row["sha256"],
+            width=row["width"],
+            height=row["height"],
+            upload_size=row["upload_size"],
+            original_name=row["original_name"],
+            original_size=row["original_size"],
+            original_format=row["original_format"],
+            taken_at=datetime.fromisoformat(row["taken_at"]) if row["taken_at"] else None,
+            lat=row["lat"],
+            lon=row["lon"],
+        )
+
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         row = self._reader().execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else default

@@ -31,6 +31,7 @@ from fieldapp.i18n import FieldAppError
 from fieldapp.kato import Kato
 from fieldapp.paths import DataPaths
 from fieldapp.photo_library import PhotoLibrary
+from fieldapp.photos import ProcessedPhoto
 from fieldapp.queries import Period
 from fieldapp.reference import ReferenceData
 from fieldapp.session import CoordinatorSession
@@ -323,14 +324,26 @@ class CoordinatorWindow(QMainWindow):
         self._show_state()
 
     def open_photo(self, sha: str) -> None:
+        """A photo of the record under review, large: with its role, what this computer knows of
+        when and where it was taken, and the record it belongs to."""
         from ui.photo_viewer import PhotoViewer
 
-        def show(_: Path) -> None:
-            viewer = PhotoViewer(self.library, self.tasks, sha, parent=self)
+        record = self.review.shown_record()
+        role = next((p.role for p in record.photos if p.sha256 == sha), None) if record else None
+        store = self.store
+
+        def show(info: ProcessedPhoto | None) -> None:
+            about = (lambda: self.review.describe(record)) if record is not None else None
+            viewer = PhotoViewer(
+                self.library, self.tasks, sha, info=info, role=role, about=about, parent=self
+            )
             viewer.finished.connect(lambda _: viewer.deleteLater())
             viewer.open()
 
-        self.controller.fetch_photo(sha, show, self._failure)
+        def fetched(_: Path) -> None:
+            self.tasks.run(lambda: store.photo_info(sha), show, self._failure)
+
+        self.controller.fetch_photo(sha, fetched, self._failure)
 
     def import_bundle(self, path: Path | None = None) -> None:
         if path is None:
