@@ -603,14 +603,16 @@ class ReviewView(QWidget):
             if fill != self._photo_fill:
                 return  # the list was filled anew meanwhile: this item is gone
             if bitmap is None:
-                item.setText(f"{role}\n{self.tr('not yet')}")
+                not_yet = self.tr("not yet")
+                item.setText(f"{role}\n{not_yet}")
                 return
             item.setIcon(QIcon(to_pixmap(bitmap, ratio)))
 
         def failed(exc: BaseException) -> None:
             log.warning("thumbnail %s cannot be shown: %s", sha, exc)
             if fill == self._photo_fill:
-                item.setText(f"{role}\n{self.tr('cannot be shown')}")
+                unreadable = self.tr("cannot be shown")
+                item.setText(f"{role}\n{unreadable}")
 
         self.tasks.run(lambda: load_bitmap(path, box=box) if path.is_file() else None, shown, failed)
 
