@@ -97,9 +97,8 @@ class PhotoViewer(QDialog):
         self.name_label = set_role(QLabel(), "cardTitle")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label = set_role(QLabel(), "muted")
-        self.details_label.setWordWrap(True)
-        self.record_label = QLabel()
-        self.record_label.setWordWrap(True)
+        self.record_label = QLabel()  # one line, not wrapped: a wrapped label would let the dialog
+        # be sized too short for it, over the picture
         self.record_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

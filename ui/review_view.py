@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -55,7 +56,7 @@ from ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 THUMB = 120
-PHOTO_CELL = QSize(THUMB + SPACING * 2, THUMB + SPACING * 6)
+PHOTO_CELL = QSize(THUMB + SPACING * 2, THUMB + SPACING * 4)
 """A photo in the record's list: the thumbnail, and its role (two short lines) under it."""
 SIDE_BY_SIDE = 1100  # narrower than this, the record goes below the list
 DETAIL_WIDTH = 320
@@ -281,7 +282,12 @@ class ReviewView(QWidget):
         self.photos.setMovement(QListWidget.Movement.Static)
         self.photos.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.photos.setWordWrap(True)
-        self.photos.setFixedHeight(PHOTO_CELL.height() + SPACING * 3)
+        # One row, scrolled sideways when the record has more photos than the card is wide.
+        self.photos.setFlow(QListWidget.Flow.LeftToRight)
+        self.photos.setWrapping(False)
+        self.photos.setGridSize(PHOTO_CELL)
+        scrollbar = self.photos.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.photos.setFixedHeight(PHOTO_CELL.height() + scrollbar + self.photos.frameWidth() * 2)
         # Double-click or Enter opens a photo large (once: a click only chooses it).
         self.photos.itemActivated.connect(self._open_photo)
         self._photo_fill = 0  # which filling of the list a thumbnail that arrives belongs to
