@@ -178,6 +178,17 @@ class Store:
     def photo(self, sha256: str) -> dict[str, Any] | None:
         return queries.photo(self._reader(), sha256)
 
+    def keep_photo_facts(
+        self, sha256: str, taken_at: str | None, lat: float | None, lon: float | None
+    ) -> None:
+        """What the camera said of a photo of the district, as the server had it from the laptop."""
+        self._writer.call(
+            lambda db: db.conn.execute(
+                "UPDATE photos SET taken_at = ?, lat = ?, lon = ? WHERE sha256 = ?",
+                [taken_at, lat, lon, sha256],
+            )
+        )
+
     def photo_info(self, sha256: str) -> ProcessedPhoto | None:
         """What this laptop knows of a photo: its name, and when and where the camera took it (a
         coordinator's copy knows the photos of the district by their hash only)."""
@@ -192,7 +203,7 @@ class Store:
             original_name=row["original_name"],
             original_size=row["original_size"],
             original_format=row["original_format"],
-            taken_at=datetime.fromisoformat(row["taken_at"]) if row["taken_at"] else None,
+            taken_at=_moment(row["taken_at"]),
             lat=row["lat"],
             lon=row["lon"],
         )
@@ -404,3 +415,12 @@ class Store:
         problems += [f"foreign key: {tuple(r)}" for r in conn.execute("PRAGMA foreign_key_check")]
         problems += [f"monthly totals differ from the records: {d}" for d in queries.totals_drift(conn)]
         return problems
+
+
+def _moment(text: str | None) -> datetime | None:
+    """A stored camera time; one that cannot be read is not known."""
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except ValueError:
+        log.warning("a photo's time %r cannot be read", text)
+        return None

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -239,6 +240,11 @@ photos = Table(
     Column("complete", Boolean, nullable=False, default=False),
     Column("created_at", TS, nullable=False),
     Column("completed_at", TS, nullable=True),
+    # What the camera said (sent with the first chunk; the upload copy carries no EXIF): its clock's
+    # time as ISO 8601 text (an offset only if the camera gave one), and the GPS position.
+    Column("taken_at", String(40), nullable=True),
+    Column("lat", Float, nullable=True),
+    Column("lon", Float, nullable=True),
 )
 
 batches = Table(

@@ -280,12 +280,23 @@ class DistrictSync:
     # -- on demand -----------------------------------------------------------------------------------
 
     def fetch_photo(self, sha: str) -> Path:
-        """The photo itself (the upload copy), fetched once and kept."""
+        """The photo itself (the upload copy), fetched once and kept; and what its camera said of
+        when and where, if the server knows and this laptop does not yet (best effort: the photo
+        opens without them)."""
         path = self.library.upload_path(sha)
         if not path.is_file():
             with _as_coordinator():
                 data = self._retrying(lambda: self.client.photo_content(sha))
             self.library.add_received(sha, data)
+        known = self.store.photo_info(sha)
+        if known is None or (known.taken_at is None and known.lat is None):
+            try:
+                facts = self.client.photo_facts(sha)
+            except SyncError as exc:
+                log.info("what the camera said of photo %s is not known here: %s", sha, exc.kind.value)
+            else:
+                if facts.taken_at is not None or facts.lat is not None:
+                    self.store.keep_photo_facts(sha, facts.taken_at, facts.lat, facts.lon)
         return path
 
     def import_bundle(self, path: Path, on_sent: Callable[[int], None] | None = None) -> BundleImport:

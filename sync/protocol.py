@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from fieldapp.models import CleanupAction, KatoCode, Sha256Hex, Status, UtcDateTime
 from fieldapp.reference import ReferenceData
@@ -207,6 +207,26 @@ class PhotoState(Wire):
     sha256: Sha256Hex
     received: int = Field(ge=0)  # bytes the server holds; send from here
     complete: bool
+
+
+MAX_TAKEN_AT_LENGTH = 40
+
+
+class PhotoFacts(Wire):
+    """What the camera said of a photo (its EXIF, read on the laptop; the upload copy has none):
+    when (the camera's clock, ISO 8601, with its offset if it gave one) and where."""
+
+    sha256: Sha256Hex
+    taken_at: Annotated[str, StringConstraints(max_length=MAX_TAKEN_AT_LENGTH)] | None = None
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+
+    @field_validator("taken_at")
+    @classmethod
+    def _a_time(cls, value: str | None) -> str | None:
+        if value is not None:
+            datetime.fromisoformat(value)  # ValueError: not a time
+        return value
 
 
 # -- pull --------------------------------------------------------------------------------------------

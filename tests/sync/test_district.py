@@ -11,7 +11,7 @@ import os
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from sqlalchemy import update
 from fieldapp.district import Decision
 from fieldapp.i18n import FieldAppError
 from fieldapp.kato import default_kato
-from fieldapp.models import CleanupAction, Status
+from fieldapp.models import CleanupAction, PhotoRef, PhotoRole, Status
 from fieldapp.paths import DataPaths
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.queries import ActionFilter, Period
@@ -34,6 +34,7 @@ from sync.district import DistrictSync, LoginError, end_session, login
 from sync.district_reports import completeness, district_workbook, photos_zip, records_csv
 from sync.errors import Kind, SyncError
 from sync.protocol import Completeness
+from tests.photo_factory import make_jpeg
 from tests.records import (
     DISTRICT,
     FAR_OKRUG,
@@ -43,6 +44,7 @@ from tests.records import (
     OTHER_OKRUG,
     OTHER_SETTLEMENT,
     SETTLEMENT,
+    action,
 )
 from tests.server.live import LiveServer
 from tests.sync.laptop import Laptop
@@ -305,6 +307,35 @@ def test_not_duplicates_is_kept_on_the_server_and_survives_a_re_pull(
     coordinator.sync()
     [again] = coordinator.store.duplicate_groups()
     assert len(again) == 3
+
+
+def test_what_the_camera_said_reaches_the_coordinator_when_the_photo_is_opened(
+    server: LiveServer, villages: dict[str, Laptop], coordinator: Coordinator
+) -> None:
+    kainar = villages["kainar"]
+    picture = kainar.library.import_bytes(
+        make_jpeg(640, 480, gps=(43.2526, 76.9454), taken_at=datetime(YEAR, 5, 10, 10, 31)), "IMG_0510.jpg"
+    )
+    record = kainar.store.save(
+        action(
+            action_date=date(YEAR, 5, 10), photos=[PhotoRef(sha256=picture.sha256, role=PhotoRole.BEFORE)]
+        ),
+        [picture],
+    )
+    kainar.sync()
+    engine = coordinator.sync()
+    assert str(record.id) in {
+        r.id for r in coordinator.store.record_rows(Period(date(YEAR, 1, 1), date(YEAR + 1, 1, 1)))
+    }
+    before = coordinator.store.photo_info(picture.sha256)
+    assert before is not None
+    assert (before.taken_at, before.lat) == (None, None)  # the pull brings photos by their hash only
+    engine.fetch_photo(picture.sha256)
+    known = coordinator.store.photo_info(picture.sha256)
+    assert known is not None
+    assert known.taken_at == datetime(YEAR, 5, 10, 10, 31)
+    assert (known.lat, known.lon) == (picture.lat, picture.lon)
+    assert abs(known.lat - 43.2526) < 1e-4  # type: ignore[operator]
 
 
 def test_totals_and_exports_match_an_independent_count(

@@ -1,16 +1,18 @@
 """The photos of the record under review, as a coordinator sees them: each once, however often the
 list is refreshed or a decision is made; the role written under each; opened large by double-click
-or Enter, the viewer says the role, when and where it was taken, and whose record it is."""
+or Enter, the viewer says the role, when and where the camera took it (read on the village
+laptop, brought through the server), and whose record it is."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget
 from pytestqt.qtbot import QtBot
 
 from fieldapp.models import CleanupAction, PhotoRef, PhotoRole
+from tests.photo_factory import make_jpeg, noisy_picture
 from tests.records import action
 from tests.sync.laptop import Laptop
 from tests.sync.test_district import YEAR, Coordinator
@@ -21,14 +23,26 @@ from ui.i18n import Translations
 from ui.photo_viewer import PhotoViewer
 
 villages, coordinator = window_tests.villages, window_tests.coordinator
+CAMERA_GPS = (43.2526, 76.9454)
 
 
 def with_photos(villages: dict[str, Laptop]) -> list[CleanupAction]:
-    """Two records of three photos each (before, during, after), sent from the village."""
+    """Two records of three photos each (before, during, after), sent from the village: the camera
+    gave the time and the GPS position of the first two, nothing of the third."""
     kainar = villages["kainar"]
     made = []
     for n in range(2):
-        pictures = [kainar.photo(100 * n + k) for k in range(3)]
+        pictures = [
+            kainar.library.import_bytes(
+                make_jpeg(
+                    picture=noisy_picture(640, 480),
+                    gps=CAMERA_GPS,
+                    taken_at=datetime(YEAR, 5, 10 + n, 10, 31 + k),
+                ),
+                f"IMG_{n}{k}.jpg",
+            )
+            for k in range(2)
+        ] + [kainar.photo(100 * n + 2)]
         roles = (PhotoRole.BEFORE, PhotoRole.DURING, PhotoRole.AFTER)
         record = kainar.store.save(
             action(
@@ -101,8 +115,9 @@ def test_the_role_on_the_card_and_the_viewer_says_role_date_gps_and_record(
     qtbot.waitUntil(lambda: not viewer.is_loading(), timeout=WAIT_MS)
     assert viewer.has_image()
     details = viewer.details_label.text()
-    # the server sends no camera facts with a photo: the viewer says so, and names the record
-    assert details == "During · the camera's time and place are not known here"
+    # what the camera said came from the village through the server when the photo was opened
+    day = record.action_date.day
+    assert details == f"During · Taken {day:02d}.05.{YEAR} 10:32 · GPS 43.252600, 76.945400"
     about = viewer.record_label.text()
     assert about.startswith(f"Record {str(record.id)[-8:]} · {record.action_date:%d.%m.%Y} · ")
     assert about.endswith("GPS of the action 43.252600, 76.945400")
@@ -110,16 +125,17 @@ def test_the_role_on_the_card_and_the_viewer_says_role_date_gps_and_record(
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=WAIT_MS)
 
     # a click chooses a photo; a double-click (press, release, press) opens one viewer, not two
-    rect = photos.visualItemRect(photos.item(0))
+    rect = photos.visualItemRect(photos.item(2))
     qtbot.mouseClick(photos.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     settle(window, qtbot)
     assert QApplication.activeModalWidget() is None
-    assert photos.currentRow() == 0
+    assert photos.currentRow() == 2
     qtbot.mouseDClick(photos.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), PhotoViewer), timeout=WAIT_MS)
     settle(window, qtbot)
     viewers = [w for w in window.findChildren(PhotoViewer) if w.isVisible()]
     assert len(viewers) == 1
-    assert viewers[0].details_label.text().startswith("Before")
+    # a photo whose camera said nothing: the viewer says so
+    assert viewers[0].details_label.text() == "After · the camera's time and place are not known here"
     qtbot.keyClick(viewers[0], Qt.Key.Key_Escape)
     window.close()
