@@ -69,6 +69,9 @@ class DuplicatesView(QWidget):
         self.confirm: Callable[[str], bool] = lambda comment: True
         self.confirm_different: Callable[[int], bool] = self._ask_different
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # a group's line wraps in a narrow window, not cut off
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.currentRowChanged.connect(self._show_group)
         self.intro = set_role(QLabel(), "muted")
         self.intro.setWordWrap(True)
