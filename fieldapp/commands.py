@@ -257,7 +257,9 @@ def cmd_add(cli: Cli, args: argparse.Namespace) -> int | None:
     with cli.open_store() as store:
         for photo, _ in photos:
             store.add_photo(photo)
-        duplicates = store.same_day_actions(action.settlement, action.action_date, action.campaign)
+        duplicates = store.same_day_actions(
+            action.settlement, action.action_date, action.campaign, place=action.place
+        )
         if duplicates and not args.yes:
             cli.say("cli.add.duplicate", ids=", ".join(short_id(d.id) for d in duplicates))
             return 3

@@ -375,3 +375,23 @@ def _district(db: Database) -> None:
         CREATE INDEX nil_reports_by_okrug_month ON nil_reports (okrug, month)
         """,
     )
+
+
+@_step("0006_duplicate_dismissals")
+def _duplicate_dismissals(db: Database) -> None:
+    """A coordinator's "Not duplicates" about a group of look-alike records (``record_ids``: JSON,
+    sorted): ``queued`` until the server has it, then ``sent`` (the server's list replaces these on
+    every pull), or ``refused`` with the server's ``problem``."""
+    _run(
+        db,
+        """
+        CREATE TABLE duplicate_dismissals (
+            id TEXT PRIMARY KEY,
+            record_ids TEXT NOT NULL,
+            dismissed_by TEXT NOT NULL DEFAULT '',
+            dismissed_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'queued',
+            problem TEXT
+        ) WITHOUT ROWID
+        """,
+    )
