@@ -184,7 +184,7 @@ def test_unusual_figures_must_be_confirmed(tmp_path: Path, translations, qtbot) 
     qtbot.mouseClick(dialog.ready_button, Qt.MouseButton.LeftButton)
     [(kind, texts)] = answers.asked
     assert kind == "warnings"
-    assert "3.65 t for 1 participants" in texts[0]
+    assert "3.65 t for 1 participant is" in texts[0]
     assert dialog.isVisible()
     assert window.store.count_actions() == 0
     answers.warnings = True
