@@ -1804,8 +1804,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Waiting to be sent: {records}, {photos}</source>
-        <translation>Waiting to be sent: {records}, {photos}</translation>
+        <source>Waiting to be sent: {what}</source>
+        <translation>Waiting to be sent: {what}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln need(s) attention</source>
@@ -1866,6 +1866,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>{name}: {tonnes} t</source>
         <translation>{name}: {tonnes} t</translation>
+    </message>
+    <message>
+        <source>other fractions</source>
+        <translation>other fractions</translation>
     </message>
     <message>
         <source>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</source>

@@ -1823,8 +1823,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Waiting to be sent: {records}, {photos}</source>
-        <translation>Ожидают отправки: {records}, {photos}</translation>
+        <source>Waiting to be sent: {what}</source>
+        <translation>Ожидают отправки: {what}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln need(s) attention</source>
@@ -1888,6 +1888,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>{name}: {tonnes} t</source>
         <translation>{name}: {tonnes} т</translation>
+    </message>
+    <message>
+        <source>other fractions</source>
+        <translation>прочие фракции</translation>
     </message>
     <message>
         <source>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</source>
