@@ -141,7 +141,13 @@ class ActionEditor(QObject):
         if self._saving or self.dialog.photos.is_busy():
             return
         lang = current_language()
-        ctx = Context(self._kato, self._reference, self._today(), device_okrug=self._okrug)
+        ctx = Context(
+            self._kato,
+            self._reference,
+            self._today(),
+            device_okrug=self._okrug,
+            photo_dates=self._photo_dates(),
+        )
         action, report = build_action(
             self.dialog.entry(status), ctx, lang, okrug=self._okrug, base=self._base
         )
@@ -163,6 +169,13 @@ class ActionEditor(QObject):
         if accepted and not self.prompts.confirm_resubmit():
             return
         self._write(action)
+
+    def _photo_dates(self) -> dict[str, date]:
+        """When the form's photos were taken: the new ones from their files, the others as stored
+        (a few rows of the photos table, read as the same-day check below reads)."""
+        cards = self.dialog.photos.cards()
+        known = {c.sha256: c.info.taken_at.date() for c in cards if c.info and c.info.taken_at}
+        return known | self._store.photo_dates(c.sha256 for c in cards if c.sha256 not in known)
 
     def _describe(self, other: ActionSummary) -> str:
         lang = current_language()
