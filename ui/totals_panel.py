@@ -149,7 +149,7 @@ class TotalsPanel(QWidget):
 
     def _render(self) -> None:
         label = self.tr("{name}: {tonnes} t")
-        other = self.tr("other fractions")
+        other = self.tr("Other fractions")
         self.month_card.show_totals(self._month, self._reference, label, other)
         self.year_card.show_totals(self._year, self._reference, label, other)
         self.summary_changed.emit(self.summary())

@@ -1868,8 +1868,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>{name}: {tonnes} t</translation>
     </message>
     <message>
-        <source>other fractions</source>
-        <translation>other fractions</translation>
+        <source>Other fractions</source>
+        <translation>Other fractions</translation>
     </message>
     <message>
         <source>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</source>

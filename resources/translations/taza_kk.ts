@@ -1868,8 +1868,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>{name}: {tonnes} т</translation>
     </message>
     <message>
-        <source>other fractions</source>
-        <translation>басқа фракциялар</translation>
+        <source>Other fractions</source>
+        <translation>Басқа фракциялар</translation>
     </message>
     <message>
         <source>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</source>

@@ -224,7 +224,7 @@ def test_the_years_fractions_add_up_to_its_tonnes(tmp_path: Path, translations, 
     card = window.totals.year_card
     total = card._values["tonnes"].text()
     lines = card.fractions.text().splitlines()
-    other = {"en": "other fractions", "ru": "прочие фракции", "kk": "басқа фракциялар"}[lang]
+    other = {"en": "Other fractions", "ru": "Прочие фракции", "kk": "Басқа фракциялар"}[lang]
     assert len(lines) == 5
     assert lines[-1].startswith(f"{other}: ")
     figures = [line.rsplit(": ", 1)[1].removesuffix(" t").removesuffix(" т") for line in lines]
