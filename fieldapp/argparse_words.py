@@ -63,10 +63,14 @@ def argparse_language(lang: str) -> Iterator[None]:
     def ngettext(singular: str, plural: str, n: int) -> str:
         return gettext(singular if n == 1 else plural)
 
-    saved = argparse.__dict__.get("_"), argparse.__dict__.get("ngettext")
-    argparse._ = gettext  # type: ignore[attr-defined]
-    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+    names = {"_": gettext, "ngettext": ngettext}
+    saved = {name: argparse.__dict__[name] for name in names if name in argparse.__dict__}
+    argparse.__dict__.update(names)
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+        for name in names:  # as it was: argparse's own, or (had it none) none
+            if name in saved:
+                argparse.__dict__[name] = saved[name]
+            else:
+                argparse.__dict__.pop(name, None)

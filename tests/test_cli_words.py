@@ -106,3 +106,16 @@ def test_the_server_command_tells_its_version(tmp_path: Path) -> None:
     result = command("--version", home=tmp_path, module="server.cli")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"Taza Field server {__version__}"
+
+
+def test_argparse_has_its_own_words_back_afterwards() -> None:
+    import argparse
+
+    from fieldapp.argparse_words import argparse_language
+
+    before = argparse._  # type: ignore[attr-defined]
+    with argparse_language("ru"):
+        assert argparse._("usage: ") == "использование: "  # type: ignore[attr-defined]
+        assert argparse._("a text argparse never says") == "a text argparse never says"  # type: ignore[attr-defined]
+    assert argparse._ is before  # type: ignore[attr-defined]
+    assert argparse.ArgumentParser(prog="x").format_usage().startswith("usage: x")

@@ -61,7 +61,12 @@ def test_the_village_windows_last_sync_is_on_the_laptops_clock(
 
 @pytest.mark.parametrize("zone", ["Asia/Almaty", "America/New_York"])
 def test_the_coordinators_last_sync_column_is_on_the_laptops_clock(
-    sqlite_server: LiveServer, translations: Translations, qtbot: QtBot, tmp_path: Path, laptop_zone, zone: str
+    sqlite_server: LiveServer,
+    translations: Translations,
+    qtbot: QtBot,
+    tmp_path: Path,
+    laptop_zone,
+    zone: str,
 ) -> None:
     laptop_zone(zone)
     village = Laptop(tmp_path / "kainar", sqlite_server, OKRUG, "kainar")
@@ -97,10 +102,17 @@ def test_the_command_lines_history_is_on_the_laptops_clock(tmp_path: Path) -> No
     for zone in ("Asia/Almaty", "UTC"):
         env = {k: v for k, v in os.environ.items() if not k.startswith("TAZA_FIELD_")}
         env.update(TZ=zone, PYTHONIOENCODING="utf-8")
+        command = [sys.executable, "-m", "fieldapp", "--lang", "en", "--data-dir", str(tmp_path)]
         done = subprocess.run(
-            [sys.executable, "-m", "fieldapp", "--lang", "en", "--data-dir", str(tmp_path), "show", str(record.id)],
-            capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=60, check=False,
-        )  # fmt: skip
+            [*command, "show", str(record.id)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=ROOT,
+            timeout=60,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
         shown[zone] = done.stdout
     almaty = f"{recorded.astimezone(ZoneInfo('Asia/Almaty')):%d.%m.%Y %H:%M}"
