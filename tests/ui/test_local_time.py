@@ -128,3 +128,14 @@ def test_a_moment_without_a_zone_is_utc(laptop_zone) -> None:
     assert format_moment("2026-11-20T09:05:00Z") == "20.11.2026 14:05"
     assert format_moment(datetime(2026, 11, 20, 9, 5, tzinfo=UTC)) == "20.11.2026 14:05"
     assert format_moment("2026-11-20T14:05:00+05:00") == "20.11.2026 14:05"
+
+
+def test_a_photos_time_is_on_the_laptops_clock_when_the_camera_said_its_zone(laptop_zone) -> None:
+    from datetime import timedelta, timezone
+
+    from ui.photo_viewer import format_taken_at
+
+    laptop_zone("Asia/Almaty")
+    moscow = timezone(timedelta(hours=3))
+    assert format_taken_at(datetime(2026, 9, 19, 11, 5, tzinfo=moscow)) == "19.09.2026 13:05"
+    assert format_taken_at(datetime(2026, 9, 19, 11, 5)) == "19.09.2026 11:05"  # no zone: as the camera showed
