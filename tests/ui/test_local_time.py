@@ -138,4 +138,5 @@ def test_a_photos_time_is_on_the_laptops_clock_when_the_camera_said_its_zone(lap
     laptop_zone("Asia/Almaty")
     moscow = timezone(timedelta(hours=3))
     assert format_taken_at(datetime(2026, 9, 19, 11, 5, tzinfo=moscow)) == "19.09.2026 13:05"
-    assert format_taken_at(datetime(2026, 9, 19, 11, 5)) == "19.09.2026 11:05"  # no zone: as the camera showed
+    # no zone: as the camera showed it
+    assert format_taken_at(datetime(2026, 9, 19, 11, 5)) == "19.09.2026 11:05"
