@@ -17,7 +17,7 @@ from ui import selftest
 def test_the_self_test_passes_and_checks_the_kazakh_letters_are_drawn() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("QT_QPA_FONTDIR", None)
-    command = [sys.executable, "-m", "fieldapp", "--self-test"]
+    command = [sys.executable, "-m", "fieldapp", "--lang", "en", "--self-test"]  # the words it checks
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
