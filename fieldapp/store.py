@@ -16,7 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -207,6 +207,11 @@ class Store:
             lat=row["lat"],
             lon=row["lon"],
         )
+
+    def photo_dates(self, hashes: Iterable[str]) -> dict[str, date]:
+        """The day each of these photos was taken (its EXIF time, as the camera showed it); photos
+        without one, or not in this store, are left out."""
+        return queries.photo_dates(self._reader(), list(hashes))
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         row = self._reader().execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()

@@ -127,6 +127,7 @@ class ActionEditor(QObject):
         self._loaded = dialog.entry(entry.status)
         dialog.set_banner(self._banner())
         self._checked_as = Status.DRAFT  # what a save was last asked as: re-checks judge the same way
+        self._photo_days: dict[str, date] = {}  # when the photos were taken, as read at the last Save
         dialog.save_requested.connect(self.save)
         dialog.field_changed.connect(self.recheck)
         dialog.history_requested.connect(self.show_history)
@@ -157,6 +158,7 @@ class ActionEditor(QObject):
             return
         lang = current_language()
         self._checked_as = status
+        self._photo_days = self._photo_dates()
         action, report = self._check(status)
         self.dialog.show_report(report)
         if action is None:
@@ -176,7 +178,13 @@ class ActionEditor(QObject):
         self._write(action)
 
     def _check(self, status: Status) -> tuple[CleanupAction | None, Report]:
-        ctx = Context(self._kato, self._reference, self._today(), device_okrug=self._okrug)
+        ctx = Context(
+            self._kato,
+            self._reference,
+            self._today(),
+            device_okrug=self._okrug,
+            photo_dates=self._photo_days,
+        )
         action, report = build_action(
             self.dialog.entry(status), ctx, current_language(), okrug=self._okrug, base=self._base
         )
@@ -188,11 +196,18 @@ class ActionEditor(QObject):
 
     def recheck(self, name: str, left: bool) -> None:
         """A field changed or was left: what the form shows as wrong is checked again (all of it is
-        read in memory: no disk, no waiting)."""
+        read in memory: no disk, no waiting; the photos' days are those read at the last Save)."""
         if self._saving:
             return
         _, report = self._check(self._checked_as)
         self.dialog.recheck(report, name, left)
+
+    def _photo_dates(self) -> dict[str, date]:
+        """When the form's photos were taken: the new ones from their files, the others as stored
+        (a few rows of the photos table, read as the same-day check below reads)."""
+        cards = self.dialog.photos.cards()
+        known = {c.sha256: c.info.taken_at.date() for c in cards if c.info and c.info.taken_at}
+        return known | self._store.photo_dates(c.sha256 for c in cards if c.sha256 not in known)
 
     def _describe(self, other: ActionSummary) -> str:
         lang = current_language()

@@ -19,6 +19,7 @@ from shiboken6 import isValid
 
 from fieldapp.i18n import translate as domain_text
 from fieldapp.models import PhotoRole
+from fieldapp.moments import format_moment
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.photos import ProcessedPhoto
 from ui.bitmaps import Bitmap, Size, fit, image_size, load_bitmap, to_pixmap
@@ -40,8 +41,9 @@ def device_box(logical: QSize, ratio: float) -> Size:
 
 
 def format_taken_at(taken_at: datetime) -> str:
-    """The camera's wall-clock time as the app writes dates (25.11.2026 14:05); no time zone."""
-    return taken_at.strftime("%d.%m.%Y %H:%M")
+    """When the photo was taken as the app writes dates (25.11.2026 14:05): on the laptop's clock
+    when the camera said its time zone, else the camera's own wall-clock time (no zone known)."""
+    return format_moment(taken_at) if taken_at.tzinfo is not None else taken_at.strftime("%d.%m.%Y %H:%M")
 
 
 def format_position(lat: float, lon: float) -> str:

@@ -46,7 +46,7 @@ from fieldapp.units import format_hectares, format_tonnes, tonnes_count
 from fieldapp.validation import Context, check_action
 from ui.bitmaps import load_bitmap, to_pixmap
 from ui.failures import LoadFailed
-from ui.filter_bar import month_name
+from ui.filter_bar import fit_column_to_texts, hint_width, month_name
 from ui.flow_layout import FlowLayout
 from ui.i18n import current_language
 from ui.photo_viewer import format_position
@@ -362,7 +362,9 @@ class ReviewView(QWidget):
         for i in range(self.status.count()):
             self.status.setItemText(i, names[self.status.itemData(i)])
         self.search.setPlaceholderText(self.tr("Search: settlement, place, notes, reporter"))
+        self.search.setMinimumWidth(max(SEARCH_WIDTH, hint_width(self.search)))  # the hint never cut
         self.model.retranslate()
+        fit_column_to_texts(self.table, Column.STATUS, self.model.status_texts())
         self._show_count()
         self._show_selected()
 

@@ -2094,8 +2094,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Waiting to be sent: {records}, {photos}</source>
-        <translation>Жіберуді күтуде: {records}, {photos}</translation>
+        <source>Waiting to be sent: {what}</source>
+        <translation>Жіберуді күтуде: {what}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln need(s) attention</source>
@@ -2156,6 +2156,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>{name}: {tonnes} t</source>
         <translation>{name}: {tonnes} т</translation>
+    </message>
+    <message>
+        <source>Other fractions</source>
+        <translation>Басқа фракциялар</translation>
     </message>
     <message>
         <source>t collected</source>

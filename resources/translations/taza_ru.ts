@@ -2118,8 +2118,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Waiting to be sent: {records}, {photos}</source>
-        <translation>Ожидают отправки: {records}, {photos}</translation>
+        <source>Waiting to be sent: {what}</source>
+        <translation>Ожидают отправки: {what}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln need(s) attention</source>
@@ -2183,6 +2183,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>{name}: {tonnes} t</source>
         <translation>{name}: {tonnes} т</translation>
+    </message>
+    <message>
+        <source>Other fractions</source>
+        <translation>Прочие фракции</translation>
     </message>
     <message>
         <source>t collected</source>
