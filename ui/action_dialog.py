@@ -572,18 +572,21 @@ class ActionDialog(QDialog):
         }
         edits.update({f"waste.{code}": edit for code, edit in self.waste.items()})
         for name, edit in edits.items():
-            edit.textEdited.connect(lambda _, n=name: self.field_changed.emit(n, False))
-            edit.editingFinished.connect(lambda n=name: self.field_changed.emit(n, True))
-        self.lon.textEdited.connect(lambda _: self.field_changed.emit("gps", False))
-        self.lon.editingFinished.connect(lambda: self.field_changed.emit("gps", True))
-        self.notes.textChanged.connect(lambda: self.field_changed.emit("notes", False))
-        self.action_date.edited.connect(lambda: self.field_changed.emit("action_date", False))
-        self.action_date.editingFinished.connect(lambda: self.field_changed.emit("action_date", True))
-        self.campaign.currentIndexChanged.connect(lambda _: self.field_changed.emit("campaign", True))
-        self.settlement.currentTextChanged.connect(lambda _: self.field_changed.emit("settlement", False))
-        self.settlement.lineEdit().editingFinished.connect(
-            lambda: self.field_changed.emit("settlement", True)
-        )
+            edit.textEdited.connect(lambda _, n=name: self._tell(n, False))
+            edit.editingFinished.connect(lambda n=name: self._tell(n, True))
+        self.lon.textEdited.connect(lambda _: self._tell("gps", False))
+        self.lon.editingFinished.connect(lambda: self._tell("gps", True))
+        self.notes.textChanged.connect(lambda: self._tell("notes", False))
+        self.action_date.edited.connect(lambda: self._tell("action_date", False))
+        self.action_date.editingFinished.connect(lambda: self._tell("action_date", True))
+        self.campaign.currentIndexChanged.connect(lambda _: self._tell("campaign", True))
+        self.settlement.currentTextChanged.connect(lambda _: self._tell("settlement", False))
+        self.settlement.lineEdit().editingFinished.connect(lambda: self._tell("settlement", True))
+
+    def _tell(self, name: str, left: bool) -> None:
+        # A field loses its focus as the form closes and is taken apart: nothing to check then.
+        if self.isVisible():
+            self.field_changed.emit(name, left)
 
     def recheck(self, report: Report, changed: str, left: bool) -> None:
         """Check again what is shown as wrong (it goes once corrected, or says the new problem);

@@ -195,7 +195,7 @@ def test_a_warning_goes_when_the_figures_become_plausible(window: MainWindow, qt
     fill(dialog, participants="1", area="0")  # 3.65 t for one person
     qtbot.mouseClick(dialog.ready_button, Qt.MouseButton.LeftButton)  # the warning is not confirmed
     assert dialog.waste_error.isVisible()
-    assert "3.65 t for 1 participants" in dialog.waste_error.text()
+    assert "3.65 t for 1 participant is" in dialog.waste_error.text()
     retype(qtbot, dialog.participants, "40")  # another field: the warning about both goes
     assert not dialog.waste_error.isVisible()
     dialog.close_without_asking()
