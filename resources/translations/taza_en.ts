@@ -539,12 +539,8 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>ZIP archives (*.zip)</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Language of the report:</source>
-        <translation>Language of the report:</translation>
+        <source>Export: {period}</source>
+        <translation>Export: {period}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -788,6 +784,37 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Something went wrong: {error}</source>
         <translation>Something went wrong: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>The period chosen on the Dashboard tab: change it there for another one.</source>
+        <translation>The period chosen on the Dashboard tab: change it there for another one.</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the file:</source>
+        <translation>&amp;Language of the file:</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>Choose where to save…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The year {year}</source>
+        <translation>The year {year}</translation>
     </message>
 </context>
 <context>

@@ -539,12 +539,8 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>ZIP мұрағаттары (*.zip)</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Экспорт</translation>
-    </message>
-    <message>
-        <source>Language of the report:</source>
-        <translation>Есептің тілі:</translation>
+        <source>Export: {period}</source>
+        <translation>Экспорт: {period}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -788,6 +784,37 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Something went wrong: {error}</source>
         <translation>Бірдеңе дұрыс болмады: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Кезең:</translation>
+    </message>
+    <message>
+        <source>The period chosen on the Dashboard tab: change it there for another one.</source>
+        <translation>«Шолу» қойындысында таңдалған кезең: басқа кезең керек болса, сол жерде өзгертіңіз.</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the file:</source>
+        <translation>Файлдың &amp;тілі:</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>Қайда сақтауды таңдау…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>The year {year}</source>
+        <translation>{year} жыл</translation>
     </message>
 </context>
 <context>

@@ -542,12 +542,8 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Архивы ZIP (*.zip)</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Экспорт</translation>
-    </message>
-    <message>
-        <source>Language of the report:</source>
-        <translation>Язык отчёта:</translation>
+        <source>Export: {period}</source>
+        <translation>Экспорт: {period}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -793,6 +789,37 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Something went wrong: {error}</source>
         <translation>Что-то пошло не так: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>The period chosen on the Dashboard tab: change it there for another one.</source>
+        <translation>Период, выбранный на вкладке «Сводка»: для другого периода измените его там.</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the file:</source>
+        <translation>&amp;Язык файла:</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>Выбрать, куда сохранить…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>The year {year}</source>
+        <translation>{year} год</translation>
     </message>
 </context>
 <context>
