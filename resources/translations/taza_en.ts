@@ -1785,10 +1785,6 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Connected to the server</translation>
     </message>
     <message>
-        <source>No connection: records wait and go by themselves</source>
-        <translation>No connection: records wait and go by themselves</translation>
-    </message>
-    <message>
         <source>The server had a problem: trying again at {time}</source>
         <translation>The server had a problem: trying again at {time}</translation>
     </message>
@@ -1811,6 +1807,26 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>Access revoked: connect this laptop again</source>
         <translation>Access revoked: connect this laptop again</translation>
+    </message>
+    <message>
+        <source>No connection: trying again now…</source>
+        <translation>No connection: trying again now…</translation>
+    </message>
+    <message>
+        <source>No connection: next try at {time}</source>
+        <translation>No connection: next try at {time}</translation>
+    </message>
+    <message>
+        <source>No connection: press Send now to try again</source>
+        <translation>No connection: press Send now to try again</translation>
+    </message>
+    <message>
+        <source>Tried at {time}: the server could not be reached.</source>
+        <translation>Tried at {time}: the server could not be reached.</translation>
+    </message>
+    <message>
+        <source>The records wait on this laptop and go by themselves once it answers.</source>
+        <translation>The records wait on this laptop and go by themselves once it answers.</translation>
     </message>
     <message>
         <source>Nothing waits to be sent</source>
@@ -1866,12 +1882,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Records {done} of {total}</translation>
     </message>
     <message>
-        <source>photos {done} of {total}</source>
-        <translation>photos {done} of {total}</translation>
-    </message>
-    <message>
-        <source>{done} of {total}</source>
-        <translation>{done} of {total}</translation>
+        <source>photos {done} of {total} ({bytes_done} of {bytes_total})</source>
+        <translation>photos {done} of {total} ({bytes_done} of {bytes_total})</translation>
     </message>
     <message numerus="yes">
         <source>about %n second(s) left</source>

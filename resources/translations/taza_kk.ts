@@ -1785,10 +1785,6 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Серверге қосылған</translation>
     </message>
     <message>
-        <source>No connection: records wait and go by themselves</source>
-        <translation>Байланыс жоқ: жазбалар күтіп тұр, өздігінен жіберіледі</translation>
-    </message>
-    <message>
         <source>The server had a problem: trying again at {time}</source>
         <translation>Серверде ақау: {time} кезінде қайта әрекет жасалады</translation>
     </message>
@@ -1811,6 +1807,26 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>Access revoked: connect this laptop again</source>
         <translation>Рұқсат қайтарылып алынды: ноутбукты қайта қосыңыз</translation>
+    </message>
+    <message>
+        <source>No connection: trying again now…</source>
+        <translation>Байланыс жоқ: қазір қайта тексерілуде…</translation>
+    </message>
+    <message>
+        <source>No connection: next try at {time}</source>
+        <translation>Байланыс жоқ: келесі әрекет {time} кезінде</translation>
+    </message>
+    <message>
+        <source>No connection: press Send now to try again</source>
+        <translation>Байланыс жоқ: қайта көру үшін «Қазір жіберу» басыңыз</translation>
+    </message>
+    <message>
+        <source>Tried at {time}: the server could not be reached.</source>
+        <translation>{time} кезінде тексерілді: серверге қосылу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>The records wait on this laptop and go by themselves once it answers.</source>
+        <translation>Жазбалар осы ноутбукта күтіп тұр, сервер жауап бергенде өздігінен жіберіледі.</translation>
     </message>
     <message>
         <source>Nothing waits to be sent</source>
@@ -1866,12 +1882,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Жазбалар: {done}/{total}</translation>
     </message>
     <message>
-        <source>photos {done} of {total}</source>
-        <translation>фото: {done}/{total}</translation>
-    </message>
-    <message>
-        <source>{done} of {total}</source>
-        <translation>{done} / {total}</translation>
+        <source>photos {done} of {total} ({bytes_done} of {bytes_total})</source>
+        <translation>фото: {done}/{total} ({bytes_done} / {bytes_total})</translation>
     </message>
     <message numerus="yes">
         <source>about %n second(s) left</source>

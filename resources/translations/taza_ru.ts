@@ -1802,10 +1802,6 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Подключено к серверу</translation>
     </message>
     <message>
-        <source>No connection: records wait and go by themselves</source>
-        <translation>Нет связи: записи ждут и уйдут сами</translation>
-    </message>
-    <message>
         <source>The server had a problem: trying again at {time}</source>
         <translation>Сбой на сервере: повторная попытка в {time}</translation>
     </message>
@@ -1828,6 +1824,26 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>Access revoked: connect this laptop again</source>
         <translation>Доступ отозван: подключите ноутбук заново</translation>
+    </message>
+    <message>
+        <source>No connection: trying again now…</source>
+        <translation>Нет связи: проверяем снова…</translation>
+    </message>
+    <message>
+        <source>No connection: next try at {time}</source>
+        <translation>Нет связи: следующая попытка в {time}</translation>
+    </message>
+    <message>
+        <source>No connection: press Send now to try again</source>
+        <translation>Нет связи: нажмите «Отправить сейчас», чтобы попробовать снова</translation>
+    </message>
+    <message>
+        <source>Tried at {time}: the server could not be reached.</source>
+        <translation>Попытка в {time}: сервер недоступен.</translation>
+    </message>
+    <message>
+        <source>The records wait on this laptop and go by themselves once it answers.</source>
+        <translation>Записи ждут на этом ноутбуке и уйдут сами, как только сервер ответит.</translation>
     </message>
     <message>
         <source>Nothing waits to be sent</source>
@@ -1886,12 +1902,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Записи: {done} из {total}</translation>
     </message>
     <message>
-        <source>photos {done} of {total}</source>
-        <translation>фото: {done} из {total}</translation>
-    </message>
-    <message>
-        <source>{done} of {total}</source>
-        <translation>{done} из {total}</translation>
+        <source>photos {done} of {total} ({bytes_done} of {bytes_total})</source>
+        <translation>фото: {done} из {total} ({bytes_done} из {bytes_total})</translation>
     </message>
     <message numerus="yes">
         <source>about %n second(s) left</source>
