@@ -423,6 +423,7 @@ def cmd_report(settings: ServerSettings, args: argparse.Namespace) -> int:
             else:
                 start, end = date(found.year, 1, 1), date(found.year + 1, 1, 1)
             what = "" if args.action == "totals" else sheet.name
+            out.mkdir(parents=True, exist_ok=True)
             out = out / export.file_name(place, start, end, fmt, args.lang, what)
         export.write(sheet, out, fmt)
     except (reports.ReportError, export.ExportError) as exc:

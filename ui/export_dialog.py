@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from fieldapp.queries import Period
 from ui.filter_bar import month_name
 from ui.i18n import LANGUAGE_NAMES, current_language
+from ui.style import set_role
 
 REPORT_LANGUAGES = ("kk", "ru", "en")
 
@@ -29,14 +30,13 @@ class ExportDialog(QDialog):
         lang = current_language()
         self.period = period
         self.what = QLabel(what)
-        self.what.setObjectName("heading")
+        set_role(self.what, "sectionTitle")
         self.what.setWordWrap(True)
         self.period_label = QLabel()
         self.period_value = QLabel(f"<b>{self.period_words(period, lang)}</b> · {period_days(period)}")
-        self.period_value.setObjectName("period")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setObjectName("muted")
+        set_role(self.hint, "muted")
         self.language_label = QLabel()
         self.language = QComboBox()
         for code in REPORT_LANGUAGES:

@@ -678,8 +678,7 @@ def test_exports_match_the_api(server: LiveServer, tmp_path: Path) -> None:
         workbook.close()
 
     # given a folder, the file is named after the district and the period
-    folder = tmp_path / "reports"
-    folder.mkdir()
+    folder = tmp_path / "reports"  # made when it is not there
     said = server.cli("report", "totals", *period, "--out", str(folder))
     made = folder / "Талгар-2026.xlsx"
     assert str(made) in said.stdout

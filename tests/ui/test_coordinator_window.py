@@ -711,3 +711,42 @@ def test_export_from_the_menu_says_its_period_and_names_the_file(
     assert cancelled
     assert len(asked) == 2
     window.close()
+
+
+def test_the_export_dialog_in_each_language(
+    coordinator: Coordinator, translations: Translations, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Export ▸ Excel in kk, ru, en: the dialog names the dashboard's period in the window's
+    language (a month, or the year), proposes that language for the file, and fits its texts."""
+    window = open_window(coordinator, translations, qtbot)
+    window.tabs.setCurrentWidget(window.dashboard)
+    window.dashboard.year.setCurrentIndex(window.dashboard.year.findData(YEAR))
+    months = {"kk": "Наурыз 2026", "ru": "Март 2026", "en": "March 2026"}
+    years = {"kk": "2026 жыл", "ru": "2026 год", "en": "The year 2026"}
+    for lang in ("kk", "ru", "en"):
+        translations.apply(lang)
+        for month, words in ((3, months[lang]), (None, years[lang])):
+            window.dashboard.month.setCurrentIndex(window.dashboard.month.findData(month))
+            settle(window, qtbot)
+            seen: dict[str, str] = {}
+
+            def look(lang: str = lang, month: int | None = month, seen: dict[str, str] = seen) -> None:
+                dialog = window.export_dialog
+                if dialog is None or not dialog.isVisible():
+                    QTimer.singleShot(20, look)
+                    return
+                qtbot.wait(50)  # laid out
+                seen["period"] = dialog.period_value.text()
+                seen["language"] = str(dialog.language.currentData())
+                for label in (dialog.what, dialog.period_value, dialog.hint, dialog.language_label):
+                    assert label.sizeHint().width() <= label.width() or label.wordWrap(), label.text()
+                if month:
+                    dialog.grab().save(str(Path("/work/notes/shots") / f"excelsync-export-dialog-{lang}.png"))
+                qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+            QTimer.singleShot(0, look)
+            window.xlsx_item.trigger()
+            assert seen["period"].startswith(f"<b>{words}</b> · ")
+            assert seen["language"] == lang
+    assert not list(tmp_path.glob("*.xlsx"))  # cancelled: nothing written
+    window.close()

@@ -380,6 +380,8 @@ def test_stop_keeps_its_place_and_a_runs_totals_hold_while_records_are_saved(
         with qtbot.waitSignal(window.sync.finished, timeout=WAIT_MS):
             qtbot.mouseClick(window.status.send_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: any("photos 1 of 4" in t for t in texts), timeout=WAIT_MS)
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            window.statusBar().grab().save(str(SHOTS / "excelsync-sync-running-en.png"))
             for _ in range(2):  # the person goes on logging while it sends
                 saved.append(window.store.save(action()))
                 window._saved(saved[-1])
@@ -394,7 +396,12 @@ def test_stop_keeps_its_place_and_a_runs_totals_hold_while_records_are_saved(
         assert window.sync.last_report.records_sent == 4
         link.shape()
         # saved during the run, they go soon after it by themselves
+        first = window.sync.last_report
         qtbot.waitUntil(
-            lambda: {str(r.id) for r in saved} <= set(server_records(sqlite_server)), timeout=WAIT_MS
+            lambda: window.sync.last_report is not first and not window.sync.running, timeout=WAIT_MS
         )
+        assert window.sync.last_report is not None
+        assert window.sync.last_report.records_sent == 2
+        assert {str(r.id) for r in saved} <= set(server_records(sqlite_server))
+        qtbot.waitUntil(lambda: not window.tasks.busy and not window.model.loading, timeout=WAIT_MS)
         close_window(window)
