@@ -157,8 +157,14 @@ class StatusPanel(QObject):
             role = "warning"
         elif state is State.RETRYING:
             when = self._sync.next_attempt
-            if when is not None:
-                at = locale_for(lang).toString(when.time(), QLocale.FormatType.ShortFormat)
+            at = locale_for(lang).toString(when.time(), QLocale.FormatType.ShortFormat) if when else ""
+            if error is not None and error.kind is not Kind.SERVER_ERROR:  # the link's, not the server's
+                text = (
+                    self.tr("The connection broke off: trying again at {time}").format(time=at)
+                    if when
+                    else self.tr("The connection broke off: trying again later")
+                )
+            elif when is not None:
                 text = self.tr("The server had a problem: trying again at {time}").format(time=at)
             else:
                 text = self.tr("The server had a problem: trying again later")

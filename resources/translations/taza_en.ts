@@ -1785,6 +1785,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Connected to the server</translation>
     </message>
     <message>
+        <source>The connection broke off: trying again at {time}</source>
+        <translation>The connection broke off: trying again at {time}</translation>
+    </message>
+    <message>
+        <source>The connection broke off: trying again later</source>
+        <translation>The connection broke off: trying again later</translation>
+    </message>
+    <message>
         <source>The server had a problem: trying again at {time}</source>
         <translation>The server had a problem: trying again at {time}</translation>
     </message>

@@ -1785,6 +1785,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Серверге қосылған</translation>
     </message>
     <message>
+        <source>The connection broke off: trying again at {time}</source>
+        <translation>Байланыс үзілді: {time} кезінде қайта әрекет жасалады</translation>
+    </message>
+    <message>
+        <source>The connection broke off: trying again later</source>
+        <translation>Байланыс үзілді: кейінірек қайта әрекет жасалады</translation>
+    </message>
+    <message>
         <source>The server had a problem: trying again at {time}</source>
         <translation>Серверде ақау: {time} кезінде қайта әрекет жасалады</translation>
     </message>

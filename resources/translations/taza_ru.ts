@@ -1802,6 +1802,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Подключено к серверу</translation>
     </message>
     <message>
+        <source>The connection broke off: trying again at {time}</source>
+        <translation>Связь прервалась: повторная попытка в {time}</translation>
+    </message>
+    <message>
+        <source>The connection broke off: trying again later</source>
+        <translation>Связь прервалась: попробуем позже</translation>
+    </message>
+    <message>
         <source>The server had a problem: trying again at {time}</source>
         <translation>Сбой на сервере: повторная попытка в {time}</translation>
     </message>

@@ -405,3 +405,31 @@ def test_stop_keeps_its_place_and_a_runs_totals_hold_while_records_are_saved(
         assert {str(r.id) for r in saved} <= set(server_records(sqlite_server))
         qtbot.waitUntil(lambda: not window.tasks.busy and not window.model.loading, timeout=WAIT_MS)
         close_window(window)
+
+
+def test_send_now_over_a_link_that_breaks_says_the_link_broke_and_when_it_tries_again(
+    tmp_path: Path, sqlite_server: LiveServer, translations: Translations, qtbot: QtBot
+) -> None:
+    laptop = village(tmp_path, sqlite_server, count=1)
+    with LinkProxy(("127.0.0.1", sqlite_server.process.port)) as link:
+        device = laptop.credentials.model_copy(update={"server_url": link.url})
+        save_device(device, DataPaths(tmp_path).device)
+        window = open_window(tmp_path, translations, qtbot, schedule=SLOW)
+        cutting = QTimer(interval=5)  # every connection is cut as it carries its first bytes
+        cutting.timeout.connect(lambda: link.cut_after(up=1))
+        cutting.start()
+        with qtbot.waitSignal(window.sync.failed, timeout=60_000):
+            window.send_now_item.trigger()
+        cutting.stop()
+        link.cut_after()
+        assert window.sync.state is State.RETRYING
+        when = window.sync.next_attempt
+        assert when is not None
+        at = locale_for("en").toString(when.time(), QLocale.FormatType.ShortFormat)
+        assert window.status.connection.text() == f"● The connection broke off: trying again at {at}"
+        assert "server had a problem" not in window.status.connection.text()
+        with qtbot.waitSignal(window.sync.finished, timeout=WAIT_MS):
+            qtbot.mouseClick(window.status.send_button, Qt.MouseButton.LeftButton)
+        assert "Connected to the server" in window.status.connection.text()
+        qtbot.waitUntil(lambda: not window.tasks.busy and not window.model.loading, timeout=WAIT_MS)
+        close_window(window)
