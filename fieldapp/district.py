@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -378,6 +378,9 @@ class RecordRow:
     reporter: str
     photos: int
     kg_by_fraction: dict[str, int]
+    notes: str = ""
+    lat: float | None = None
+    lon: float | None = None
 
     @property
     def total_kg(self) -> int:
@@ -401,8 +404,18 @@ def record_rows(conn: sqlite3.Connection, period: Period, okrug: str | None = No
     rows = conn.execute(
         "SELECT a.id, a.action_date, a.okrug, a.settlement, a.campaign, a.participants, a.area_m2, "
         "a.trees, a.status, a.review_comment, a.place, a.reporter, "
-        "(SELECT count(*) FROM action_photos p WHERE p.action_id = a.id) "
+        "(SELECT count(*) FROM action_photos p WHERE p.action_id = a.id), a.notes, a.lat, a.lon "
         f"FROM actions a WHERE {where} ORDER BY a.action_date, a.okrug, a.settlement, a.id",
         params,
     )
-    return [RecordRow(*(*row, waste.get(row[0], {}))) for row in rows]
+    first = [f.name for f in fields(RecordRow)][:13]  # id … photos, in the SELECT's order
+    return [
+        RecordRow(
+            **dict(zip(first, row, strict=False)),
+            kg_by_fraction=waste.get(row[0], {}),
+            notes=row[13],
+            lat=row[14],
+            lon=row[15],
+        )
+        for row in rows
+    ]

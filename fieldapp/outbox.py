@@ -177,6 +177,46 @@ def _lineage(conn: sqlite3.Connection, action_id: str, base: int, revision: int)
     return {rev: CleanupAction.model_validate_json(body).content_hash() for rev, body in bodies.items()}
 
 
+def waiting_ids(conn: sqlite3.Connection) -> list[str]:
+    """The records waiting to be sent, in the order they go (those held for a person not listed)."""
+    rows = conn.execute(
+        "SELECT entity_id FROM outbox WHERE kind = ? AND held IS NULL ORDER BY queued_at, entity_id",
+        [OUTBOX_ACTION],
+    )
+    return [action_id for (action_id,) in rows]
+
+
+def outgoing_among(
+    conn: sqlite3.Connection, ids: Sequence[str], limit: int
+) -> list[tuple[int, OutgoingRecord]]:
+    """Up to ``limit`` of the records ``ids`` names (in that order) that still wait to be sent, each
+    with its index in ``ids``: a sync run sends the records that waited when it began, and only them."""
+    found: list[tuple[int, OutgoingRecord]] = []
+    step = 500
+    for begin in range(0, len(ids), step):
+        part = list(ids[begin : begin + step])
+        marks = ",".join("?" * len(part))
+        synced_of = dict(
+            conn.execute(
+                "SELECT o.entity_id, a.synced_revision FROM outbox o JOIN actions a ON a.id = o.entity_id "
+                f"WHERE o.kind = ? AND o.held IS NULL AND o.entity_id IN ({marks})",
+                [OUTBOX_ACTION, *part],
+            ).fetchall()
+        )
+        for offset, action_id in enumerate(part):
+            if action_id not in synced_of:
+                continue  # sent, settled or held since
+            action = queries.current(conn, action_id)
+            if action is None:
+                continue
+            synced = synced_of[action_id]
+            lineage = _lineage(conn, action_id, synced, action.revision)
+            found.append((begin + offset, OutgoingRecord(action, synced, lineage)))
+            if len(found) == limit:
+                return found
+    return found
+
+
 def waiting_records(conn: sqlite3.Connection) -> int:
     """Records still to send (those held for a person not counted)."""
     return conn.execute(

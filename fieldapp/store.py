@@ -296,6 +296,12 @@ class Store:
     def outgoing(self, limit: int, exclude: Iterable[str] = ()) -> list[outbox.OutgoingRecord]:
         return outbox.outgoing(self._reader(), limit, exclude)
 
+    def waiting_ids(self) -> list[str]:
+        return outbox.waiting_ids(self._reader())
+
+    def outgoing_among(self, ids: Sequence[str], limit: int) -> list[tuple[int, outbox.OutgoingRecord]]:
+        return outbox.outgoing_among(self._reader(), ids, limit)
+
     def waiting_records(self) -> int:
         return outbox.waiting_records(self._reader())
 

@@ -80,7 +80,9 @@ def render(out: Path, scale: float, langs: list[str]) -> None:
         window.sync.credentials = _demo_device()
         window.sync.state = State.RUNNING
         window.sync.state_changed.emit()
-        window.sync.progress.emit(Progress("photos", 12, 12, 3, 8, 412_000, 1_350_000, 38.0))
+        window.sync.progress.emit(
+            Progress("photos", 12, 12, 3, 8, 412_000, 1_350_000, 38.0, 396_000, 1_330_000)
+        )
         window.refresh()
         settle(app, window)
         window.filters.show_attention()

@@ -7,8 +7,8 @@
     fieldapp-server device revoke DEVICE_ID       the laptop's token stops working at once
     fieldapp-server user add NAME --role coordinator --district CODE
     fieldapp-server user disable NAME
-    fieldapp-server report totals --start DAY --end DAY [--group-by …] --out FILE.xlsx|.csv
-    fieldapp-server report completeness [--year YEAR] [--district CODE] --out FILE.xlsx|.csv
+    fieldapp-server report totals --start DAY --end DAY [--group-by …] [--out FILE|FOLDER]
+    fieldapp-server report completeness [--year YEAR] [--district CODE] [--out FILE|FOLDER]
     fieldapp-server import-bundle FILE            records and photos a village brought on a USB stick
     fieldapp-server reference publish FILE.json   new campaigns and waste fractions for every laptop
     fieldapp-server reference show                the version laptops get now
@@ -359,8 +359,16 @@ def add_report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     for parser in (totals, completeness):
         parser.add_argument("--district", help="KATO code of a district (default: all)")
         parser.add_argument("--region", help="KATO code of a region (default: all)")
-        parser.add_argument("--format", choices=["csv", "xlsx"], help="default: from the --out file name")
-        parser.add_argument("--out", type=Path, required=True, help="the file to write")
+        parser.add_argument(
+            "--format", choices=["csv", "xlsx"], help="default: from the --out file name, else xlsx"
+        )
+        parser.add_argument(
+            "--out",
+            type=Path,
+            default=Path("."),
+            help="the file to write, or a folder (default: this one) to write it in under the area's "
+            "name and the period, e.g. Талгар-2026-03.xlsx",
+        )
         parser.add_argument(
             "--lang", choices=["kk", "ru", "en"], default="ru", help="language of the headers"
         )
@@ -381,8 +389,10 @@ def cmd_report(settings: ServerSettings, args: argparse.Namespace) -> int:
     kato = default_kato()
     engine = ready_engine(settings)
     try:
-        fmt = export.format_for(args.out, args.format)
         scope = reports.check_scope(kato, args.district, args.region)
+        out: Path = args.out
+        folder = out.is_dir() or not out.suffix
+        fmt = (args.format or "xlsx") if folder else export.format_for(out, args.format)
         with engine.connect() as conn:
             reference = newest_reference(conn, default_reference())
         with engine.connect() as conn:  # a fresh one: a report reads in one snapshot
@@ -408,13 +418,22 @@ def cmd_report(settings: ServerSettings, args: argparse.Namespace) -> int:
                     several=scope.district is None,
                     lang=args.lang,
                 )
-        export.write(sheet, args.out, fmt)
+        if folder:
+            place = kato.get(scope.district or scope.region or "")
+            if args.action == "totals":
+                start, end = args.start, args.end
+            else:
+                start, end = date(found.year, 1, 1), date(found.year + 1, 1, 1)
+            what = "" if args.action == "totals" else sheet.name
+            out.mkdir(parents=True, exist_ok=True)
+            out = out / export.file_name(place, start, end, fmt, args.lang, what)
+        export.write(sheet, out, fmt)
     except (reports.ReportError, export.ExportError) as exc:
         raise CliError(str(exc)) from None
     finally:
         engine.dispose()
     count = len(sheet.rows)
-    print(f"wrote {args.out} ({count} row{'' if count == 1 else 's'})")
+    print(f"wrote {out} ({count} row{'' if count == 1 else 's'})")
     return 0
 
 

@@ -139,7 +139,7 @@ def records_sheet(
     active = {f.code for f in reference.active_fractions()}
     fractions = sorted(used | active, key=lambda code: _order(reference, code))
     columns = [
-        Column(words("date", lang), Kind.CODE),
+        Column(words("date", lang), Kind.DATE),
         *_place_columns("okrug", lang),
         *_place_columns("settlement", lang),
         Column(label("campaign", lang), Kind.TEXT),
@@ -155,6 +155,9 @@ def records_sheet(
         Column(words("status", lang), Kind.TEXT),
         Column(words("comment", lang), Kind.TEXT),
         Column(words("place", lang), Kind.TEXT),
+        Column(label("lat", lang), Kind.DEGREES),
+        Column(label("lon", lang), Kind.DEGREES),
+        Column(label("notes", lang), Kind.TEXT),
         Column(words("reporter", lang), Kind.TEXT),
         Column(words("id", lang), Kind.TEXT),
     ]
@@ -167,7 +170,7 @@ def records_sheet(
                 places[code] = _place_cells(kato, code)
         out.append(
             [
-                row.action_date if lang == "en" else _dotted(row.action_date),
+                row.action_date,
                 *places[row.okrug],
                 *places[row.settlement],
                 _named(reference.campaign(row.campaign), row.campaign, lang),
@@ -180,6 +183,9 @@ def records_sheet(
                 words(STATUS_WORDS.get(row.status, "pending"), lang),
                 row.review_comment,
                 row.place,
+                row.lat,
+                row.lon,
+                row.notes,
                 row.reporter,
                 row.id,
             ]
@@ -273,10 +279,6 @@ def photos_zip(
 def _order(reference: ReferenceData, code: str) -> tuple[int, str]:
     found = reference.fraction(code)
     return (found.order if found else 1 << 30, code)
-
-
-def _dotted(day: str) -> str:
-    return f"{day[8:10]}.{day[5:7]}.{day[:4]}"
 
 
 def _day(day: date, lang: str) -> str:

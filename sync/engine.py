@@ -10,6 +10,9 @@ The ten properties of ``DESIGN.md`` rest on three rules kept here:
    photo on a slow link. Photos go in chunks sized for the link, from the byte the server holds.
 3. **Pull after push**, with the server's cursor stored in the same transaction as what it covers.
 
+A run sends what waited when it began (the records in their newest version, and their photos):
+what is saved during it waits for the next run, so that the "n of N" a person watches keeps its N.
+
 Failures are :class:`~sync.errors.SyncError` of a known kind. Transient ones (a timeout, a dropped
 connection, a server error) are retried within the run with exponential backoff and full jitter;
 the others end the run and say why. Everything here is plain Python: the window runs it on a worker
@@ -123,8 +126,10 @@ class Progress:
     photos_done: int
     photos_total: int
     bytes_done: int  # records and photos sent so far in this run
-    bytes_total: int  # an estimate until the last batch is built
+    bytes_total: int  # an estimate until the last batch is built (for a bar, not to be read)
     seconds_left: float | None  # None until there is a rate to go by
+    photo_bytes_done: int = 0  # of the photos that waited when the run began
+    photo_bytes_total: int = 0  # fixed for the run
 
 
 @dataclass
@@ -176,6 +181,9 @@ class SyncEngine:
         self._records_total = 0
         self._photos_total = 0
         self._photo_bytes_total = 0
+        self._photo_bytes_done = 0
+        self._waiting: list[str] = []  # the records that waited when the run began, in their order
+        self._photos_waiting: set[str] = set()  # the photos that did
         self._bytes_done = 0
         self._record_bytes_each = 70.0  # gzip bytes per record, learnt as batches are built
 
@@ -188,13 +196,7 @@ class SyncEngine:
         requests_before = self.client.traffic.requests
         try:
             self.store.set_meta(META_LAST_ATTEMPT, now_iso())
-            self._records_total = self.store.waiting_records()
-            pending = self.store.pending_batch()
-            if pending is not None:
-                self._records_total += pending.records
-            if self.send_photos:  # those of records not sent yet too: they go once their records have
-                depth = self.store.outbox_depth()
-                self._photos_total, self._photo_bytes_total = depth.photos, depth.photo_bytes
+            self._take_stock()
             self._push_records()
             if self.send_photos:
                 self._push_photos()
@@ -227,6 +229,21 @@ class SyncEngine:
         )
         return self.report
 
+    def _take_stock(self) -> None:
+        """What this run sends: the records and photos waiting now (a batch kept from a run that
+        was cut counts as its records), whose numbers stay the run's totals."""
+        pending = self.store.pending_batch()
+        in_pending: set[str] = set()
+        if pending is not None:
+            sent = json.loads(gzip.decompress(pending.body)).get("records", [])
+            in_pending = {str(item["record"]["id"]) for item in sent}
+        self._waiting = [i for i in self.store.waiting_ids() if i not in in_pending]
+        self._records_total = len(self._waiting) + (pending.records if pending is not None else 0)
+        if self.send_photos:  # those of records not sent yet too: they go once their records have
+            self._photos_waiting = set(self.store.photos_waiting())
+            depth = self.store.outbox_depth()
+            self._photos_total, self._photo_bytes_total = depth.photos, depth.photo_bytes
+
     def _note_error(self, error: SyncError) -> None:
         try:
             self.store.set_meta(META_LAST_ERROR, error.kind.value)
@@ -242,9 +259,11 @@ class SyncEngine:
             self._send_batch(pending.batch_id, pending.body, pending.records)
         limit = self.limits.max_records
         nils_tried: set[str] = set()  # nil reports go once per run, whatever the server says
+        position = 0  # in self._waiting: those before it have gone (or were settled otherwise)
         while True:
             self._check_cancel()
-            records = self.store.outgoing(limit)
+            found = self.store.outgoing_among(self._waiting[position:], limit)
+            records = [record for _, record in found]
             nils = [n for n in self.store.unsent_nil_reports() if n.id not in nils_tried][:MAX_NIL_REPORTS]
             if not records and not nils:
                 return
@@ -259,11 +278,15 @@ class SyncEngine:
                 self.store.begin_batch(batch_id, body, len(records))
             except BatchStale:
                 continue  # a deletion was undone meanwhile: built again from the outbox as it is now
-            if not self._send_batch(batch_id, body, len(records)):
+            outcome = self._send_batch(batch_id, body, len(records))
+            if outcome == "applied" and records:
+                position += found[len(records) - 1][0] + 1
+            elif outcome == "smaller":
                 # Refused as too large: the server's limit if it said one, else half as many.
                 limit = min(self.limits.max_records, max(1, len(records) // 2))
                 if self.limits.max_records < len(records):
                     limit = self.limits.max_records
+            # "again": a malformed record was held; the others go again from the same place
 
     def _build(self, records: list[OutgoingRecord], nils: Sequence[NilReportData] = ()) -> tuple[str, bytes]:
         """A new batch of ``records`` (and the village's reports of empty months): its id, and its
@@ -280,9 +303,10 @@ class SyncEngine:
         text = batch.model_dump_json(exclude_defaults=True).encode()
         return str(batch.batch_id), gzip.compress(text, compresslevel=9, mtime=0)
 
-    def _send_batch(self, batch_id: str, body: bytes, count: int) -> bool:
-        """Send a kept batch until it is answered; False if the server refused it whole (it is
-        then forgotten, and its records are sent again in smaller batches, or held)."""
+    def _send_batch(self, batch_id: str, body: bytes, count: int) -> str:
+        """Send a kept batch until it is answered: "applied"; or the server refused it whole (it is
+        then forgotten): "smaller" (its records go again in smaller batches) or "again" (the
+        malformed record is held, the others go again)."""
 
         def sent(n: int) -> None:
             self._bytes_done += n
@@ -297,7 +321,7 @@ class SyncEngine:
             return self._refused_whole(batch_id, body, exc)
         self._apply(batch_id, answer)
         self.report.batches += 1
-        return True
+        return "applied"
 
     def _apply(self, batch_id: str | None, answer: PushResponse) -> None:
         answers = [
@@ -324,7 +348,7 @@ class SyncEngine:
             log.info("%s records in conflict, %s refused by the server", summary.conflicts, summary.rejected)
         self._progress("records")
 
-    def _refused_whole(self, batch_id: str, body: bytes, exc: SyncError) -> bool:
+    def _refused_whole(self, batch_id: str, body: bytes, exc: SyncError) -> str:
         """The server took none of the batch. Too large: smaller batches. Malformed: the record it
         names is held (a bug to report, never sent again as is); the others go again."""
         log.error("the server refused batch %s whole: %s", batch_id, exc)
@@ -333,7 +357,7 @@ class SyncEngine:
             limit = exc.details.get("limit")
             if isinstance(limit, int) and limit > 0:
                 self.limits = BatchLimits(min(self.limits.max_records, limit), self.limits.max_bytes)
-            return False
+            return "smaller"
         if exc.reason == Reason.MALFORMED:
             sent = json.loads(gzip.decompress(body)).get("records", [])
             index = _record_index(exc.details)
@@ -350,13 +374,15 @@ class SyncEngine:
             ]
             self.store.apply_answers(None, answers)
             self.report.rejected += len(answers)
-            return True
+            return "again"
         raise exc
 
     # -- photos ----------------------------------------------------------------------------------------
 
     def _push_photos(self) -> None:
         for photo in self.store.photos_to_send():
+            if photo.sha256 not in self._photos_waiting:
+                continue  # saved during this run: the next one sends it
             self._check_cancel()
             self._send_photo(photo)
             self._progress("photos")
@@ -374,16 +400,18 @@ class SyncEngine:
             self.store.hold_photo(sha, "damaged")
             return
         offset, failures, mismatches = 0, 0, 0
+        base = self._photo_bytes_done  # the photos before this one
         if self.store.photo_attempted(sha):
             state = self._retrying(lambda: self.client.photo_state(sha))
             if state.complete:
-                self._photo_done(sha, skipped=True, size=len(data))
+                self._photo_done(sha, skipped=True, size=len(data), base=base)
                 return
             offset = state.received
         self.store.note_photo_attempt(sha)
         facts = photo_facts(self.store.photo_info(sha), sha)
         while True:
             self._check_cancel()
+            self._photo_bytes_done = base + offset
             size = self.chunks.size
             chunk = data[offset : offset + size]
             began = time.monotonic()
@@ -391,6 +419,7 @@ class SyncEngine:
 
             def sent(n: int) -> None:
                 self._bytes_done += n
+                self._photo_bytes_done += n
                 self._progress("photos")
 
             try:
@@ -422,18 +451,19 @@ class SyncEngine:
                 self._pause(failures, exc)
                 state = self._retrying(lambda: self.client.photo_state(sha))
                 if state.complete:
-                    self._photo_done(sha, skipped=False, size=len(data))
+                    self._photo_done(sha, skipped=False, size=len(data), base=base)
                     return
                 offset = state.received
                 continue
             self.chunks.observe(len(chunk), time.monotonic() - began)
             if state.complete:
-                self._photo_done(sha, skipped=False, size=len(data))
+                self._photo_done(sha, skipped=False, size=len(data), base=base)
                 return
             offset = state.received
 
-    def _photo_done(self, sha: str, *, skipped: bool, size: int) -> None:
+    def _photo_done(self, sha: str, *, skipped: bool, size: int, base: int) -> None:
         self.store.mark_photo_uploaded(sha)
+        self._photo_bytes_done = base + size
         if skipped:
             self.report.photos_skipped += 1
         else:
@@ -524,7 +554,8 @@ class SyncEngine:
     def _progress(self, stage: str) -> None:
         if self._on_progress is None:
             return
-        records_left = max(0, self._records_total - self.report.records_sent - self.report.rejected)
+        records_done = self.report.records_sent + self.report.rejected + self.report.conflicts
+        records_left = max(0, self._records_total - records_done)
         done_photos = self.report.photos_sent + self.report.photos_skipped
         total = int(self._bytes_done + records_left * self._record_bytes_each + self._photo_bytes_left())
         elapsed = time.monotonic() - self._started
@@ -534,13 +565,15 @@ class SyncEngine:
         self._on_progress(
             Progress(
                 stage,
-                self.report.records_sent + self.report.rejected + self.report.conflicts,
+                min(records_done, self._records_total),
                 self._records_total,
-                done_photos,
+                min(done_photos, self._photos_total),
                 self._photos_total,
                 self._bytes_done,
                 total,
                 left,
+                min(self._photo_bytes_done, self._photo_bytes_total),
+                self._photo_bytes_total,
             )
         )
 

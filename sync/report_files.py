@@ -15,8 +15,11 @@ by programs and added up without counting anything twice.
 
 **XLSX** (openpyxl) has the title, the area, the period and the generation time above a bold,
 frozen header row; numbers are numbers with formats (``0.000`` t, ``0.00`` ha, ``#,##0`` counts,
-which Russian-locale Excel shows as ``# ##0``); a bold totals row at the bottom holds values (not
-formulas, so any reader sees them). The completeness sheet colours its states: green *reported*,
+which Russian-locale Excel shows as ``# ##0``); days and months are Excel dates (``dd.mm.yyyy``,
+``yyyy-mm-dd`` in English), so they sort and filter as dates; a bold totals row at the bottom holds
+values (not formulas, so any reader sees them). Every sheet has an AutoFilter on its header row
+(over the rows, not the totals) and prints landscape on A4, one page wide, the header row repeated
+on each page. The completeness sheet colours its states: green *reported*,
 grey *nothing done*, red *missing*, and counts the missing okrugs per month at the bottom.
 """
 
@@ -107,6 +110,9 @@ LABELS: dict[str, tuple[str, str, str]] = {  # kk, ru, en
     "generated": ("Жасалды: {0} (UTC+5)", "Сформирован: {0} (UTC+5)", "Generated: {0} (UTC+5)"),
     "last_sync": ("Соңғы синхрондау (UTC+5)", "Последняя синхронизация (UTC+5)", "Last sync (UTC+5)"),
     "app_version": ("Қолданба нұсқасы", "Версия приложения", "App version"),
+    "notes": ("Ескертпе", "Примечание", "Notes"),
+    "lat": ("GPS ендік", "GPS широта", "GPS latitude"),
+    "lon": ("GPS бойлық", "GPS долгота", "GPS longitude"),
     "missing_count": ("Есеп жоқ, округ саны", "Нет отчёта, округов", "Missing, okrugs"),
     Completeness.REPORTED: ("есеп бар", "есть отчёт", "reported"),
     Completeness.NOTHING: ("іс-шара болмады", "не проводилось", "nothing done"),
@@ -124,9 +130,16 @@ def _day(day: date, lang: str) -> str:
 
 def _number(value: Cell) -> int:
     """A figure cell (kg, m², a count) as the integer it holds."""
-    if isinstance(value, datetime) or value is None:
+    if isinstance(value, date | float) or value is None:
         raise TypeError(f"not a figure: {value!r}")
     return int(value)
+
+
+def _degrees(value: Cell) -> float:
+    """A DEGREES cell as its float."""
+    if isinstance(value, date) or value is None:
+        raise TypeError(f"not a coordinate: {value!r}")
+    return float(value)
 
 
 def _instant(value: Cell) -> datetime:
@@ -150,11 +163,14 @@ class Kind(StrEnum):
     TONNES = "tonnes"  # the value is kilograms
     HECTARES = "hectares"  # the value is square metres
     MOMENT = "moment"  # an aware datetime, shown in UTC+5
+    DATE = "date"  # a day: a date (or its ISO text)
+    MONTH = "month"  # a month: "YYYY-MM"
+    DEGREES = "degrees"  # a GPS coordinate (float), 6 decimals
     STATE = "state"  # a Completeness
 
 
 NUMERIC = (Kind.COUNT, Kind.TONNES, Kind.HECTARES)
-Cell = str | int | datetime | None
+Cell = str | int | float | date | None  # a datetime is a date
 
 
 @dataclass(frozen=True)
@@ -254,7 +270,7 @@ def _group_columns(group_by: Sequence[str], lang: str) -> list[Column]:
         if group in PLACE_GROUPS:
             columns += _place_columns(group, lang)
         else:
-            columns.append(Column(label(group, lang), Kind.TEXT if group == "campaign" else Kind.CODE))
+            columns.append(Column(label(group, lang), Kind.TEXT if group == "campaign" else Kind.MONTH))
     return columns
 
 
@@ -324,9 +340,26 @@ def _csv_text(kind: Kind, value: Cell, lang: str) -> str:
         return f"{m2_to_hectares(_number(value)):.2f}".replace(".", ",")
     if kind is Kind.MOMENT:
         return _moment(_instant(value))
+    if kind is Kind.DATE:
+        return _day(_date(value), lang)  # Excel in Kazakhstan reads dd.mm.yyyy as a date
+    if kind is Kind.DEGREES:
+        return f"{_degrees(value):.6f}".replace(".", ",")
     if kind is Kind.STATE:
         return label(str(value), lang)
     return str(value)
+
+
+def _date(value: Cell) -> date:
+    """A DATE cell as the day it holds."""
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _month(value: Cell) -> datetime:
+    """A MONTH cell ("YYYY-MM") as its first day, for Excel."""
+    year, month = str(value).split("-")
+    return datetime(int(year), int(month), 1)
 
 
 def csv_bytes(sheet: Sheet) -> bytes:
@@ -344,7 +377,15 @@ NUMBER_FORMATS = {
     Kind.COUNT: "#,##0",  # Excel's own notation; a Russian-locale Excel shows it as "# ##0"
     Kind.TONNES: "0.000",
     Kind.HECTARES: "0.00",
+    Kind.DEGREES: "0.000000",
+    Kind.MOMENT: "dd.mm.yyyy hh:mm",
+    Kind.DATE: "dd.mm.yyyy",
+    Kind.MONTH: "mm.yyyy",
+}
+ENGLISH_FORMATS = {  # days written the ISO way in English, as the CSV and the titles do
     Kind.MOMENT: "yyyy-mm-dd hh:mm",
+    Kind.DATE: "yyyy-mm-dd",
+    Kind.MONTH: "yyyy-mm",
 }
 STATE_STYLES = {  # fill, font colour
     Completeness.REPORTED: ("C6EFCE", "006100"),
@@ -370,10 +411,19 @@ def _xlsx_value(kind: Kind, value: Cell, lang: str) -> XlsxValue:
         return m2_to_hectares(_number(value))
     if kind is Kind.MOMENT:
         return _instant(value).astimezone(KAZAKHSTAN).replace(tzinfo=None)
+    if kind is Kind.DATE:
+        day = _date(value)
+        return datetime(day.year, day.month, day.day)
+    if kind is Kind.MONTH:
+        return _month(value)
+    if kind is Kind.DEGREES:
+        return _degrees(value)
     if kind is Kind.STATE:
         return label(str(value), lang)
     if isinstance(value, str):
         return _ILLEGAL_XML.sub("", value)  # control characters have no place in XML
+    if isinstance(value, date):  # a day in a column not made for days: as the CSV writes it
+        return _day(value, lang)
     return value
 
 
@@ -384,6 +434,10 @@ def _width(column: Column, values: list[Cell], lang: str) -> float:
         longest = max((len(f"{_xlsx_value(column.kind, v, lang) or 0:,}") + 1 for v in values), default=4)
     elif column.kind is Kind.MOMENT:
         longest = 16
+    elif column.kind in (Kind.DATE, Kind.DEGREES):
+        longest = 10
+    elif column.kind is Kind.MONTH:
+        longest = 7
     else:
         longest = max((len(str(v)) for v in values if v is not None), default=4)
     header_word = max(len(word) for word in column.header.split())
@@ -418,6 +472,8 @@ class _Styles:
                 font=Font(bold=True),
                 border=Border(top=line),
             )
+        for kind, number_format in ENGLISH_FORMATS.items():
+            found[f"{kind.value}-en"] = NamedStyle(f"{kind.value}-en", number_format=number_format)
         for state, (fill, font) in STATE_STYLES.items():
             found[f"state-{state.value}"] = NamedStyle(
                 f"state-{state.value}",
@@ -431,8 +487,8 @@ class _Styles:
 
 
 def xlsx_bytes(*sheets: Sheet) -> bytes:
-    """One workbook holding ``sheets``, each with its title, a bold frozen header row, numbers as
-    numbers with formats, and its totals row."""
+    """One workbook holding ``sheets``, each with its title, a bold frozen header row with an
+    AutoFilter, numbers as numbers with formats, days as dates, its totals row, and its print setup."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
@@ -458,11 +514,12 @@ def xlsx_bytes(*sheets: Sheet) -> bytes:
         lines = [*sheet.title, label("generated", sheet.lang, _moment(sheet.generated_at))]
         header_row = len(sheet.title) + 3
         ws.freeze_panes = f"A{header_row + 1}"
+        _print_setup(ws, sheet, header_row)
         for r, text in enumerate(lines, start=1):
             ws.append([cell(text, "title" if r == 1 else "note" if r == len(lines) else None)])
         ws.append([])
         ws.append([cell(column.header, "header") for column in sheet.columns])
-        styles = [_style_of(column) for column in sheet.columns]
+        styles = [_style_of(column, sheet.lang) for column in sheet.columns]
         if _fast(sheet):
             # Two template rows (a data row of each column's kind and style, then the totals);
             # the real rows are written as XML over them once openpyxl has saved the book.
@@ -498,7 +555,23 @@ def xlsx_bytes(*sheets: Sheet) -> bytes:
     return _splice(out.getvalue(), [(ws.path.lstrip("/"), sheet, first) for ws, sheet, first in spliced])
 
 
-def _style_of(column: Column) -> str | None:
+def _print_setup(ws: _WorkbookChild, sheet: Sheet, header_row: int) -> None:
+    """An AutoFilter over the header and the rows (the totals row stays put under a filter or a
+    sort), and a print on A4 landscape, one page wide, with the header row on every page."""
+    last_column = _column_letter(max(1, len(sheet.columns)))
+    ws.auto_filter.ref = f"A{header_row}:{last_column}{header_row + len(sheet.rows)}"  # type: ignore[attr-defined]
+    setup = ws.page_setup  # type: ignore[attr-defined]
+    setup.orientation = "landscape"
+    setup.paperSize = 9  # A4
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0  # as many pages down as it takes
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[attr-defined]
+    ws.print_title_rows = f"{header_row}:{header_row}"  # type: ignore[attr-defined]
+
+
+def _style_of(column: Column, lang: str) -> str | None:
+    if column.kind in (Kind.DATE, Kind.MONTH, Kind.MOMENT):  # a date without a format is a bare number
+        return f"{column.kind.value}-en" if lang == "en" else column.kind.value
     if not column.styled:
         return None
     return column.kind.value if column.kind in NUMBER_FORMATS else None
@@ -531,10 +604,14 @@ _TEMPLATE: dict[Kind, Cell] = {
     Kind.TONNES: 0,
     Kind.HECTARES: 0,
     Kind.MOMENT: datetime(2000, 1, 1, tzinfo=KAZAKHSTAN),
+    Kind.DATE: date(2000, 1, 1),
+    Kind.MONTH: "2000-01",
+    Kind.DEGREES: 0.5,
 }
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _CELL = re.compile(r'<c r="([A-Z]+)\d+"(?: s="(\d+)")?')
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+_EXCEL_DAY0 = _EXCEL_EPOCH.date()
 
 
 def _fast(sheet: Sheet) -> bool:
@@ -603,6 +680,14 @@ def _cell_writer(kind: Kind, letter: str, style: str) -> Callable[[Cell, str], s
             return f'<c r="{letter}{row}"{s} t="n"><v>{serial!r}</v></c>'
 
         return moment
+    if kind is Kind.DATE:
+        return lambda day, row: f'<c r="{letter}{row}"{s} t="n"><v>{(_date(day) - _EXCEL_DAY0).days}</v></c>'
+    if kind is Kind.MONTH:
+        return lambda month, row: (
+            f'<c r="{letter}{row}"{s} t="n"><v>{(_month(month) - _EXCEL_EPOCH).days}</v></c>'
+        )
+    if kind is Kind.DEGREES:
+        return lambda degrees, row: f'<c r="{letter}{row}"{s} t="n"><v>{_degrees(degrees)!r}</v></c>'
 
     def text(value: Cell, row: str) -> str:
         shown = _ILLEGAL_XML.sub("", str(value))
@@ -629,6 +714,71 @@ def _scaled(value: int, unit: int) -> str:
 
 
 # -- files -------------------------------------------------------------------------------------------
+
+# The words KATO puts around a name: "Талғар ауданы" is Талғар in a file name.
+_KIND_WORDS = (
+    " ауданы",
+    " облысы",
+    " қаласы",
+    " Қ.Ә.",
+    " Қ.Ә",
+    " район",
+    " область",
+    "область ",
+    " Г.А.",
+    " Г.А",
+    "район ",
+    "город ",
+)
+_FOLD = str.maketrans("ғқәңөұүһіё", "гканоуухие")
+
+
+def _stem(name: str) -> str:
+    for word in _KIND_WORDS:
+        if word.endswith(" ") and name.startswith(word):
+            name = name[len(word) :]
+        elif name.endswith(word):
+            name = name[: -len(word)]
+    return name.strip()
+
+
+def short_name(place: Place | None, lang: str) -> str:
+    """A district's (a region's) name as a file name says it: "Талғар" (kk), "Талгар" (ru, en —
+    KATO has no Latin names); the country's when there is no place. A Russian adjective is cut
+    (Талгарский → Талгар) only where it is the Kazakh name, else kept (Бородулихинский)."""
+    if place is None:
+        return ("Қазақстан", "Казахстан", "Kazakhstan")[LANGS.index(lang)]
+    kazakh = _stem(place.name_kk)
+    name = kazakh if lang == "kk" else _stem(place.name_ru)
+    if lang != "kk":
+        for ending in ("ский", "цкий", "ская", "цкая"):
+            cut = name[: -len(ending)]
+            if name.endswith(ending) and cut.lower().translate(_FOLD) == kazakh.lower().translate(_FOLD):
+                name = cut
+    return _file_safe(name) or place.code
+
+
+def period_name(start: date, end: date) -> str:
+    """A period as a file name says it: ``2026`` (a year), ``2026-03`` (a month), else its first
+    and last days (``end`` is the day after)."""
+    if (start.month, start.day) == (1, 1) and end == date(start.year + 1, 1, 1):
+        return f"{start.year}"
+    if start.day == 1 and end == date(start.year + start.month // 12, start.month % 12 + 1, 1):
+        return f"{start:%Y-%m}"
+    return f"{start.isoformat()}_{(end - timedelta(days=1)).isoformat()}"
+
+
+def file_name(place: Place | None, start: date, end: date, suffix: str, lang: str, what: str = "") -> str:
+    """``Талгар-2026-03.xlsx``; ``what`` (a word) after the period when one place and period have
+    several files (``Талгар-2026-Полнота.xlsx``)."""
+    parts = [short_name(place, lang), period_name(start, end), *([_file_safe(what)] if what else [])]
+    return "-".join(parts) + "." + suffix
+
+
+def _file_safe(name: str) -> str:
+    """A name Windows takes: no \\ / : * ? " < > |, no control characters, no trailing dot or space."""
+    cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in name)
+    return cleaned.strip(" .")[:120]
 
 
 def format_for(path: Path, chosen: str | None) -> str:

@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -44,6 +43,7 @@ from ui.completeness_view import CompletenessView
 from ui.dashboard_view import DashboardView
 from ui.district_controller import DistrictController, State
 from ui.duplicates_view import DuplicatesView
+from ui.export_dialog import ExportDialog, period_days
 from ui.failures import watch_store
 from ui.i18n import LANGUAGE_NAMES, Translations, current_language
 from ui.review_view import ReviewView
@@ -52,7 +52,6 @@ from ui.tasks import Tasks
 from ui.update_notice import UpdateNotice
 
 log = logging.getLogger(__name__)
-REPORT_LANGUAGES = ("kk", "ru", "en")
 
 
 class CoordinatorWindow(QMainWindow):
@@ -175,6 +174,9 @@ class CoordinatorWindow(QMainWindow):
         self.csv_item = QAction(self, triggered=lambda: self.export("csv"))
         self.pdf_item = QAction(self, triggered=lambda: self.export("pdf"))
         self.zip_item = QAction(self, triggered=lambda: self.export("zip"))
+        self._export_items = {"xlsx": self.xlsx_item, "csv": self.csv_item, "pdf": self.pdf_item}
+        self._export_items["zip"] = self.zip_item
+        self.export_dialog: ExportDialog | None = None
         for item in (self.xlsx_item, self.csv_item, self.pdf_item, self.zip_item):
             self.export_menu.addAction(item)
 
@@ -421,21 +423,33 @@ class CoordinatorWindow(QMainWindow):
     def export(
         self, kind: str, path: Path | None = None, lang: str | None = None, period: Period | None = None
     ) -> None:
-        """XLSX, CSV, PDF or the photos ZIP of the dashboard's period."""
+        """XLSX, CSV, PDF or the photos ZIP of the dashboard's period. From the menu, a dialog
+        says what and which period it exports and asks the file's language, then where to save it
+        (``Талгар-2026-03.xlsx`` proposed)."""
         period = period or self.dashboard.period()
         if lang is None:
-            lang = self._ask_report_language() if kind in ("xlsx", "pdf") else current_language()
-            if lang is None:
-                return
+            dialog = ExportDialog(self._export_items[kind].text().replace("&", "").rstrip("…"), period, self)
+            self.export_dialog = dialog  # for the tests and the screenshots
+            try:
+                if dialog.exec() != ExportDialog.DialogCode.Accepted:
+                    return
+                lang = dialog.chosen_language()
+            finally:
+                self.export_dialog = None
+                dialog.deleteLater()
         if path is None:
+            from sync.report_files import file_name
+
             filters = {
                 "xlsx": self.tr("Excel workbooks (*.xlsx)"),
                 "csv": self.tr("CSV files (*.csv)"),
                 "pdf": self.tr("PDF documents (*.pdf)"),
                 "zip": self.tr("ZIP archives (*.zip)"),
             }
-            suggested = Path(_documents()) / f"taza-{self.session.district}-{period.start:%Y-%m}.{kind}"
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(suggested), filters[kind])
+            place = self.kato.get(self.session.district)
+            suggested = Path(_documents()) / file_name(place, period.start, period.end, kind, lang)
+            caption = self.tr("Export: {period}").format(period=period_days(period))
+            name, _ = QFileDialog.getSaveFileName(self, caption, str(suggested), filters[kind])
             if not name:
                 return
             path = Path(name)
@@ -510,14 +524,6 @@ class CoordinatorWindow(QMainWindow):
             self._exported(path)
 
         self.tasks.run(gather, write, self._failure)
-
-    def _ask_report_language(self) -> str | None:
-        names = [LANGUAGE_NAMES[code] for code in REPORT_LANGUAGES]
-        current = REPORT_LANGUAGES.index(current_language()) if current_language() in REPORT_LANGUAGES else 0
-        name, ok = QInputDialog.getItem(
-            self, self.tr("Export"), self.tr("Language of the report:"), names, current, False
-        )
-        return REPORT_LANGUAGES[names.index(name)] if ok else None
 
     def _exported(self, path: Path) -> None:
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=str(path)), 10_000)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QLocale, QObject, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QStatusBar
 
 from fieldapp.i18n import FieldAppError
 from fieldapp.moments import local_moment, parse_moment
@@ -54,9 +54,12 @@ class StatusPanel(QObject):
         self.connection = QLabel()
         self.waiting = QLabel()
         self.bar = QProgressBar()
-        self.bar.setMaximumWidth(160)
+        self.bar.setFixedWidth(160)
         self.bar.setTextVisible(False)
         self.detail = QLabel()
+        # The run's text changes as it goes: it comes last and takes what room there is, so that it
+        # moves nothing (Stop stays where the pointer is) and never widens the window.
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.stop_button = QPushButton()
         self.stop_button.clicked.connect(sync.cancel)
         self.last_sync = QLabel()
@@ -65,8 +68,8 @@ class StatusPanel(QObject):
         bar.addWidget(self.connection)
         bar.addWidget(self.waiting, 1)
         bar.addWidget(self.bar)
-        bar.addWidget(self.detail)
         bar.addWidget(self.stop_button)
+        bar.addWidget(self.detail, 1)
         bar.addPermanentWidget(self.last_sync)
         bar.addPermanentWidget(self.send_button)
         sync.state_changed.connect(self._state_changed)
@@ -151,11 +154,18 @@ class StatusPanel(QObject):
         elif state is State.IDLE:
             text, role = self.tr("Connected to the server"), "ok"
         elif state is State.NO_LINK:
-            text, role = self.tr("No connection: records wait and go by themselves"), "warning"
+            text, tooltip = self._no_link(lang, tooltip)
+            role = "warning"
         elif state is State.RETRYING:
             when = self._sync.next_attempt
-            if when is not None:
-                at = locale_for(lang).toString(when.time(), QLocale.FormatType.ShortFormat)
+            at = locale_for(lang).toString(when.time(), QLocale.FormatType.ShortFormat) if when else ""
+            if error is not None and error.kind is not Kind.SERVER_ERROR:  # the link's, not the server's
+                text = (
+                    self.tr("The connection broke off: trying again at {time}").format(time=at)
+                    if when
+                    else self.tr("The connection broke off: trying again later")
+                )
+            elif when is not None:
                 text = self.tr("The server had a problem: trying again at {time}").format(time=at)
             else:
                 text = self.tr("The server had a problem: trying again later")
@@ -177,6 +187,28 @@ class StatusPanel(QObject):
         self.connection.setText("● " + text)
         self.connection.setToolTip(tooltip)
         restyle(self.connection, role)
+
+    def _no_link(self, lang: str, reason: str) -> tuple[str, str]:
+        """Offline: says so, and when the next try is (short: the status bar is shared); the
+        tooltip says when it was last tried and why it failed."""
+        locale = locale_for(lang)
+        when = self._sync.next_attempt
+        if self._sync.probing:
+            text = self.tr("No connection: trying again now…")
+        elif when is not None:
+            at = locale.toString(when.time(), QLocale.FormatType.ShortFormat)
+            text = self.tr("No connection: next try at {time}").format(time=at)
+        else:
+            text = self.tr("No connection: press Send now to try again")
+        tried = self._sync.last_try
+        lines = []
+        if tried is not None:
+            at = locale.toString(tried.time(), QLocale.FormatType.ShortFormat)
+            lines.append(self.tr("Tried at {time}: the server could not be reached.").format(time=at))
+        if reason:
+            lines.append(reason)
+        lines.append(self.tr("The records wait on this laptop and go by themselves once it answers."))
+        return text, "\n".join(lines)
 
     def _show_waiting(self) -> None:
         seen = self._seen
@@ -228,17 +260,15 @@ class StatusPanel(QObject):
                     done=progress.records_done, total=progress.records_total
                 )
             )
-            if progress.photos_total:
+            if progress.photos_total:  # the run's totals: what waited when it began
                 parts.append(
-                    self.tr("photos {done} of {total}").format(
-                        done=progress.photos_done, total=progress.photos_total
+                    self.tr("photos {done} of {total} ({bytes_done} of {bytes_total})").format(
+                        done=progress.photos_done,
+                        total=progress.photos_total,
+                        bytes_done=format_bytes(progress.photo_bytes_done, lang),
+                        bytes_total=format_bytes(progress.photo_bytes_total, lang),
                     )
                 )
-            parts.append(
-                self.tr("{done} of {total}").format(
-                    done=format_bytes(progress.bytes_done, lang), total=format_bytes(total, lang)
-                )
-            )
             if progress.seconds_left is not None and progress.seconds_left >= 1:
                 parts.append(self._time_left(progress.seconds_left))
         self.detail.setText(" · ".join(parts))

@@ -78,6 +78,8 @@ class SyncController(QObject):
         self.last_error: SyncError | None = None
         self.last_report: SyncReport | None = None
         self.next_attempt: datetime | None = None
+        self.last_try: datetime | None = None  # when the server was last found unreachable
+        self._changed_while_running = False
         self.device_problem: FieldAppError | None = None
         try:
             self.credentials = load_device(paths.device)
@@ -98,9 +100,18 @@ class SyncController(QObject):
             return
         self._run()
 
+    @property
+    def probing(self) -> bool:
+        """Asking the server whether it answers now (no link)."""
+        return self._probe_task is not None
+
     def local_change(self) -> None:
-        """A record was saved: send it soon, if the server can be reached (else the probe will)."""
-        if self.automatic and self.state is State.IDLE and not self.running:
+        """A record was saved: send it soon, if the server can be reached (else the probe will).
+        Saved during a run, it goes soon after it (a run sends what waited when it began)."""
+        if self.running:
+            self._changed_while_running = True
+            return
+        if self.automatic and self.state is State.IDLE:
             remaining = self._timer.remainingTime() / 1000 if self._timer.isActive() else None
             if remaining is None or remaining > self.schedule.after_change_s:
                 self._plan(self.schedule.after_change_s)
@@ -145,6 +156,7 @@ class SyncController(QObject):
         credentials = self.credentials
         assert credentials is not None
         self._timer.stop()
+        self.next_attempt = None
         self._cancel = threading.Event()
         cancel = self._cancel
         store, library, make_client = self.store, self.library, self._client_factory
@@ -157,6 +169,7 @@ class SyncController(QObject):
             finally:
                 client.close()
 
+        self._changed_while_running = False
         self._set(State.RUNNING)
         self._task = self.tasks.run(job, self._done, self._failed, self.progress.emit, progress=True)
 
@@ -165,7 +178,8 @@ class SyncController(QObject):
         self.last_report, self.last_error, self._failures = report, None, 0
         self._set(State.IDLE)
         if self.automatic:
-            self._plan(self.schedule.after_success(self._rng))
+            changed = self._changed_while_running
+            self._plan(self.schedule.after_change_s if changed else self.schedule.after_success(self._rng))
         self.finished.emit(report)
         self.changed_records.emit()
 
@@ -183,15 +197,17 @@ class SyncController(QObject):
             exc = local_error(exc)
         self.last_error = exc
         self._failures += 1
+        if exc.kind.no_link:
+            self.last_try = datetime.now().astimezone()
         if exc.kind.needs_person:
             self._set(State.NEEDS_PERSON)
         elif exc.kind.local:
             self._set(State.LOCAL_PROBLEM)
         else:
-            self._set(State.NO_LINK if exc.kind.no_link else State.RETRYING)
             wait = self.schedule.after_failure(exc.kind, self._failures, self._rng)
             if self.automatic and wait is not None:
-                self._plan(wait)
+                self._plan(wait)  # before the state is told: the status bar says when
+            self._set(State.NO_LINK if exc.kind.no_link else State.RETRYING)
         self.failed.emit(exc)
         self.changed_records.emit()  # some batches may have gone before it failed
 
@@ -216,13 +232,15 @@ class SyncController(QObject):
         def silent(exc: BaseException) -> None:
             self._probe_task = None
             self._failures += 1
+            self.last_try = datetime.now().astimezone()
             kind = exc.kind if isinstance(exc, SyncError) else Kind.UNREACHABLE
             wait = self.schedule.after_failure(kind, self._failures, self._rng)
             if self.automatic and wait is not None:
                 self._plan(wait)
-                self.state_changed.emit()  # the next attempt moved
+            self.state_changed.emit()  # the next attempt moved
 
         self._probe_task = self.tasks.run(ask, answered, silent)
+        self.state_changed.emit()  # "trying again now"
 
     def _set(self, state: State) -> None:
         self.state = state

@@ -587,12 +587,8 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>ZIP archives (*.zip)</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Language of the report:</source>
-        <translation>Language of the report:</translation>
+        <source>Export: {period}</source>
+        <translation>Export: {period}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -917,6 +913,37 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Something went wrong: {error}</source>
         <translation>Something went wrong: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>The period chosen on the Dashboard tab: change it there for another one.</source>
+        <translation>The period chosen on the Dashboard tab: change it there for another one.</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the file:</source>
+        <translation>&amp;Language of the file:</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>Choose where to save…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The year {year}</source>
+        <translation>The year {year}</translation>
     </message>
 </context>
 <context>
@@ -2048,8 +2075,12 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Connected to the server</translation>
     </message>
     <message>
-        <source>No connection: records wait and go by themselves</source>
-        <translation>No connection: records wait and go by themselves</translation>
+        <source>The connection broke off: trying again at {time}</source>
+        <translation>The connection broke off: trying again at {time}</translation>
+    </message>
+    <message>
+        <source>The connection broke off: trying again later</source>
+        <translation>The connection broke off: trying again later</translation>
     </message>
     <message>
         <source>The server had a problem: trying again at {time}</source>
@@ -2074,6 +2105,26 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>Access revoked: connect this laptop again</source>
         <translation>Access revoked: connect this laptop again</translation>
+    </message>
+    <message>
+        <source>No connection: trying again now…</source>
+        <translation>No connection: trying again now…</translation>
+    </message>
+    <message>
+        <source>No connection: next try at {time}</source>
+        <translation>No connection: next try at {time}</translation>
+    </message>
+    <message>
+        <source>No connection: press Send now to try again</source>
+        <translation>No connection: press Send now to try again</translation>
+    </message>
+    <message>
+        <source>Tried at {time}: the server could not be reached.</source>
+        <translation>Tried at {time}: the server could not be reached.</translation>
+    </message>
+    <message>
+        <source>The records wait on this laptop and go by themselves once it answers.</source>
+        <translation>The records wait on this laptop and go by themselves once it answers.</translation>
     </message>
     <message>
         <source>Nothing waits to be sent</source>
@@ -2129,12 +2180,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Records {done} of {total}</translation>
     </message>
     <message>
-        <source>photos {done} of {total}</source>
-        <translation>photos {done} of {total}</translation>
-    </message>
-    <message>
-        <source>{done} of {total}</source>
-        <translation>{done} of {total}</translation>
+        <source>photos {done} of {total} ({bytes_done} of {bytes_total})</source>
+        <translation>photos {done} of {total} ({bytes_done} of {bytes_total})</translation>
     </message>
     <message numerus="yes">
         <source>about %n second(s) left</source>

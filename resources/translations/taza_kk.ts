@@ -587,12 +587,8 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>ZIP мұрағаттары (*.zip)</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Экспорт</translation>
-    </message>
-    <message>
-        <source>Language of the report:</source>
-        <translation>Есептің тілі:</translation>
+        <source>Export: {period}</source>
+        <translation>Экспорт: {period}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -917,6 +913,37 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Something went wrong: {error}</source>
         <translation>Бірдеңе дұрыс болмады: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Кезең:</translation>
+    </message>
+    <message>
+        <source>The period chosen on the Dashboard tab: change it there for another one.</source>
+        <translation>«Шолу» қойындысында таңдалған кезең: басқа кезең керек болса, сол жерде өзгертіңіз.</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the file:</source>
+        <translation>Файлдың &amp;тілі:</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>Қайда сақтауды таңдау…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>The year {year}</source>
+        <translation>{year} жыл</translation>
     </message>
 </context>
 <context>
@@ -2048,8 +2075,12 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Серверге қосылған</translation>
     </message>
     <message>
-        <source>No connection: records wait and go by themselves</source>
-        <translation>Байланыс жоқ: жазбалар күтіп тұр, өздігінен жіберіледі</translation>
+        <source>The connection broke off: trying again at {time}</source>
+        <translation>Байланыс үзілді: {time} кезінде қайта әрекет жасалады</translation>
+    </message>
+    <message>
+        <source>The connection broke off: trying again later</source>
+        <translation>Байланыс үзілді: кейінірек қайта әрекет жасалады</translation>
     </message>
     <message>
         <source>The server had a problem: trying again at {time}</source>
@@ -2074,6 +2105,26 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>Access revoked: connect this laptop again</source>
         <translation>Рұқсат қайтарылып алынды: ноутбукты қайта қосыңыз</translation>
+    </message>
+    <message>
+        <source>No connection: trying again now…</source>
+        <translation>Байланыс жоқ: қазір қайта тексерілуде…</translation>
+    </message>
+    <message>
+        <source>No connection: next try at {time}</source>
+        <translation>Байланыс жоқ: келесі әрекет {time} кезінде</translation>
+    </message>
+    <message>
+        <source>No connection: press Send now to try again</source>
+        <translation>Байланыс жоқ: қайта көру үшін «Қазір жіберу» басыңыз</translation>
+    </message>
+    <message>
+        <source>Tried at {time}: the server could not be reached.</source>
+        <translation>{time} кезінде тексерілді: серверге қосылу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>The records wait on this laptop and go by themselves once it answers.</source>
+        <translation>Жазбалар осы ноутбукта күтіп тұр, сервер жауап бергенде өздігінен жіберіледі.</translation>
     </message>
     <message>
         <source>Nothing waits to be sent</source>
@@ -2129,12 +2180,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Жазбалар: {done}/{total}</translation>
     </message>
     <message>
-        <source>photos {done} of {total}</source>
-        <translation>фото: {done}/{total}</translation>
-    </message>
-    <message>
-        <source>{done} of {total}</source>
-        <translation>{done} / {total}</translation>
+        <source>photos {done} of {total} ({bytes_done} of {bytes_total})</source>
+        <translation>фото: {done}/{total} ({bytes_done} / {bytes_total})</translation>
     </message>
     <message numerus="yes">
         <source>about %n second(s) left</source>

@@ -590,12 +590,8 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Архивы ZIP (*.zip)</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Экспорт</translation>
-    </message>
-    <message>
-        <source>Language of the report:</source>
-        <translation>Язык отчёта:</translation>
+        <source>Export: {period}</source>
+        <translation>Экспорт: {period}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -926,6 +922,37 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Something went wrong: {error}</source>
         <translation>Что-то пошло не так: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>The period chosen on the Dashboard tab: change it there for another one.</source>
+        <translation>Период, выбранный на вкладке «Сводка»: для другого периода измените его там.</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the file:</source>
+        <translation>&amp;Язык файла:</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>Выбрать, куда сохранить…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>The year {year}</source>
+        <translation>{year} год</translation>
     </message>
 </context>
 <context>
@@ -2070,8 +2097,12 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Подключено к серверу</translation>
     </message>
     <message>
-        <source>No connection: records wait and go by themselves</source>
-        <translation>Нет связи: записи ждут и уйдут сами</translation>
+        <source>The connection broke off: trying again at {time}</source>
+        <translation>Связь прервалась: повторная попытка в {time}</translation>
+    </message>
+    <message>
+        <source>The connection broke off: trying again later</source>
+        <translation>Связь прервалась: попробуем позже</translation>
     </message>
     <message>
         <source>The server had a problem: trying again at {time}</source>
@@ -2096,6 +2127,26 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>Access revoked: connect this laptop again</source>
         <translation>Доступ отозван: подключите ноутбук заново</translation>
+    </message>
+    <message>
+        <source>No connection: trying again now…</source>
+        <translation>Нет связи: проверяем снова…</translation>
+    </message>
+    <message>
+        <source>No connection: next try at {time}</source>
+        <translation>Нет связи: следующая попытка в {time}</translation>
+    </message>
+    <message>
+        <source>No connection: press Send now to try again</source>
+        <translation>Нет связи: нажмите «Отправить сейчас», чтобы попробовать снова</translation>
+    </message>
+    <message>
+        <source>Tried at {time}: the server could not be reached.</source>
+        <translation>Попытка в {time}: сервер недоступен.</translation>
+    </message>
+    <message>
+        <source>The records wait on this laptop and go by themselves once it answers.</source>
+        <translation>Записи ждут на этом ноутбуке и уйдут сами, как только сервер ответит.</translation>
     </message>
     <message>
         <source>Nothing waits to be sent</source>
@@ -2154,12 +2205,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Записи: {done} из {total}</translation>
     </message>
     <message>
-        <source>photos {done} of {total}</source>
-        <translation>фото: {done} из {total}</translation>
-    </message>
-    <message>
-        <source>{done} of {total}</source>
-        <translation>{done} из {total}</translation>
+        <source>photos {done} of {total} ({bytes_done} of {bytes_total})</source>
+        <translation>фото: {done} из {total} ({bytes_done} из {bytes_total})</translation>
     </message>
     <message numerus="yes">
         <source>about %n second(s) left</source>

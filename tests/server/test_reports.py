@@ -677,6 +677,32 @@ def test_exports_match_the_api(server: LiveServer, tmp_path: Path) -> None:
     finally:
         workbook.close()
 
+    # given a folder, the file is named after the district and the period
+    folder = tmp_path / "reports"  # made when it is not there
+    said = server.cli("report", "totals", *period, "--out", str(folder))
+    made = folder / "Талгар-2026.xlsx"
+    assert str(made) in said.stdout
+    workbook = load_workbook(made)
+    try:
+        sheet = workbook.active
+        assert sheet is not None
+        assert (
+            sheet.auto_filter.ref
+            == f"A6:{sheet.cell(row=6, column=sheet.max_column).column_letter}{6 + len(answer['rows'])}"
+        )
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.print_title_rows == "$6:$6"
+    finally:
+        workbook.close()
+    march = ["--start", "2026-03-01", "--end", "2026-04-01", "--district", DISTRICT, "--lang", "kk"]
+    server.cli("report", "totals", *march, "--format", "csv", "--out", str(folder))
+    server.cli("report", "completeness", "--year", "2026", "--district", DISTRICT, "--out", str(folder))
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "Талгар-2026-Полнота.xlsx",
+        "Талгар-2026.xlsx",
+        "Талғар-2026-03.csv",
+    ]
+
     # what cannot be made is said plainly
     weather = [*period[:4], "--group-by", "weather", "--out", str(tmp_path / "x.csv")]
     bad = server.cli("report", "totals", *weather, check=False)

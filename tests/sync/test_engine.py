@@ -7,6 +7,7 @@ import gzip
 import json
 import random
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -301,3 +302,38 @@ def test_a_record_the_server_cannot_read_is_held_and_the_rest_go(
     assert (held.action_id, held.reason) == (str(saved[1].id), "malformed")
     assert set(server_records(sqlite_server)) == {str(saved[0].id), str(saved[2].id)}
     laptop.close()
+
+
+def test_a_runs_totals_stay_while_records_are_saved_during_it(server: LiveServer, laptop: Laptop) -> None:
+    """What waited when the run began is its N; records and photos saved meanwhile, and an edit of
+    one already sent, wait for the next run — and an edit of one still waiting goes in its newest
+    version in this one."""
+    before = laptop.add(5, photos=1)
+    sizes = sum(laptop.store.photo(r.photos[0].sha256)["upload_size"] for r in before)  # type: ignore[index]
+    seen: list[Progress] = []
+    during: list = []  # type: ignore[type-arg]
+
+    def progress(p: Progress) -> None:
+        seen.append(p)
+        if p.stage == "records" and not during:  # the first batch is on its way
+            during.extend(laptop.add(2, photos=1, seed=7))
+            edited = laptop.store.get(before[-1].id)
+            assert edited is not None
+            laptop.store.save(edited.revise(participants=77, status=Status.READY))
+        if p.stage == "photos" and len(during) == 2:  # a record already sent is changed
+            sent = laptop.store.get(before[0].id)
+            assert sent is not None
+            during.append(laptop.store.save(sent.revise(participants=55, status=Status.READY)))
+
+    report = laptop.sync(limits=BatchLimits(max_records=2), progress=progress)
+    assert {(p.records_total, p.photos_total, p.photo_bytes_total) for p in seen} == {(5, 5, sizes)}
+    done = [(p.records_done, p.photos_done, p.photo_bytes_done) for p in seen]
+    assert all(a <= b for earlier, later in pairwise(done) for a, b in zip(earlier, later, strict=True))
+    assert done[-1] == (5, 5, sizes)
+    assert report.records_sent == 5
+    assert server_records(server)[str(before[-1].id)] == 2  # its edit went in this run
+    assert laptop.store.waiting_records() == 3  # two new, one edited after it went
+    assert laptop.store.outbox_depth().photos == 2
+    again = laptop.sync()
+    assert (again.records_sent, again.photos_sent) == (3, 2)
+    assert server_records(server)[str(before[0].id)] == 2

@@ -1,11 +1,14 @@
 """The XLSX writer's long-sheet path (rows written as XML over openpyxl's template rows) gives the
-same workbook, cell for cell and format for format, as openpyxl writing every cell itself."""
+same workbook, cell for cell and format for format, as openpyxl writing every cell itself; either
+way days are Excel dates, every sheet has an AutoFilter and its print setup (read back from the
+file's own XML too); file names say the place and the period."""
 
 from __future__ import annotations
 
 import io
 import random
-from datetime import UTC, datetime, timedelta
+import zipfile
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -14,7 +17,9 @@ from sync import report_files
 from sync.report_files import Column, Kind, Sheet, xlsx_bytes
 
 COLUMNS = [
-    Column("Күні", Kind.CODE),
+    Column("Күні", Kind.DATE),
+    Column("Ай", Kind.MONTH),
+    Column("GPS ендік", Kind.DEGREES),
     Column("Елді мекен", Kind.TEXT),
     Column("Қатысушылар", Kind.COUNT),
     Column("Қалдық, т", Kind.TONNES),
@@ -31,7 +36,9 @@ def sheet(rows: int) -> Sheet:
     start = datetime(2026, 3, 1, 4, 30, tzinfo=UTC)
     made = [
         [
-            f"{rng.randint(1, 28):02d}.05.2026",
+            date(2026, 5, rng.randint(1, 28)),
+            f"2026-{rng.randint(1, 12):02d}",
+            rng.choice([43.123456, 43.5, -0.000001, None]),
             rng.choice(["Еркін а.", "с.Еркин", "Бірлік а."]),
             rng.randint(1, 300),
             rng.choice([0, 1, 999, 1000, 1001, rng.randint(0, 10**7)]),
@@ -42,8 +49,8 @@ def sheet(rows: int) -> Sheet:
         ]
         for _ in range(rows)
     ]
-    footer: list[object] = ["Барлығы", None, sum(r[2] for r in made), sum(r[3] for r in made)]
-    footer += [sum(r[4] for r in made), None, None, None]
+    footer: list[object] = ["Барлығы", None, None, None, sum(r[4] for r in made), sum(r[5] for r in made)]
+    footer += [sum(r[6] for r in made), None, None, None]
     return Sheet("Жазбалар", ["Тақырып", "Талғар ауданы"], COLUMNS, made, "kk", footer)  # type: ignore[arg-type]
 
 
@@ -90,3 +97,65 @@ def test_a_short_sheet_keeps_openpyxl_writing_every_cell(monkeypatch: pytest.Mon
 )
 def test_scaled_figures_are_exact(value: int, unit: int, written: str) -> None:
     assert report_files._scaled(value, unit) == written
+
+
+@pytest.mark.parametrize("rows", [10, report_files.FAST_ROWS + 1])
+def test_dates_filters_and_print_setup_either_way(rows: int) -> None:
+    data = sheet(rows)
+    book = xlsx_bytes(data)
+    ws = load_workbook(io.BytesIO(book))["Жазбалар"]
+    header = 2 + 2 + 1  # the title, the generation time, a blank line, the header
+    first = ws.cell(header + 1, 1)
+    assert first.is_date
+    assert first.value == datetime.combine(data.rows[0][0], datetime.min.time())
+    assert first.number_format == "dd.mm.yyyy"
+    month = ws.cell(header + 1, 2)
+    assert month.is_date
+    assert month.number_format == "mm.yyyy"
+    assert f"{month.value:%Y-%m}" == data.rows[0][1]
+    assert ws.auto_filter.ref == f"A{header}:J{header + rows}"  # the rows, not the totals under them
+    assert ws.page_setup.orientation == "landscape"
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == f"${header}:${header}"
+    with zipfile.ZipFile(io.BytesIO(book)) as opened:  # as Excel reads it
+        xml = opened.read("xl/worksheets/sheet1.xml").decode()
+        names = opened.read("xl/workbook.xml").decode()
+    assert f'<autoFilter ref="A{header}:J{header + rows}"/>' in xml
+    assert '<pageSetup orientation="landscape" paperSize="9" fitToHeight="0" fitToWidth="1"/>' in xml
+    assert (
+        f'<definedName name="_xlnm.Print_Titles" localSheetId="0">\'Жазбалар\'!${header}:${header}<' in names
+    )
+
+
+def test_english_days_are_iso_and_the_csv_writes_days_and_coordinates() -> None:
+    data = sheet(3)
+    data.lang = "en"
+    ws = load_workbook(io.BytesIO(xlsx_bytes(data)))["Жазбалар"]
+    assert ws.cell(6, 1).number_format == "yyyy-mm-dd"
+    data.rows[0][2] = 43.123456
+    data.lang = "kk"
+    line = report_files.csv_bytes(data).decode("utf-8-sig").splitlines()[1].split(";")
+    assert line[0] == f"{data.rows[0][0]:%d.%m.%Y}"
+    assert line[2] == "43,123456"
+
+
+def test_file_names_say_the_place_and_the_period() -> None:
+    from fieldapp.kato import default_kato
+
+    kato = default_kato()
+    talgar = kato.get("196200000")
+    year, march = (date(2026, 1, 1), date(2027, 1, 1)), (date(2026, 3, 1), date(2026, 4, 1))
+    assert report_files.file_name(talgar, *year, "xlsx", "ru") == "Талгар-2026.xlsx"
+    assert report_files.file_name(talgar, *march, "xlsx", "ru") == "Талгар-2026-03.xlsx"
+    assert report_files.file_name(talgar, *march, "csv", "kk") == "Талғар-2026-03.csv"
+    assert report_files.file_name(talgar, *march, "pdf", "en") == "Талгар-2026-03.pdf"  # KATO has no Latin
+    december = (date(2026, 12, 1), date(2027, 1, 1))
+    assert report_files.file_name(talgar, *december, "xlsx", "ru") == "Талгар-2026-12.xlsx"
+    days = (date(2026, 3, 2), date(2026, 3, 16))
+    assert report_files.file_name(None, *days, "csv", "en") == "Kazakhstan-2026-03-02_2026-03-15.csv"
+    # a Russian adjective is cut only where it is the Kazakh name
+    assert report_files.short_name(kato.get("196230000") or talgar, "ru")
+    names = {p.code: report_files.short_name(p, "ru") for p in kato.children("190000000")}
+    assert names["196200000"] == "Талгар"
+    assert all(name and not name.endswith(" район") for name in names.values())

@@ -19,7 +19,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -679,3 +679,147 @@ def test_a_district_copy_that_cannot_be_written_is_said_and_decisions_made_are_k
         assert [d.action_id for d in reopened.queued_decisions()] == [kept.id]
         assert reopened.integrity_check() == []
     coordinator.store = Store.open(path)  # for the fixture to close
+
+
+def answer_export_dialog(window: CoordinatorWindow, qtbot: QtBot, lang: str, seen: list[str]) -> None:
+    """When the export dialog is up: note what it says, pick the file's language, press its OK."""
+
+    def act() -> None:
+        dialog = window.export_dialog
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, act)
+            return
+        seen.append(f"{dialog.what.text()} | {dialog.period_value.text()} | {dialog.hint.text()}")
+        dialog.language.setCurrentIndex(dialog.language.findData(lang))
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, act)
+
+
+def test_export_from_the_menu_says_its_period_and_names_the_file(
+    villages: dict[str, Laptop],
+    coordinator: Coordinator,
+    translations: Translations,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from openpyxl.cell.cell import Cell
+    from PySide6.QtWidgets import QFileDialog
+
+    from fieldapp.models import GeoPoint
+
+    note = "Өзен жағасы; 3 қап\nекінші жол"
+    [marked] = villages["kainar"].add(
+        action_date=date(YEAR, 5, 9), gps=GeoPoint(lat=43.250123, lon=77.012345), notes=note
+    )
+    seed(villages)
+    asked: list[tuple[str, str]] = []
+
+    def save(parent, caption, directory="", filter="", *rest):  # type: ignore[no-untyped-def]
+        asked.append((caption, Path(directory).name))
+        return str(tmp_path / Path(directory).name), filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    window = open_window(coordinator, translations, qtbot)
+    refresh(window, qtbot)
+    window.tabs.setCurrentWidget(window.dashboard)
+    window.dashboard.year.setCurrentIndex(window.dashboard.year.findData(YEAR))
+    window.dashboard.month.setCurrentIndex(window.dashboard.month.findData(5))
+    settle(window, qtbot)
+
+    seen: list[str] = []
+    answer_export_dialog(window, qtbot, "ru", seen)
+    window.xlsx_item.trigger()
+    xlsx = tmp_path / "Талгар-2026-05.xlsx"
+    qtbot.waitUntil(xlsx.is_file, timeout=WAIT_MS)
+    settle(window, qtbot)
+    assert asked[0] == (f"Export: 01.05.{YEAR} – 31.05.{YEAR}", "Талгар-2026-05.xlsx")
+    assert seen[0].startswith("District report as Excel (XLSX) | <b>May 2026</b> · 01.05.2026 – 31.05.2026")
+    assert "Dashboard" in seen[0]
+    book = load_workbook(xlsx)
+    for sheet in book.worksheets:  # every sheet: a filter on its header, printed landscape one page wide
+        assert sheet.auto_filter.ref
+        assert sheet.auto_filter.ref.startswith("A6:")
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.fitToWidth == 1
+        assert sheet.print_title_rows == "$6:$6"
+    records = book["Записи"]
+    header = [c.value for c in records[6]]
+    rows = [r for r in records.iter_rows(min_row=7) if r[-1].value == str(marked.id)]
+    assert len(rows) == 1
+    row: dict[str, Cell] = dict(zip(header, rows[0], strict=True))  # type: ignore[arg-type]
+    assert row["Дата"].is_date
+    assert row["Дата"].value.date() == date(YEAR, 5, 9)
+    assert row["Дата"].number_format == "dd.mm.yyyy"
+    assert (row["GPS широта"].value, row["GPS долгота"].value) == (43.250123, 77.012345)
+    assert row["Примечание"].value == note
+    dates = [r[0].value for r in records.iter_rows(min_row=7) if r[-1].value]
+    assert all(d.month == 5 for d in dates[:-1])  # the month's records only (and the totals row)
+
+    seen.clear()
+    answer_export_dialog(window, qtbot, "kk", seen)
+    window.csv_item.trigger()
+    text_csv = tmp_path / "Талғар-2026-05.csv"
+    qtbot.waitUntil(text_csv.is_file, timeout=WAIT_MS)
+    settle(window, qtbot)
+    assert seen[0].startswith("All records as CSV")
+    table = list(csv.DictReader(io.StringIO(text_csv.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    [line] = [r for r in table if r["Жазба ID"] == str(marked.id)]
+    assert (line["Күні"], line["GPS ендік"], line["GPS бойлық"]) == ("09.05.2026", "43,250123", "77,012345")
+    assert line["Ескертпе"] == note
+
+    cancelled: list[str] = []  # Cancel: no file dialog, no file
+
+    def cancel() -> None:
+        dialog = window.export_dialog
+        if dialog is None:
+            QTimer.singleShot(20, cancel)
+            return
+        cancelled.append(dialog.period_value.text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, cancel)
+    window.zip_item.trigger()
+    assert cancelled
+    assert len(asked) == 2
+    window.close()
+
+
+def test_the_export_dialog_in_each_language(
+    coordinator: Coordinator, translations: Translations, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Export ▸ Excel in kk, ru, en: the dialog names the dashboard's period in the window's
+    language (a month, or the year), proposes that language for the file, and fits its texts."""
+    window = open_window(coordinator, translations, qtbot)
+    window.tabs.setCurrentWidget(window.dashboard)
+    window.dashboard.year.setCurrentIndex(window.dashboard.year.findData(YEAR))
+    months = {"kk": "Наурыз 2026", "ru": "Март 2026", "en": "March 2026"}
+    years = {"kk": "2026 жыл", "ru": "2026 год", "en": "The year 2026"}
+    for lang in ("kk", "ru", "en"):
+        translations.apply(lang)
+        for month, words in ((3, months[lang]), (None, years[lang])):
+            window.dashboard.month.setCurrentIndex(window.dashboard.month.findData(month))
+            settle(window, qtbot)
+            seen: dict[str, str] = {}
+
+            def look(lang: str = lang, month: int | None = month, seen: dict[str, str] = seen) -> None:
+                dialog = window.export_dialog
+                if dialog is None or not dialog.isVisible():
+                    QTimer.singleShot(20, look)
+                    return
+                qtbot.wait(50)  # laid out
+                seen["period"] = dialog.period_value.text()
+                seen["language"] = str(dialog.language.currentData())
+                for label in (dialog.what, dialog.period_value, dialog.hint, dialog.language_label):
+                    assert label.sizeHint().width() <= label.width() or label.wordWrap(), label.text()
+                if month:
+                    dialog.grab().save(str(Path("/work/notes/shots") / f"excelsync-export-dialog-{lang}.png"))
+                qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+            QTimer.singleShot(0, look)
+            window.xlsx_item.trigger()
+            assert seen["period"].startswith(f"<b>{words}</b> · ")
+            assert seen["language"] == lang
+    assert not list(tmp_path.glob("*.xlsx"))  # cancelled: nothing written
+    window.close()

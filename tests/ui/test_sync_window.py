@@ -4,12 +4,13 @@ conflict settled by the person, and a coordinator's return reaching the list."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QRadioButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -31,7 +32,7 @@ from tests.ui.helpers import close_window, open_window
 from ui.action_table import Column
 from ui.conflict_dialog import ConflictDialog
 from ui.enrol_dialog import EnrolDialog
-from ui.i18n import Translations
+from ui.i18n import Translations, locale_for
 from ui.main_window import MainWindow
 from ui.sync_controller import State
 
@@ -306,3 +307,129 @@ def test_a_full_disk_during_sync_is_said_as_the_laptops_and_waits_for_the_user(
     assert len(server_records(sqlite_server)) == 2
     assert window.sync.next_attempt is not None  # and the schedule runs again
     close_window(window)
+
+
+# Runs only when asked (Send now), a try two minutes after a failure: the next try can be read.
+SLOW = Schedule(first_s=3600, every_s=3600, after_change_s=0.2, probe_s=120, probe_max_s=300)
+SHOTS = Path("/work/notes/shots")
+
+
+def test_send_now_while_offline_says_so_and_when_the_next_try_is(
+    tmp_path: Path, sqlite_server: LiveServer, translations: Translations, qtbot: QtBot
+) -> None:
+    village(tmp_path, sqlite_server, count=2)
+    sqlite_server.stop()
+    window = open_window(tmp_path, translations, qtbot, schedule=SLOW)
+    assert "Sending is set up" in window.status.connection.text()
+    with qtbot.waitSignal(window.sync.failed, timeout=WAIT_MS):
+        window.send_now_item.trigger()  # Send ▸ Send now (F9)
+    assert window.sync.state is State.NO_LINK
+    when = window.sync.next_attempt
+    assert when is not None
+    assert timedelta(seconds=90) < when - datetime.now().astimezone() < timedelta(seconds=150)
+    at = locale_for("en").toString(when.time(), QLocale.FormatType.ShortFormat)
+    assert window.status.connection.text() == f"● No connection: next try at {at}"
+    tip = window.status.connection.toolTip()
+    assert "Tried at" in tip
+    assert "could not be reached" in tip
+    assert "wait on this laptop" in tip
+    assert "2 records" in window.status.waiting.text()
+    assert window.status.send_button.isEnabled()  # pressed again, it tries again at once
+    texts = {}
+    for lang in ("kk", "ru", "en"):
+        translations.apply(lang)
+        at = locale_for(lang).toString(when.time(), QLocale.FormatType.ShortFormat)
+        texts[lang] = window.status.connection.text()
+        assert at in texts[lang]
+        qtbot.wait(100)  # laid out again in the new language, as a person sees it
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        window.statusBar().grab().save(str(SHOTS / f"excelsync-sync-offline-{lang}.png"))
+        window.grab().save(str(SHOTS / f"excelsync-village-offline-{lang}.png"))
+    assert "Байланыс жоқ" in texts["kk"]
+    assert "Нет связи" in texts["ru"]
+    sqlite_server.start()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT_MS):
+        qtbot.mouseClick(window.status.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.status.waiting.text() == "Nothing waits to be sent", timeout=WAIT_MS)
+    assert "Connected to the server" in window.status.connection.text()
+    close_window(window)
+
+
+def test_stop_keeps_its_place_and_a_runs_totals_hold_while_records_are_saved(
+    tmp_path: Path, sqlite_server: LiveServer, translations: Translations, qtbot: QtBot
+) -> None:
+    laptop = village(tmp_path, sqlite_server, count=4, photos=1)
+    with LinkProxy(("127.0.0.1", sqlite_server.process.port)) as link:
+        link.shape(up_bps=60_000)
+        device = laptop.credentials.model_copy(update={"server_url": link.url})
+        save_device(device, DataPaths(tmp_path).device)
+        window = open_window(tmp_path, translations, qtbot, schedule=SLOW)
+        texts: list[str] = []
+        places: set[tuple[int, int]] = set()
+
+        def look() -> None:  # as a person sees it: after the bar has laid itself out
+            if window.status.stop_button.isVisible():
+                texts.append(window.status.detail.text())
+                where = window.status.stop_button.mapTo(window, window.status.stop_button.rect().topLeft())
+                places.add((where.x(), where.y()))
+
+        watch = QTimer(interval=15)
+        watch.timeout.connect(look)
+        watch.start()
+        saved = []
+        with qtbot.waitSignal(window.sync.finished, timeout=WAIT_MS):
+            qtbot.mouseClick(window.status.send_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: any("photos 1 of 4" in t for t in texts), timeout=WAIT_MS)
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            window.statusBar().grab().save(str(SHOTS / "excelsync-sync-running-en.png"))
+            for _ in range(2):  # the person goes on logging while it sends
+                saved.append(window.store.save(action()))
+                window._saved(saved[-1])
+        watch.stop()
+        shown = set(texts)
+        assert len(shown) >= 3, shown  # the text changed as the run went on...
+        assert len(places) == 1, places  # ...and Stop did not move
+        counts = {re.search(r"Records (\d+) of (\d+)", t).groups() for t in shown if "Records" in t}  # type: ignore[union-attr]
+        assert {total for _, total in counts} == {"4"}, shown  # the two saved during it are not added
+        assert all(re.search(r"photos \d+ of 4 \(", t) for t in shown if "photos" in t), shown
+        assert window.sync.last_report is not None
+        assert window.sync.last_report.records_sent == 4
+        link.shape()
+        # saved during the run, they go soon after it by themselves
+        first = window.sync.last_report
+        qtbot.waitUntil(
+            lambda: window.sync.last_report is not first and not window.sync.running, timeout=WAIT_MS
+        )
+        assert window.sync.last_report is not None
+        assert window.sync.last_report.records_sent == 2
+        assert {str(r.id) for r in saved} <= set(server_records(sqlite_server))
+        qtbot.waitUntil(lambda: not window.tasks.busy and not window.model.loading, timeout=WAIT_MS)
+        close_window(window)
+
+
+def test_send_now_over_a_link_that_breaks_says_the_link_broke_and_when_it_tries_again(
+    tmp_path: Path, sqlite_server: LiveServer, translations: Translations, qtbot: QtBot
+) -> None:
+    laptop = village(tmp_path, sqlite_server, count=1)
+    with LinkProxy(("127.0.0.1", sqlite_server.process.port)) as link:
+        device = laptop.credentials.model_copy(update={"server_url": link.url})
+        save_device(device, DataPaths(tmp_path).device)
+        window = open_window(tmp_path, translations, qtbot, schedule=SLOW)
+        cutting = QTimer(interval=5)  # every connection is cut as it carries its first bytes
+        cutting.timeout.connect(lambda: link.cut_after(up=1))
+        cutting.start()
+        with qtbot.waitSignal(window.sync.failed, timeout=60_000):
+            window.send_now_item.trigger()
+        cutting.stop()
+        link.cut_after()
+        assert window.sync.state is State.RETRYING
+        when = window.sync.next_attempt
+        assert when is not None
+        at = locale_for("en").toString(when.time(), QLocale.FormatType.ShortFormat)
+        assert window.status.connection.text() == f"● The connection broke off: trying again at {at}"
+        assert "server had a problem" not in window.status.connection.text()
+        with qtbot.waitSignal(window.sync.finished, timeout=WAIT_MS):
+            qtbot.mouseClick(window.status.send_button, Qt.MouseButton.LeftButton)
+        assert "Connected to the server" in window.status.connection.text()
+        qtbot.waitUntil(lambda: not window.tasks.busy and not window.model.loading, timeout=WAIT_MS)
+        close_window(window)
