@@ -3,6 +3,7 @@ was done, or missing — with each okrug's last sync and app version. From the d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +26,7 @@ from sync.protocol import Completeness, CompletenessResponse
 from sync.report_files import KAZAKHSTAN, STATE_STYLES
 from ui.failures import LoadFailed
 from ui.i18n import current_language, locale_for
+from ui.sorting import SortItem, sortable
 from ui.style import SPACING, set_role
 from ui.tasks import Tasks
 
@@ -58,6 +59,7 @@ class CompletenessView(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
+        sortable(self.table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING)
         layout.setSpacing(SPACING)
@@ -105,21 +107,23 @@ class CompletenessView(QWidget):
         headers += [self.tr("Last sync"), self.tr("App version")]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
+        self.table.setSortingEnabled(False)  # while filling: it would move a row as its cells are set
         self.table.setRowCount(len(matrix.rows))
         for r, row in enumerate(matrix.rows):
             place = self.kato.get(row.okrug)
-            self.table.setItem(r, 0, QTableWidgetItem(place.name(lang) if place else row.okrug))
+            self.table.setItem(r, 0, SortItem(place.name(lang) if place else row.okrug))
             for c, month in enumerate(months, start=1):
                 state = row.months[month]
                 fill, ink = STATE_STYLES[state]
-                item = QTableWidgetItem(self.state_text(state))
+                item = SortItem(self.state_text(state), list(Completeness).index(state))
                 item.setBackground(QBrush(QColor(f"#{fill}")))
                 item.setForeground(QBrush(QColor(f"#{ink}")))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setData(Qt.ItemDataRole.UserRole, state.value)
                 self.table.setItem(r, c, item)
-            self.table.setItem(r, len(months) + 1, QTableWidgetItem(_moment(row.last_sync)))
-            self.table.setItem(r, len(months) + 2, QTableWidgetItem(row.app_version))
+            self.table.setItem(r, len(months) + 1, SortItem(_moment(row.last_sync), row.last_sync))
+            self.table.setItem(r, len(months) + 2, SortItem(row.app_version, version_key(row.app_version)))
+        self.table.setSortingEnabled(True)  # sorted again by the heading chosen, if any
         self.table.resizeColumnsToContents()
         widest = max((self.table.columnWidth(c) for c in range(1, len(months) + 1)), default=0)
         for c in range(1, len(months) + 1):  # the months as one even grid; the matrix scrolls sideways
@@ -130,6 +134,12 @@ class CompletenessView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def version_key(version: str) -> tuple[int, ...] | None:
+    """«1.10.0» after «1.9.2»; nothing known last."""
+    numbers = re.findall(r"\d+", version)
+    return tuple(int(n) for n in numbers) if numbers else None
 
 
 def _moment(at: datetime | None) -> str:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from fieldapp.units import format_hectares, format_tonnes, kg_to_tonnes, m2_to_h
 from ui.charts import BarChart, DonutChart, Slice
 from ui.failures import LoadFailed
 from ui.i18n import current_language, locale_for
+from ui.sorting import BY_NAME, SortItem, sortable
 from ui.style import SPACING, set_role
 from ui.tasks import Tasks
 
@@ -295,6 +295,7 @@ class DashboardView(QWidget):
         ]
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
+        table.setSortingEnabled(False)  # while filling: it would move a row as its cells are set
         table.setRowCount(len(rows) + 1 if rows else 0)
         bold = table.font()
         bold.setBold(True)
@@ -316,13 +317,15 @@ class DashboardView(QWidget):
                 format_hectares(row.area_m2, lang, fixed=True),
                 format_int(row.trees, lang),
             ]
+            values = [BY_NAME, row.actions, row.participants, row.total_kg, row.area_m2, row.trees]
             for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = SortItem(text, values[c], pinned=r == len(rows))  # the total stays under the rows
                 if r == len(rows):
                     item.setFont(bold)
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(r, c, item)
+        table.setSortingEnabled(True)  # sorted again by the heading chosen, if any
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
@@ -340,4 +343,5 @@ def _table() -> QTableWidget:
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
     table.setMinimumHeight(180)
+    sortable(table)
     return table

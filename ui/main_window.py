@@ -41,7 +41,7 @@ from fieldapp.store import Store
 from sync.errors import SyncError
 from ui.action_dialog import ActionDialog
 from ui.action_editor import ActionEditor, Prompts
-from ui.action_table import ActionTableModel, Column
+from ui.action_table import ActionTableModel, Column, sort_by_headers
 from ui.conflict_dialog import ConflictDialog
 from ui.enrol_dialog import EnrolDialog
 from ui.failures import watch_store
@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.SETTLEMENT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.CAMPAIGN, QHeaderView.ResizeMode.Stretch)
+        sort_by_headers(self.table, self.model, self._keep_on_sort)
 
         self.empty = set_role(QLabel(), "muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -758,6 +759,14 @@ class MainWindow(QMainWindow):
         self.tasks.run(write, written, self._show_failure)
 
     # -- reports ---------------------------------------------------------------------------------
+
+    def _keep_on_sort(self) -> str | None:
+        """Sorted again, the list keeps the record one was on selected."""
+        summary = self._selected_summary()
+        if summary is None:
+            return None
+        self._select_after_reload = summary.id
+        return summary.id
 
     def _selected_summary(self):  # type: ignore[no-untyped-def]
         index = self.table.currentIndex()

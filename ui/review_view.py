@@ -44,6 +44,7 @@ from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
 from fieldapp.units import format_hectares, format_tonnes
 from fieldapp.validation import Context, check_action
+from ui.action_table import sort_by_headers
 from ui.bitmaps import load_bitmap, to_pixmap
 from ui.failures import LoadFailed
 from ui.filter_bar import month_name
@@ -216,6 +217,7 @@ class ReviewView(QWidget):
         for column in (Column.OKRUG, Column.SETTLEMENT, Column.CAMPAIGN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        sort_by_headers(self.table, self.model, self._keep_on_sort)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -382,6 +384,15 @@ class ReviewView(QWidget):
                 self._keep, self._keep_row = chosen.id, current.row()
                 self._keep_within = current.row()
         self.model.set_filter(self.current_filter())
+
+    def _keep_on_sort(self) -> str | None:
+        """Sorted again, the list keeps the record one was on selected, wherever it goes."""
+        current = self.table.currentIndex()
+        chosen = self.model.summary(current.row()) if current.isValid() else None
+        if chosen is None:
+            return None
+        self._keep, self._keep_row, self._keep_within = chosen.id, 0, 0
+        return chosen.id
 
     def _okrug_changed(self) -> None:
         self.settlement.blockSignals(True)
