@@ -38,6 +38,7 @@ from fieldapp.queries import ActionFilter, Period
 from fieldapp.reference import ReferenceData
 from fieldapp.settings import Settings
 from fieldapp.store import Store
+from fieldapp.support import stored_support
 from sync.errors import SyncError
 from ui.action_dialog import ActionDialog
 from ui.action_editor import ActionEditor, Prompts
@@ -46,6 +47,7 @@ from ui.conflict_dialog import ConflictDialog
 from ui.enrol_dialog import EnrolDialog
 from ui.failures import watch_store
 from ui.filter_bar import FilterBar
+from ui.help_window import GuideWindow, show_guide
 from ui.i18n import LANGUAGE_NAMES, Translations, current_language
 from ui.photo_strip import PhotoStrip
 from ui.status_panel import StatusPanel
@@ -294,6 +296,10 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.refresh_item)
 
         self.help_menu = bar.addMenu("")
+        self.guide_item = QAction(
+            self, shortcut=QKeySequence.StandardKey.HelpContents, triggered=self.show_guide
+        )
+        self.help_menu.addAction(self.guide_item)
         self.diagnostics_item = QAction(self, triggered=lambda: self.save_diagnostics())
         self.about_item = QAction(self, triggered=self.about)
         self.help_menu.addAction(self.diagnostics_item)
@@ -321,6 +327,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.refresh_item.setText(self.tr("&Refresh"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_item.setText(self.tr("User &guide"))
         self.diagnostics_item.setText(self.tr("Save &diagnostics…"))
         self.about_item.setText(self.tr("&About Taza Field"))
         self.returned_button.setText(self.tr("Show them"))
@@ -595,7 +602,10 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from ui.diagnostics import show_about
 
-        show_about(self)
+        show_about(self, stored_support(self.store))
+
+    def show_guide(self) -> GuideWindow:
+        return show_guide(self, self.store)
 
     # -- backups -------------------------------------------------------------------------------
 

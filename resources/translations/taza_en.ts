@@ -428,6 +428,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>User &amp;guide</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
         <source>Save &amp;diagnostics…</source>
         <translation>Save &amp;diagnostics…</translation>
     </message>
@@ -896,6 +900,18 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <translation>Taza Field {version}
 Logging the clean-up actions of the «Таза Қазақстан» programme.</translation>
     </message>
+    <message>
+        <source>Support: {contact}</source>
+        <translation>Support: {contact}</translation>
+    </message>
+    <message>
+        <source>No support contact has been set on the server yet: ask your district&apos;s IT staff.</source>
+        <translation>No support contact has been set on the server yet: ask your district&apos;s IT staff.</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>User guide</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -997,6 +1013,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>User &amp;guide</translation>
     </message>
     <message>
         <source>Save &amp;diagnostics…</source>

@@ -428,6 +428,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>А&amp;нықтама</translation>
     </message>
     <message>
+        <source>User &amp;guide</source>
+        <translation>Пайдаланушы &amp;нұсқаулығы</translation>
+    </message>
+    <message>
         <source>Save &amp;diagnostics…</source>
         <translation>&amp;Диагностиканы сақтау…</translation>
     </message>
@@ -896,6 +900,18 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <translation>Taza Field {version}
 «Таза Қазақстан» бағдарламасының тазалық акцияларын есепке алу.</translation>
     </message>
+    <message>
+        <source>Support: {contact}</source>
+        <translation>Қолдау: {contact}</translation>
+    </message>
+    <message>
+        <source>No support contact has been set on the server yet: ask your district&apos;s IT staff.</source>
+        <translation>Серверде қолдау байланысы әлі көрсетілмеген: ауданыңыздың IT мамандарынан сұраңыз.</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Пайдаланушы нұсқаулығы</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -997,6 +1013,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>&amp;Help</source>
         <translation>А&amp;нықтама</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>Пайдаланушы &amp;нұсқаулығы</translation>
     </message>
     <message>
         <source>Save &amp;diagnostics…</source>

@@ -430,6 +430,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>&amp;Справка</translation>
     </message>
     <message>
+        <source>User &amp;guide</source>
+        <translation>Руководство &amp;пользователя</translation>
+    </message>
+    <message>
         <source>Save &amp;diagnostics…</source>
         <translation>Сохранить &amp;диагностику…</translation>
     </message>
@@ -901,6 +905,18 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <translation>Taza Field {version}
 Учёт акций по уборке программы «Таза Қазақстан».</translation>
     </message>
+    <message>
+        <source>Support: {contact}</source>
+        <translation>Поддержка: {contact}</translation>
+    </message>
+    <message>
+        <source>No support contact has been set on the server yet: ask your district&apos;s IT staff.</source>
+        <translation>Контакт поддержки на сервере ещё не указан: обратитесь к ИТ-специалистам вашего района.</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Руководство пользователя</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1002,6 +1018,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>Руководство &amp;пользователя</translation>
     </message>
     <message>
         <source>Save &amp;diagnostics…</source>
