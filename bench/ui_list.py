@@ -98,7 +98,7 @@ def measure(folder: Path) -> dict[str, float]:
     first_rows_ms = (painted[0] - start) * 1000
     total = window.model.total
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEventLoop, Qt
 
     from ui.action_table import Column
 
@@ -113,9 +113,12 @@ def measure(folder: Path) -> dict[str, float]:
         window.table.clearSelection()
         window.table.setCurrentIndex(window.model.index(0, 0) if keep else window.model.index(-1, -1))
         start = time.perf_counter()
+        waiting = QEventLoop()  # idle as the app is, not spinning: the fetch runs in a worker thread
+        window.model.reloaded.connect(waiting.quit)
         window.table.sortByColumn(column, order)  # what a click on the heading does
-        while window.model.loading:
-            app.processEvents()
+        if window.model.loading:
+            waiting.exec()
+        window.model.reloaded.disconnect(waiting.quit)
         app.processEvents()
         sort_ms[name] = (time.perf_counter() - start) * 1000
 

@@ -169,11 +169,13 @@ class ActionTableModel(QAbstractTableModel):
                 order = ActionOrder(column, descending, ranks)
             total = store.count_actions(where)
             rows = store.list_actions(where, limit=size, order=order)
-            while keep is not None and len(rows) < total and all(r.id != keep for r in rows):
+            found = keep is None or any(r.id == keep for r in rows)
+            while not found and len(rows) < total:
                 page = store.list_actions(where, limit=MAX_PAGE_SIZE, after=order.key(rows[-1]), order=order)
                 if not page:
                     break
                 rows += page
+                found = any(r.id == keep for r in page)
             return total, rows, order
 
         self._tasks.run(
