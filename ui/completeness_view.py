@@ -90,6 +90,10 @@ class CompletenessView(QWidget):
         }[state]
 
     def retranslate(self) -> None:
+        self.year.setToolTip(self.tr("The year the months are shown for"))
+        self.table.horizontalHeader().setToolTip(
+            self.tr("Click a heading to sort: by name, by a month's state, by the last sync")
+        )
         lang = current_language()
         locale = locale_for(lang)
         self.legend.setText(

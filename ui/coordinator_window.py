@@ -193,6 +193,10 @@ class CoordinatorWindow(QMainWindow):
     # -- texts ----------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.refresh_button.setToolTip(
+            self.tr("Fetch the district's new records and send your decisions (F9)")
+        )
+        self.stop_button.setToolTip(self.tr("Stop fetching: what has come stays, the rest comes next time"))
         lang = current_language()
         place = self.kato.get(self.session.district)
         self.setWindowTitle(  # Qt adds " — Taza Field" (the display name) to every window title

@@ -229,6 +229,11 @@ class DashboardView(QWidget):
         self.computed.emit()
 
     def retranslate(self) -> None:
+        self.year.setToolTip(self.tr("The year the totals are for"))
+        self.month.setToolTip(self.tr("One month of the year, or the whole year"))
+        self.accepted_only.setToolTip(
+            self.tr("Count only the records you have accepted, not those waiting for review")
+        )
         lang = current_language()
         locale = locale_for(lang)
         self.month.setItemText(0, self.tr("Whole year"))

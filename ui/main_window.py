@@ -309,6 +309,15 @@ class MainWindow(QMainWindow):
     # -- texts -----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.returned_button.setToolTip(
+            self.tr("List only the records the coordinator returned, to correct them")
+        )
+        self.attention_button.setToolTip(
+            self.tr("List only the records the server refused or found edited in two places")
+        )
+        self.table.horizontalHeader().setToolTip(
+            self.tr("Click a column heading to sort by it, again for the other way")
+        )
         lang = current_language()
         okrug = self.kato.get(self.settings.okrug or "")
         # Qt adds " — Taza Field" (the application's display name) to every window title.

@@ -325,6 +325,17 @@ class ReviewView(QWidget):
     # -- texts --------------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.okrug.setToolTip(self.tr("Only the records of one rural okrug"))
+        self.settlement.setToolTip(self.tr("Only the records of one settlement of the rural okrug"))
+        self.campaign.setToolTip(self.tr("Only the records of one campaign"))
+        self.month.setToolTip(self.tr("Only the records of one month"))
+        self.status.setToolTip(
+            self.tr("Records waiting for your decision, or those already accepted or returned")
+        )
+        self.search.setToolTip(self.tr("Finds the settlement, place, notes, reporter or comment"))
+        self.table.horizontalHeader().setToolTip(
+            self.tr("Click a column heading to sort by it, again for the other way")
+        )
         lang = current_language()
         self.okrug.setItemText(0, self.tr("All okrugs"))
         for i in range(1, self.okrug.count()):

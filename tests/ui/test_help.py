@@ -8,7 +8,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from fieldapp.device import load_device
@@ -163,4 +174,89 @@ def test_the_coordinator_gets_the_support_contact_with_the_district(
     text = guide_text(window)  # type: ignore[arg-type]
     assert f"Поддержка: {CONTACT}" in text
     assert WORDS["ru"][0] in text
+    window.close()
+
+
+def tooltip_missing(widgets: list[QWidget]) -> list[str]:
+    """The input fields among ``widgets`` that say nothing of themselves when pointed at: neither a
+    tooltip of their own nor one on their label (a label whose buddy the field is)."""
+    kinds = (QLineEdit, QComboBox, QDateEdit, QPlainTextEdit, QCheckBox)
+    fields = [f for w in widgets for kind in kinds for f in w.findChildren(kind)]
+    labelled = {  # a field's label with a tooltip of its own says it too
+        id(label.buddy()): label.toolTip()
+        for w in widgets
+        for label in w.findChildren(QLabel)
+        if label.buddy()
+    }
+    missing = []
+    for field in fields:
+        if isinstance(field.parent(), (QComboBox, QDateEdit)):  # the line edit inside a box
+            continue
+        if not field.window().isVisible() or not field.isVisibleTo(field.window()):
+            continue
+        if field.toolTip() or (id(field) in labelled and labelled[id(field)]):
+            continue
+        missing.append(
+            f"{type(field).__name__} {field.placeholderText() if isinstance(field, QLineEdit) else ''}"
+        )
+    return missing
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_fields_and_buttons_say_what_they_are_for(
+    tmp_path: Path, translations: Translations, qtbot: QtBot, lang: str
+) -> None:
+    window = open_window(tmp_path, translations, qtbot)
+    window.language_items[lang].trigger()
+    window.new_action_item.trigger()  # Actions → New action…
+    dialog = window.editor.dialog
+    tips = {
+        "the date": dialog.action_date.toolTip(),
+        "the campaign": dialog.campaign.toolTip(),
+        "the place": dialog.place.toolTip(),
+        "participants": dialog.participants.toolTip(),
+        "hectares": dialog.area.toolTip(),
+        "trees": dialog.trees.toolTip(),
+        "latitude": dialog.lat.toolTip(),
+        "longitude": dialog.lon.toolTip(),
+        "reporter": dialog.reporter.toolTip(),
+        "notes": dialog.notes.toolTip(),
+        "save as draft": dialog.draft_button.toolTip(),
+        "ready to send": dialog.ready_button.toolTip(),
+        "search": window.filters.search.toolTip(),
+        "show the returned": window.returned_button.toolTip(),
+        "show the refused": window.attention_button.toolTip(),
+        "the list's headings": window.table.horizontalHeader().toolTip(),
+        "new action": window.new_button.toolTip(),
+    }
+    cyrillic = {name: tip for name, tip in tips.items() if tip and any("а" <= c <= "я" for c in tip.lower())}
+    assert set(cyrillic) == set(tips), set(tips) - set(cyrillic)  # each said, in the chosen language
+    assert ("43,25" if lang in ("kk", "ru") else "43.25") in tips["latitude"]
+    assert "қ" in tips["search"]
+    assert tooltip_missing([dialog]) == []
+    dialog.reject()
+    close_window(window)
+
+
+def test_the_coordinator_fields_say_what_they_are_for(
+    coordinator: Coordinator,  # noqa: F811
+    translations: Translations,
+    qtbot: QtBot,
+) -> None:
+    window = open_coordinator(coordinator, translations, qtbot)
+    window.language_items["kk"].trigger()
+    review = window.review
+    for field in (
+        review.okrug,
+        review.settlement,
+        review.campaign,
+        review.month,
+        review.status,
+        review.search,
+    ):
+        assert field.toolTip(), field
+    assert review.okrug.toolTip() == "Тек бір ауылдық округтің жазбалары"
+    assert "F9" in window.refresh_button.toolTip()
+    assert window.dashboard.accepted_only.toolTip().startswith("Тек сіз қабылдаған")
+    assert tooltip_missing([window.dashboard, window.completeness, review]) == []
     window.close()
