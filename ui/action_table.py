@@ -318,7 +318,10 @@ class ActionTableModel(QAbstractTableModel):
         return [domain_text(f"status.held.{held}", current_language()) for held in ("rejected", "conflict")]
 
     def retranslate(self) -> None:
-        """Texts depend on the language: tell the view everything changed."""
+        """Texts depend on the language: tell the view everything changed; sorted by names, the
+        rows take the new language's alphabetical order."""
+        if self._order.ranked:
+            self.reload(keep=self.keep_on_sort())
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
