@@ -66,6 +66,9 @@ ORDER_OF = {
     Column.STATUS: "status",
 }
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's ActionSummary
+# After a right-aligned heading the list is sorted by: the style sheet's header draws the sort arrow
+# over the end of the text («Photos»), so the text ends this much before it.
+ARROW_ROOM = "\u2003\u2002"
 
 
 class ActionTableModel(QAbstractTableModel):
@@ -131,6 +134,7 @@ class ActionTableModel(QAbstractTableModel):
         if sorting == self._sorting:
             return
         self._sorting = sorting
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         self.reload(keep=self.keep_on_sort())
 
     def rank_namer(self, column: str) -> Callable[[str], str]:
@@ -242,6 +246,9 @@ class ActionTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
+            sorted_here = self.order_column(self._sorting[0]) == ORDER_OF.get(Column(section))
+            if section in _NUMERIC and sorted_here:  # right-aligned: room for the arrow
+                return _header(Column(section)) + ARROW_ROOM
             return _header(Column(section))
         if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
