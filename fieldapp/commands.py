@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp.entry import ActionEntry, build_action
-from fieldapp.i18n import FieldAppError, msg
+from fieldapp.i18n import FieldAppError, count, msg
 from fieldapp.kato import Level, default_kato, search_key
 from fieldapp.models import PhotoRef, PhotoRole, Status
 from fieldapp.numbers import format_int
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.queries import ActionFilter, Period, Totals, short_id
 from fieldapp.reference import default_reference
-from fieldapp.units import format_hectares, format_tonnes
+from fieldapp.units import format_hectares, format_tonnes, hectares_count, tonnes_count
 from fieldapp.validation import Context, Severity
 
 if TYPE_CHECKING:
@@ -83,7 +83,11 @@ def cmd_status(cli: Cli, args: argparse.Namespace) -> int | None:
             drafts=store.count_actions(ActionFilter(status=Status.DRAFT)),
             returned=store.count_actions(ActionFilter(status=Status.RETURNED)),
         )
-        cli.say("cli.status.waiting", records=depth.records, photos=depth.photos)
+        cli.say(
+            "cli.status.waiting",
+            records=count("records", depth.records),
+            photos=count("photos", depth.photos),
+        )
         say_update(cli, store)
         today = date.today()
         for key, period in (
@@ -94,11 +98,11 @@ def cmd_status(cli: Cli, args: argparse.Namespace) -> int | None:
             total = rows[0] if rows else None
             cli.say(
                 key,
-                actions=total.actions if total else 0,
-                participants=total.participants if total else 0,
-                tonnes=format_tonnes(total.total_kg if total else 0, cli.lang),
-                hectares=format_hectares(total.area_m2 if total else 0, cli.lang),
-                trees=total.trees if total else 0,
+                actions=count("actions", total.actions if total else 0),
+                participants=count("participants", total.participants if total else 0),
+                tonnes=tonnes_count(total.total_kg if total else 0),
+                hectares=hectares_count(total.area_m2 if total else 0),
+                trees=count("trees", total.trees if total else 0),
             )
     cli.say("cli.status.hint")
     return None
@@ -143,7 +147,7 @@ def cmd_setup(cli: Cli, args: argparse.Namespace) -> int | None:
         "cli.setup.done",
         okrug=okrug.name(cli.lang),
         district=district.name(cli.lang) if district else "",
-        settlements=len(kato.settlements(okrug.code)),
+        settlements=count("settlements", len(kato.settlements(okrug.code))),
     )
     return None
 
@@ -469,7 +473,9 @@ def cmd_check(cli: Cli, args: argparse.Namespace) -> int | None:
     for problem in problems:
         print(problem)
     cli.say("cli.check.result" if not problems else "cli.check.problems", count=len(problems))
-    cli.say("cli.status.waiting", records=depth.records, photos=depth.photos)
+    cli.say(
+        "cli.status.waiting", records=count("records", depth.records), photos=count("photos", depth.photos)
+    )
     return 1 if problems else None
 
 

@@ -14,13 +14,13 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
 
 from fieldapp import queries
-from fieldapp.i18n import msg
+from fieldapp.i18n import month_in_text, msg
 from fieldapp.ids import uuid7
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status, utc_now
@@ -28,6 +28,10 @@ from fieldapp.queries import ActionSummary, Period
 from fieldapp.writes import StoreError, _current_or_fail, _iso, _server_change, import_from_server
 
 QUEUED, REFUSED, SUPERSEDED = "queued", "refused", "superseded"
+# Set (to the time, ISO) while decisions are on their way to the server: none is taken back then.
+# One left by a run that was killed counts for SENDING_EXPIRES only (the next run sends them anyway).
+META_SENDING_DECISIONS = "district.sending_decisions"
+SENDING_EXPIRES = timedelta(minutes=15)
 DECISIONS = (Status.ACCEPTED, Status.RETURNED)
 
 
@@ -135,6 +139,46 @@ def queue_decisions(db: Database, decisions: Sequence[Decision]) -> list[Cleanup
     return done
 
 
+def undo_decisions(db: Database, action_ids: Sequence[str]) -> list[CleanupAction]:
+    """Take back decisions made together: all of them, or (one already sent) none."""
+    return [undo_decision(db, action_id) for action_id in action_ids]
+
+
+def undo_decision(db: Database, action_id: str) -> CleanupAction:
+    """Take back a decision made here that has not been sent: it leaves the queue and the record
+    shows again what the server holds (its history keeps both steps). Once sent it cannot."""
+    row = db.conn.execute(
+        "SELECT revision, state FROM review_queue WHERE action_id = ?", [action_id]
+    ).fetchone()
+    if row is None or row[1] != QUEUED or _sending(db.conn):
+        raise StoreError(msg("district.undo_sent"))
+    db.conn.execute("DELETE FROM review_queue WHERE action_id = ?", [action_id])
+    current = _current_or_fail(db, action_id)
+    server = db.conn.execute(
+        "SELECT body FROM action_history WHERE action_id = ? AND revision = ? AND event != 'review_here' "
+        "ORDER BY seq DESC LIMIT 1",
+        [action_id, row[0]],
+    ).fetchone()
+    if server is None or current.revision != row[0]:
+        return current  # a newer revision came meanwhile: it shows as the server has it already
+    held = CleanupAction.model_validate_json(server[0])
+    restored = current.with_server_state(status=held.status, review_comment=held.review_comment)
+    if restored == current:
+        return current
+    return _server_change(db, current, restored, "review_undone")
+
+
+def _sending(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", [META_SENDING_DECISIONS]).fetchone()
+    if row is None:
+        return False
+    try:
+        since = datetime.fromisoformat(row[0].replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return utc_now() - since < SENDING_EXPIRES
+
+
 def _show_decision(
     db: Database, action_id: str, revision: int, decision: Status, comment: str
 ) -> CleanupAction:
@@ -183,12 +227,12 @@ def file_nil_report(db: Database, okrug: str, month: str, note: str = "") -> Nil
         "SELECT 1 FROM actions WHERE okrug = ? AND substr(action_date, 1, 7) = ? AND deleted = 0 LIMIT 1",
         [okrug, month],
     ).fetchone():
-        raise StoreError(msg("district.nil_but_records", month=month))
+        raise StoreError(msg("district.nil_but_records", month=month_in_text(month)))
     existing = db.conn.execute(
         "SELECT id FROM nil_reports WHERE okrug = ? AND month = ? AND withdrawn = 0", [okrug, month]
     ).fetchone()
     if existing:
-        raise StoreError(msg("district.nil_already", month=month))
+        raise StoreError(msg("district.nil_already", month=month_in_text(month)))
     report = NilReportData(str(uuid7()), okrug, month, note.strip(), _iso(utc_now()))
     db.conn.execute(
         "INSERT INTO nil_reports (id, okrug, month, note, filed_at, withdrawn, sent) "
@@ -297,6 +341,18 @@ def nothing_months(conn: sqlite3.Connection, first: str, last: str) -> set[tuple
         [first, last],
     )
     return {(okrug, month) for okrug, month in rows}
+
+
+def first_months(conn: sqlite3.Connection) -> dict[str, str]:
+    """Each okrug's first month (YYYY-MM) with a live record or a nil report: the month it began
+    reporting. Before it, a month without a word from the okrug is not "missing"."""
+    rows = conn.execute(
+        "SELECT okrug, min(month) FROM ("
+        "SELECT okrug, min(substr(action_date, 1, 7)) AS month FROM actions WHERE deleted = 0 GROUP BY okrug "
+        "UNION ALL SELECT okrug, min(month) FROM nil_reports WHERE withdrawn = 0 GROUP BY okrug"
+        ") GROUP BY okrug"
+    )
+    return {okrug: month for okrug, month in rows if month}
 
 
 def _month_after(month: str) -> str:

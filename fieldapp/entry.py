@@ -6,6 +6,7 @@ user's language; then the record is built and checked as a whole (:mod:`fieldapp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -74,18 +75,29 @@ class ActionEntry:
 
 
 def parse_date(value: date | str | None) -> date:
-    """A date from a picker, or typed as 25.11.2026 or 2026-11-25. Raises ValueError."""
+    """A date from a picker, or typed: 25.11.2026, 25112026, 25.11.26, 251126, 25/11/2026,
+    25-11-2026 or 2026-11-25 (day first, as people write it here). Raises ValueError."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
     text = (value or "").strip()
-    for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y"):
+    if text.isdigit() and len(text) in (6, 8):  # typed without separators: ddmmyy, ddmmyyyy
+        year = text[4:]
+        text = f"{text[:2]}.{text[2:4]}.{'20' + year if len(year) == 2 else year}"
+    parts = re.split(r"\s*[./\- ]\s*", text)
+    if len(parts) == 3 and len(parts[0]) <= 2 and len(parts[2]) == 2 and all(p.isdigit() for p in parts):
+        text = f"{parts[0]}.{parts[1]}.20{parts[2]}"  # 25.11.26
+    elif len(parts) == 3 and len(parts[0]) <= 2:
+        text = ".".join(parts)
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime(text, pattern).date()
+            found = datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise ValueError(text)
+        if found.year >= 1000:
+            return found
+    raise ValueError(value)
 
 
 def build_action(

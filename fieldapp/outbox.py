@@ -17,6 +17,7 @@ connection; writes are jobs for the store's writer thread (each one transaction)
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -244,14 +245,37 @@ def conflicts(conn: sqlite3.Connection) -> list[Conflict]:
 # -- writing: the batch on its way -------------------------------------------------------------------
 
 
+class BatchStale(StoreError):
+    """A record of the batch went back to an earlier revision (a deletion undone) after the batch
+    was built: it must be built again, or the server would get what the laptop took back."""
+
+
 def begin_batch(db: Database, batch_id: str, body: bytes, records: int) -> None:
-    """Keep the batch before it is sent: from now on it is sent as it is until answered."""
+    """Keep the batch before it is sent: from now on it is sent as it is until answered. Refused
+    (:class:`BatchStale`) if a record in it is now at a lower revision than the batch carries."""
     if db.conn.execute("SELECT 1 FROM sync_batches").fetchone():
         raise StoreError(msg("sync.batch_pending"))
+    for action_id, revision in _batch_revisions(body):
+        row = db.conn.execute("SELECT revision FROM actions WHERE id = ?", [action_id]).fetchone()
+        if row is not None and row[0] < revision:
+            raise BatchStale(msg("sync.batch_stale"))
     db.conn.execute(
         "INSERT INTO sync_batches (batch_id, created_at, records, body) VALUES (?, ?, ?, ?)",
         [batch_id, _iso(utc_now()), records, body],
     )
+
+
+def _batch_revisions(body: bytes) -> list[tuple[str, int]]:
+    try:
+        data = json.loads(gzip.decompress(body))
+    except (OSError, EOFError, ValueError):
+        return []  # not a batch this laptop built (tests keep any bytes): nothing to compare
+    found = []
+    for item in data.get("records", []) if isinstance(data, dict) else []:
+        record = item.get("record") if isinstance(item, dict) else None
+        if isinstance(record, dict) and "id" in record and "revision" in record:
+            found.append((str(record["id"]), int(record["revision"])))
+    return found
 
 
 def drop_batch(db: Database, batch_id: str) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
@@ -218,6 +218,17 @@ class Store:
         """Write a tombstone revision. The history keeps every earlier revision."""
         return self._writer.call(lambda db: writes.delete(db, str(action_id), expected_revision, now))
 
+    def undo_delete(self, action_id: UUID | str, revision: int) -> CleanupAction:
+        """Take back the deletion (tombstone ``revision``) while the server has not heard of it;
+        raises :class:`StoreError` once it has."""
+        return self._writer.call(lambda db: writes.undo_delete(db, str(action_id), revision))
+
+    def note_deletions_written(self, tombstones: Mapping[str, int]) -> None:
+        """A USB file for the district carries these tombstones ({record id: revision}): their
+        deletions can no longer be undone here (:func:`writes.note_deletions_written`)."""
+        written = dict(tombstones)
+        self._writer.call(lambda db: writes.note_deletions_written(db, written))
+
     def mark_sent(self, action_id: UUID | str, revision: int) -> CleanupAction:
         """The server acknowledged ``revision`` of the record (the sync engine calls this)."""
         return self._writer.call(lambda db: writes.mark_sent(db, str(action_id), revision))
@@ -311,6 +322,12 @@ class Store:
     def queue_decisions(self, decisions: Sequence[district.Decision]) -> list[CleanupAction]:
         return self._writer.call(lambda db: district.queue_decisions(db, decisions))
 
+    def undo_decisions(self, action_ids: Iterable[UUID | str]) -> list[CleanupAction]:
+        """Take back decisions made here while they wait to be sent, in one transaction: all, or
+        (one has gone to the server) none, raising :class:`StoreError`."""
+        chosen = [str(i) for i in action_ids]
+        return self._writer.call(lambda db: district.undo_decisions(db, chosen))
+
     def queued_decisions(self, state: str | None = district.QUEUED) -> list[district.QueuedDecision]:
         return district.queued_decisions(self._reader(), state)
 
@@ -353,6 +370,9 @@ class Store:
 
     def nothing_months(self, first: str, last: str) -> set[tuple[str, str]]:
         return district.nothing_months(self._reader(), first, last)
+
+    def first_months(self) -> dict[str, str]:
+        return district.first_months(self._reader())
 
     def record_rows(self, period: Period, okrug: str | None = None) -> list[district.RecordRow]:
         return district.record_rows(self._reader(), period, okrug)

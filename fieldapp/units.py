@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from fieldapp.i18n import FieldAppError, Label, msg
+from fieldapp.i18n import FieldAppError, Label, Message, count, msg
 from fieldapp.numbers import NumberTextError, format_decimal, parse_decimal
 
 KG_PER_TONNE = 1000
@@ -95,3 +95,13 @@ def format_tonnes(kg: int, lang: str, *, fixed: bool = False) -> str:
 
 def format_hectares(m2: int, lang: str, *, fixed: bool = False) -> str:
     return format_decimal(m2_to_hectares(m2), lang, HECTARE_DECIMALS, trim=not fixed)
+
+
+def tonnes_count(kg: int) -> Message:
+    """«1,5 тонны», "1 tonne": a mass in the words of a sentence, rounded as :func:`format_tonnes`."""
+    return count("tonnes", kg_to_tonnes(kg).quantize(Decimal(1).scaleb(-TONNE_DECIMALS)))
+
+
+def hectares_count(m2: int) -> Message:
+    """«1,5 гектара», "1 hectare": an area in the words of a sentence, rounded as :func:`format_hectares`."""
+    return count("hectares", m2_to_hectares(m2).quantize(Decimal(1).scaleb(-HECTARE_DECIMALS)))

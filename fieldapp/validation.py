@@ -234,7 +234,7 @@ def _check_plausible(action: CleanupAction, report: Report) -> None:
             "waste",
             "plausible.tonnes_per_participant",
             tonnes=kg_to_tonnes(action.total_kg),
-            participants=action.participants,
+            count=action.participants,
             per_person=_per_person(kg_to_tonnes(action.total_kg), people),
         )
     if action.area_m2 > WARN_M2_PER_PARTICIPANT * people:
@@ -242,11 +242,11 @@ def _check_plausible(action: CleanupAction, report: Report) -> None:
             "area_m2",
             "plausible.hectares_per_participant",
             hectares=m2_to_hectares(action.area_m2),
-            participants=action.participants,
+            count=action.participants,
             per_person=_per_person(m2_to_hectares(action.area_m2), people),
         )
     if action.participants > WARN_PARTICIPANTS:
-        report.warn("participants", "plausible.many_participants", participants=action.participants)
+        report.warn("participants", "plausible.many_participants", count=action.participants)
     if not action.total_kg and not action.area_m2 and not action.trees:
         report.warn("", "plausible.nothing_recorded")
     if action.gps and not (

@@ -4,9 +4,12 @@ its outbox entry and its part of the monthly totals."""
 
 from __future__ import annotations
 
+import contextlib
+import gzip
+import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -261,6 +264,84 @@ def delete(db: Database, action_id: str, expected_revision: int, now: datetime |
     ).fetchone()
     tombstone = current.revise(now=now, deleted=True, status=Status.READY if ever_offered else Status.DRAFT)
     return _save(db, tombstone, origin="local")
+
+
+def undo_delete(db: Database, action_id: str, revision: int) -> CleanupAction:
+    """Take back a deletion the server has not heard of: the record is again exactly as it was
+    before (the same revision, status and photos), its outbox entry as that revision had it, its
+    totals counted again; the history keeps the deletion and says it was undone. Once the
+    tombstone has been sent (or is on its way in a batch) it cannot be taken back here."""
+    current = queries.current(db.conn, action_id)
+    if current is None:
+        raise NotFound(msg("store.not_found", id=action_id))
+    if not current.deleted or current.revision != revision:
+        raise StaleRevision(msg("store.undo_changed"))
+    synced = db.conn.execute("SELECT synced_revision FROM actions WHERE id = ?", [action_id]).fetchone()[0]
+    if synced >= revision or _in_pending_batch(db, action_id):
+        raise StoreError(msg("store.undo_sent"))
+    if _in_written_file(db, action_id, revision):
+        raise StoreError(msg("store.undo_in_file"))
+    deleted_at = db.conn.execute(
+        "SELECT max(seq) FROM action_history WHERE action_id = ? AND revision = ? AND event = 'delete'",
+        [action_id, revision],
+    ).fetchone()[0]
+    row = db.conn.execute(
+        "SELECT body FROM action_history WHERE action_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1",
+        [action_id, deleted_at or 0],
+    ).fetchone()
+    if row is None:
+        raise StaleRevision(msg("store.undo_changed"))
+    restored = CleanupAction.model_validate_json(row[0])
+    before = _Contribution.stored(db, action_id)
+    now = _iso(utc_now())
+    db.conn.execute(_UPSERT_ACTION, _action_row(restored, action_id, synced_revision=synced))
+    db.conn.execute("DELETE FROM action_waste WHERE action_id = ?", [action_id])
+    db.conn.execute("DELETE FROM action_photos WHERE action_id = ?", [action_id])
+    _insert_children(db, [restored], [action_id])
+    _write_history(db, restored, action_id, now, event="undelete", origin="local")
+    db.conn.execute("DELETE FROM outbox WHERE kind = ? AND entity_id = ?", [OUTBOX_ACTION, action_id])
+    if restored.status is Status.READY and restored.revision > synced:
+        _enqueue(db, [restored], [action_id], now)  # it waits to be sent, as before the deletion
+    _withdraw_nil_reports(db, [restored])
+    delta = _TotalsDelta()
+    delta.add(before, -1)
+    delta.add(_Contribution.of(restored), +1)
+    delta.apply(db)
+    return restored
+
+
+META_DELETIONS_IN_FILES = "bundle.deletions_written"  # {action id: tombstone revision} put in a USB file
+
+
+def note_deletions_written(db: Database, tombstones: Mapping[str, int]) -> None:
+    """A file for the district (a USB bundle) now carries these tombstones: whoever imports it
+    deletes the records there, so they can no longer be taken back on this laptop."""
+    if not tombstones:
+        return
+    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", [META_DELETIONS_IN_FILES]).fetchone()
+    written: dict[str, int] = json.loads(row[0]) if row else {}
+    for action_id, revision in tombstones.items():
+        written[action_id] = max(revision, written.get(action_id, 0))
+    db.conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [META_DELETIONS_IN_FILES, json.dumps(written, sort_keys=True)],
+    )
+
+
+def _in_written_file(db: Database, action_id: str, revision: int) -> bool:
+    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", [META_DELETIONS_IN_FILES]).fetchone()
+    return bool(row) and json.loads(row[0]).get(action_id, 0) >= revision
+
+
+def _in_pending_batch(db: Database, action_id: str) -> bool:
+    """Whether the batch on its way (kept until answered) carries this record."""
+    for (body,) in db.conn.execute("SELECT body FROM sync_batches"):
+        data = bytes(body)
+        with contextlib.suppress(OSError, EOFError):  # a body that is not gzip is searched as it is
+            data = gzip.decompress(data)
+        if action_id.encode() in data:
+            return True
+    return False
 
 
 _ACTION_COLUMNS = (

@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """Render the main screens to PNG, in each language, offscreen: look at them after every change.
 
-    python scripts/screenshots.py [--out build/screenshots] [--scale 1 1.5] [--lang kk ru en]
+    python scripts/screenshots.py [--out build/screenshots] [--scale 1 1.5] [--lang kk ru en] [--x11]
 
 A demo laptop (the same data as ``fieldapp demo``) is made in a temporary folder. Each scale runs
 in its own process (Qt's scale factor is fixed at start), with the window sized as a 1366×768
-laptop screen shows it: 1366×768 at 100 %, 910×512 logical pixels at 150 %.
+laptop screen shows it: 1366×768 at 100 %, 910×512 logical pixels at 150 %. With ``--x11`` each
+scale runs under its own Xvfb X server (a 1366×768 screen, Qt's xcb platform, the system's fonts
+through fontconfig) instead of offscreen: what a laptop's X display draws.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -331,21 +334,35 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "screenshots")
     parser.add_argument("--scale", type=float, nargs="+", default=[1.0, 1.5])
     parser.add_argument("--lang", nargs="+", default=["kk", "ru", "en"])
+    parser.add_argument("--x11", action="store_true", help="draw on an Xvfb X server (xvfb-run)")
     parser.add_argument("--one", type=float, help=argparse.SUPPRESS)  # internal: one scale, here
     args = parser.parse_args()
     if args.one is not None:
         render(args.out.resolve(), args.one, args.lang)
         return
+    if args.x11 and shutil.which("xvfb-run") is None:
+        parser.error("--x11 needs Xvfb: apt-get install xvfb xauth fonts-noto-core")
     for scale in args.scale:
         env = {
             **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
+            "QT_QPA_PLATFORM": "xcb" if args.x11 else "offscreen",
             "QT_SCALE_FACTOR": str(scale),
             "PYTHONPATH": str(ROOT),
             "TAZA_FIELD_TODAY": date.today().isoformat(),
         }
+        display = ["xvfb-run", "-a", "-s", f"-screen 0 {SCREEN[0]}x{SCREEN[1]}x24"] if args.x11 else []
         subprocess.run(
-            [sys.executable, __file__, "--one", str(scale), "--out", str(args.out), "--lang", *args.lang],
+            [
+                *display,
+                sys.executable,
+                __file__,
+                "--one",
+                str(scale),
+                "--out",
+                str(args.out),
+                "--lang",
+                *args.lang,
+            ],
             env=env,
             check=True,
         )

@@ -36,7 +36,7 @@ from fieldapp.atomic import fsync_file, replace
 from fieldapp.device import DeviceCredentials
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.ids import uuid7
-from fieldapp.models import KatoCode, Sha256Hex, UtcDateTime, utc_now
+from fieldapp.models import CleanupAction, KatoCode, Sha256Hex, UtcDateTime, utc_now
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.store import Store
 from sync.protocol import MAX_BATCH_RECORDS, NilReport, PushBatch, PushRecord
@@ -112,14 +112,15 @@ def export_bundle(
     """Write every record and photo not yet acknowledged into ``target`` (atomically). The batch
     on its way, if any, goes first and as it is: the server then answers it as it would online."""
     batches: list[bytes] = []
-    taken: set[tuple[str, int]] = set()
+    carried: list[CleanupAction] = []  # the records of the batch on its way
     pending = store.pending_batch()
     if pending is not None:
         import gzip
 
         text = gzip.decompress(pending.body)
         batches.append(text)
-        taken = {(str(r.record.id), r.record.revision) for r in PushBatch.model_validate_json(text).records}
+        carried = [r.record for r in PushBatch.model_validate_json(text).records]
+    taken = {(str(a.id), a.revision) for a in carried}
     records = [r for r in store.outgoing(10**9) if (str(r.action.id), r.action.revision) not in taken]
     nils = [
         NilReport(
@@ -169,6 +170,11 @@ def export_bundle(
         replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
+    # Once a file carries a deletion, the district deletes the record when it imports it: taking
+    # the deletion back here would leave this laptop and the server disagreeing without a word.
+    store.note_deletions_written(
+        {str(a.id): a.revision for a in [*carried, *(r.action for r in records)] if a.deleted}
+    )
     return ExportSummary(manifest.records, len(photo_files), target.stat().st_size)
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from fieldapp.commands import say_update
 from fieldapp.device import DeviceCredentials, device_name_default, load_device, save_device
-from fieldapp.i18n import FieldAppError, msg
+from fieldapp.i18n import FieldAppError, count, msg
 from fieldapp.numbers import format_bytes
 from fieldapp.paths import provisioning_files
 from fieldapp.photo_library import PhotoLibrary
@@ -100,13 +100,17 @@ def cmd_sync(cli: Cli, args: argparse.Namespace) -> int:
             printer.end()
         cli.say(
             "sync.cli.done",
-            records=report.records_sent,
-            photos=report.photos_sent,
-            skipped=report.photos_skipped,
-            decisions=report.decisions,
+            records=count("records", report.records_sent),
+            photos=count("photos", report.photos_sent),
+            skipped=count("photos", report.photos_skipped),
+            decisions=count("decisions", report.decisions),
         )
         if report.rejected or report.conflicts:
-            cli.say("sync.cli.held", rejected=report.rejected, conflicts=report.conflicts)
+            cli.say(
+                "sync.cli.held",
+                rejected=count("records", report.rejected),
+                conflicts=count("records", report.conflicts),
+            )
         if report.reference_updated:
             cli.say("sync.cli.reference")
         cli.say(
@@ -118,7 +122,11 @@ def cmd_sync(cli: Cli, args: argparse.Namespace) -> int:
         )
         depth = store.outbox_depth()
         if depth.records or depth.photos:
-            cli.say("cli.status.waiting", records=depth.records, photos=depth.photos)
+            cli.say(
+                "cli.status.waiting",
+                records=count("records", depth.records),
+                photos=count("photos", depth.photos),
+            )
         say_update(cli, store)  # a newer app version the server told of
     return 0
 
@@ -176,8 +184,8 @@ def cmd_bundle(cli: Cli, args: argparse.Namespace) -> int:
     cli.say(
         "sync.cli.bundle_written",
         path=str(out),
-        records=summary.records,
-        photos=summary.photos,
+        records=count("records", summary.records),
+        photos=count("photos", summary.photos),
         size=format_bytes(summary.size, cli.lang),
     )
     return 0

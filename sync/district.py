@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from fieldapp.district import NilReportData, ReviewOutcome
+from fieldapp.district import META_SENDING_DECISIONS, NilReportData, QueuedDecision, ReviewOutcome
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.session import CoordinatorSession, session_from_login
@@ -157,7 +157,17 @@ class DistrictSync:
     # -- the steps -----------------------------------------------------------------------------------
 
     def _send_decisions(self) -> None:
-        queued = self.store.queued_decisions()
+        if not self.store.queued_decisions():
+            return
+        # Marked first, then read again: a decision undone before the mark is not sent; after it,
+        # the undo is refused (fieldapp.district.undo_decision), so none is sent and undone at once.
+        self.store.set_meta(META_SENDING_DECISIONS, now_iso())
+        try:
+            self._send_queued(self.store.queued_decisions())
+        finally:
+            self.store.delete_meta(META_SENDING_DECISIONS)
+
+    def _send_queued(self, queued: list[QueuedDecision]) -> None:
         for start in range(0, len(queued), MAX_BATCH_RECORDS):
             self._check_cancel()
             part = queued[start : start + MAX_BATCH_RECORDS]

@@ -33,7 +33,7 @@ from fieldapp.district import NilReportData
 from fieldapp.i18n import FieldAppError
 from fieldapp.ids import uuid7
 from fieldapp.models import Status, utc_now
-from fieldapp.outbox import Answer, Decision, OutgoingRecord, PhotoToSend
+from fieldapp.outbox import Answer, BatchStale, Decision, OutgoingRecord, PhotoToSend
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.reference import ReferenceData, default_reference, newest
 from fieldapp.store import Store
@@ -254,7 +254,10 @@ class SyncEngine:
                 batch_id, body = self._build(records, nils)
             if records:
                 self._record_bytes_each = len(body) / len(records)
-            self.store.begin_batch(batch_id, body, len(records))
+            try:
+                self.store.begin_batch(batch_id, body, len(records))
+            except BatchStale:
+                continue  # a deletion was undone meanwhile: built again from the outbox as it is now
             if not self._send_batch(batch_id, body, len(records)):
                 # Refused as too large: the server's limit if it said one, else half as many.
                 limit = min(self.limits.max_records, max(1, len(records) // 2))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli import build_parser
-from fieldapp.i18n import LANGUAGES, catalogue, msg, translate
+from fieldapp.i18n import COUNT, LANGUAGES, catalogue, msg, plural_categories, translate
 from fieldapp.kato import Level
 from fieldapp.models import CleanupAction, PhotoRole, Status
 from fieldapp.resources import resource_path
@@ -53,10 +53,21 @@ def test_each_file_is_complete_and_consistent(path: Path) -> None:
         if key.startswith("_"):
             continue
         assert set(entry) == set(LANGUAGES), key
-        assert all(isinstance(entry[lang], str) and entry[lang].strip() for lang in LANGUAGES), key
-        assert placeholders(entry["kk"]) == placeholders(entry["ru"]) == placeholders(entry["en"]), key
-        if key not in SAME_IN_KK_AND_RU and not key.startswith("reference.") and len(entry["ru"]) > 12:
-            assert entry["kk"] != entry["ru"], f"{key}: the Kazakh text is the Russian one"
+        plural = [isinstance(entry[lang], dict) for lang in LANGUAGES]
+        assert all(plural) or not any(plural), f"{key}: a plural entry is plural in every language"
+        forms = {lang: entry[lang] if plural[0] else {"other": entry[lang]} for lang in LANGUAGES}
+        for lang in LANGUAGES:
+            if plural[0]:
+                assert set(forms[lang]) == plural_categories(lang), f"{key}: {lang} needs its CLDR forms"
+            assert all(isinstance(t, str) and t.strip() for t in forms[lang].values()), key
+        names = {frozenset(placeholders(text)) for lang in LANGUAGES for text in forms[lang].values()}
+        assert len(names) == 1, f"{key}: the placeholders differ between languages or forms"
+        if plural[0] and not key.startswith("noun."):  # noun.*: the word under a figure shown apart
+            assert COUNT in names.pop(), f"{key}: a plural entry shows its {{count}}"
+        ru, kk = forms["ru"]["other"], forms["kk"]["other"]
+        loanwords = key in SAME_IN_KK_AND_RU or key.startswith(("reference.", "count.", "noun."))
+        if not loanwords and len(ru) > 12:
+            assert kk != ru, f"{key}: the Kazakh text is the Russian one"
 
 
 def test_keys_are_unique_across_files() -> None:

@@ -262,7 +262,7 @@ def test_demo_fills_a_fresh_folder_and_never_a_real_laptops(run: Run, set_up: Ru
     demo = Run(run.data.parent / "demo", run.capsys)
     code, out, _ = demo("demo", "--count", "30", "--no-window", lang="ru")
     assert code == 0
-    assert "Добавлено демонстрационных записей: 30" in out
+    assert "Добавлено 30 демонстрационных записей." in out
     assert demo.count() == 30
     code, out, _ = demo("demo", "--count", "30", "--no-window")
     assert demo.count() == 30  # a second run shows the demo, it does not pile up

@@ -65,6 +65,12 @@ def test_the_frozen_app_passes_its_self_test(frozen: Path, tmp_path: Path) -> No
     assert not list(internal.rglob("fastapi")), "the server's stack is not part of the desktop app"
     qt_translations = {p.name for p in internal.rglob("qtbase_*.qm")}
     assert qt_translations == {"qtbase_kk.qm", "qtbase_ru.qm"}
+    # Babel's CLDR data: the app's languages and their root only (the rest is 35 MB).
+    cldr = {p.name for p in (internal / "babel" / "locale-data").iterdir()}
+    assert cldr == {"kk.dat", "ru.dat", "en.dat", "root.dat"}
+    assert (internal / "babel" / "global.dat").is_file()
+    kept = sum(p.stat().st_size for p in (internal / "babel").rglob("*.dat"))
+    assert kept < 200_000, f"Babel's data holds only what the app reads (build.spec), not {kept} bytes"
 
 
 @pytest.mark.timeout(600)

@@ -553,3 +553,81 @@ def test_a_write_while_another_program_holds_the_file_waits_then_is_refused_plai
         assert store.write_failure is None  # the store still writes
         assert store.save(record).revision == record.revision
         assert store.get_meta("holder") == MARK  # and the other program's write is kept
+
+
+def test_a_deletion_is_undone_only_while_the_server_has_not_heard_of_it(tmp_path: Path) -> None:
+    import gzip
+
+    with Store.open(tmp_path / "taza-field.sqlite") as store:
+        record = store.save(action(action_date=date(2026, 9, 19)))
+        tombstone = store.delete(record.id, record.revision)
+        body = gzip.compress(f'{{"records": [{{"id": "{record.id}"}}]}}'.encode())
+        store.begin_batch("batch-1", body, 1)  # the tombstone is on its way
+        with pytest.raises(StoreError) as refused:
+            store.undo_delete(record.id, tombstone.revision)
+        assert "already been sent" in refused.value.text("en")
+        assert store.get(record.id) == tombstone  # nothing half-done
+        store.drop_batch("batch-1")  # the server refused that batch whole: never applied
+        assert store.undo_delete(record.id, tombstone.revision) == record
+        assert store.get(record.id) == record
+        assert store.integrity_check() == []
+        with pytest.raises(StaleRevision):  # undone already: nothing to take back
+            store.undo_delete(record.id, tombstone.revision)
+        tombstone = store.delete(record.id, record.revision)
+        store.mark_sent(record.id, tombstone.revision)  # the server has the deletion
+        with pytest.raises(StoreError):
+            store.undo_delete(record.id, tombstone.revision)
+        assert store.get(record.id).deleted
+
+
+def test_a_batch_built_before_a_deletion_was_undone_is_not_kept(tmp_path: Path) -> None:
+    """The sync read the tombstone, then the person undid the deletion: the batch carrying the
+    tombstone is refused, so the server never gets what the laptop took back."""
+    import gzip
+
+    from fieldapp.ids import uuid7
+    from fieldapp.outbox import BatchStale
+    from sync.protocol import PushBatch, PushRecord
+
+    with Store.open(tmp_path / "taza-field.sqlite") as store:
+        record = store.save(action(action_date=date(2026, 9, 19)))
+        tombstone = store.delete(record.id, record.revision)
+        [outgoing] = store.outgoing(10)
+        batch = PushBatch(
+            batch_id=uuid7(), records=[PushRecord(record=outgoing.action, base_revision=0, lineage={})]
+        )
+        body = gzip.compress(batch.model_dump_json(exclude_defaults=True).encode())
+        store.undo_delete(record.id, tombstone.revision)
+        with pytest.raises(BatchStale):
+            store.begin_batch(str(batch.batch_id), body, 1)
+        assert store.pending_batch() is None
+        [again] = store.outgoing(10)
+        assert again.action == record  # built again: the record as it is
+
+
+def test_a_decision_on_its_way_is_not_undone(tmp_path: Path) -> None:
+    """While the decisions are being sent (marked before they are read to send), none is taken back;
+    before and after, one still queued is, and the record shows the server's state again."""
+    from fieldapp.district import META_SENDING_DECISIONS, Decision
+
+    with Store.open(tmp_path / "taza-field.sqlite") as store:
+        record = store.save(action(action_date=date(2026, 9, 19)))
+        store.mark_sent(record.id, record.revision)
+        store.queue_decisions([Decision(str(record.id), record.revision, Status.ACCEPTED)])
+        assert store.get(record.id).status is Status.ACCEPTED
+        store.set_meta(META_SENDING_DECISIONS, utc_iso_now())  # a run is sending
+        with pytest.raises(StoreError) as refused:
+            store.undo_decisions([str(record.id)])
+        assert "already been sent" in refused.value.text("en")
+        assert [q.action_id for q in store.queued_decisions()] == [str(record.id)]  # left whole
+        store.set_meta(META_SENDING_DECISIONS, "2026-01-01T00:00:00Z")  # a run killed long ago
+        [back] = store.undo_decisions([str(record.id)])
+        assert back.status is Status.SENT
+        assert store.queued_decisions() == []
+        assert store.integrity_check() == []
+
+
+def utc_iso_now() -> str:
+    from fieldapp.models import utc_now
+
+    return utc_now().isoformat().replace("+00:00", "Z")

@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QFrame,
@@ -37,10 +36,10 @@ from fieldapp import models
 from fieldapp.entry import ActionEntry
 from fieldapp.kato import Kato
 from fieldapp.models import Status
-from fieldapp.numbers import NumberTextError, parse_decimal
 from fieldapp.reference import ReferenceData
 from fieldapp.units import QuantityError, format_tonnes, parse_tonnes
 from fieldapp.validation import Issue, Report
+from ui.date_field import DateField
 from ui.i18n import current_language
 from ui.photo_strip import PhotoStrip
 from ui.settlement_box import SettlementBox
@@ -75,7 +74,8 @@ class Field(QWidget):
         self.error.setText("\n".join(texts))
         self.error.setVisible(bool(texts))
         for widget in self.inputs:
-            set_invalid(widget, bool(texts))
+            # a compound input (the date: text, calendar button, hint) marks its text box
+            set_invalid(getattr(widget, "invalid_target", widget), bool(texts))
 
 
 def _card(title: QLabel, body: QWidget | QFormLayout | QGridLayout | QVBoxLayout) -> QFrame:
@@ -119,6 +119,8 @@ class ActionDialog(QDialog):
 
     save_requested = Signal(object)  # Status
     discard_requested = Signal()
+    field_changed = Signal(str, bool)  # the field's name (as the report names it), left
+    history_requested = Signal()
 
     def __init__(
         self,
@@ -141,9 +143,7 @@ class ActionDialog(QDialog):
         # -- where and when --
         self.settlement = SettlementBox(kato, okrug)
         self.settlement.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.action_date = QDateEdit()
-        self.action_date.setCalendarPopup(True)
-        self.action_date.setDisplayFormat("dd.MM.yyyy")
+        self.action_date = DateField(self._today)
         self.action_date.setDateRange(QDate(models.EARLIEST_DATE), QDate(self._today))
         self.action_date.setDate(QDate(self._today))
         self.campaign = QComboBox()
@@ -274,6 +274,10 @@ class ActionDialog(QDialog):
         error_layout.addWidget(self.error_text)
         self.error_box.hide()
 
+        self.history_button = QPushButton()
+        self.history_button.setAutoDefault(False)
+        self.history_button.clicked.connect(self.history_requested.emit)
+        self.history_button.hide()  # a record being edited has one
         self.cancel_button = QPushButton()
         self.draft_button = QPushButton()
         self.ready_button = QPushButton()
@@ -293,6 +297,7 @@ class ActionDialog(QDialog):
         message_layout = QHBoxLayout(message_area)
         message_layout.setContentsMargins(0, 0, 0, 0)
         message_layout.addWidget(self.error_box)
+        buttons.addWidget(self.history_button)
         buttons.addWidget(message_area, 1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.draft_button)
@@ -340,7 +345,7 @@ class ActionDialog(QDialog):
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
             self.settlement,
-            self.action_date,
+            self.action_date.edit,
             self.campaign,
             self.place,
             self.participants,
@@ -418,6 +423,8 @@ class ActionDialog(QDialog):
             self.waste[fraction.code].setToolTip(tonnes.format(fraction=fraction.name(lang)))
         self._fill_campaigns(lang)
         self.cancel_button.setText(self.tr("Cancel"))
+        self.history_button.setText(self.tr("&History…"))
+        self.history_button.setToolTip(self.tr("Every version of this record, as stored on this laptop"))
         self.draft_button.setText(self.tr("Save as draft"))
         self.draft_button.setToolTip(self.tr("Keep it on this laptop to finish later (Ctrl+S)"))
         self.ready_button.setText(self.tr("Save, ready to send"))
@@ -427,6 +434,7 @@ class ActionDialog(QDialog):
 
     def set_title(self, editing: bool) -> None:
         self._editing = editing
+        self.history_button.setVisible(editing)
         self.setWindowTitle(self.tr("Edit clean-up action") if editing else self.tr("New clean-up action"))
 
     def _fill_campaigns(self, lang: str) -> None:
@@ -474,7 +482,7 @@ class ActionDialog(QDialog):
     def entry(self, status: Status) -> ActionEntry:
         return ActionEntry(
             settlement=self.settlement.code(),
-            action_date=self.action_date.date().toPython(),
+            action_date=self.action_date.value(),
             campaign=self.campaign.currentData() or "",
             participants=self.participants.text(),
             waste={code: edit.text() for code, edit in self.waste.items()},
@@ -572,29 +580,56 @@ class ActionDialog(QDialog):
         self.gps_note.setText(self.tr("from {photo}").format(photo=name))
 
     def _connect_live_checks(self) -> None:
-        """Say at once when a number cannot be read, without waiting for Save."""
-        for name, edit in (
-            ("participants", self.participants),
-            ("area_m2", self.area),
-            ("trees", self.trees),
-        ):
-            edit.editingFinished.connect(lambda n=name, e=edit: self._check_number(n, e))
-        for code, edit in self.waste.items():
-            edit.editingFinished.connect(lambda c=code, e=edit: self._check_number(f"waste.{c}", e))
+        """Tell the editor as each field changes (``left`` False) and when it is left (True): a
+        message beside a field is checked again as it is corrected, and a field just left says at
+        once what is wrong with it, without waiting for Save."""
+        edits: dict[str, QLineEdit] = {
+            "place": self.place,
+            "participants": self.participants,
+            "area_m2": self.area,
+            "trees": self.trees,
+            "gps": self.lat,
+            "reporter": self.reporter,
+        }
+        edits.update({f"waste.{code}": edit for code, edit in self.waste.items()})
+        for name, edit in edits.items():
+            edit.textEdited.connect(lambda _, n=name: self.field_changed.emit(n, False))
+            edit.editingFinished.connect(lambda n=name: self.field_changed.emit(n, True))
+        self.lon.textEdited.connect(lambda _: self.field_changed.emit("gps", False))
+        self.lon.editingFinished.connect(lambda: self.field_changed.emit("gps", True))
+        self.notes.textChanged.connect(lambda: self.field_changed.emit("notes", False))
+        self.action_date.edited.connect(lambda: self.field_changed.emit("action_date", False))
+        self.action_date.editingFinished.connect(lambda: self.field_changed.emit("action_date", True))
+        self.campaign.currentIndexChanged.connect(lambda _: self.field_changed.emit("campaign", True))
+        self.settlement.currentTextChanged.connect(lambda _: self.field_changed.emit("settlement", False))
+        self.settlement.lineEdit().editingFinished.connect(
+            lambda: self.field_changed.emit("settlement", True)
+        )
 
-    def _check_number(self, name: str, edit: QLineEdit) -> None:
-        text = edit.text().strip()
-        ok = True
-        if text:
-            try:
-                parse_decimal(text, current_language())
-            except NumberTextError:
-                ok = False
-        field = self.waste_fields[name.split(".", 1)[1]] if name.startswith("waste.") else self.fields[name]
-        if ok and not self._issues_by_field.get(name):
-            field.show_issues([])
-        elif not ok:
-            field.show_issues([self.tr("This is not a number.")])
+    def recheck(self, report: Report, changed: str, left: bool) -> None:
+        """Check again what is shown as wrong (it goes once corrected, or says the new problem);
+        a field just left shows what is wrong with it — except that it is still empty, which is
+        said on Save (a person may fill the fields in any order)."""
+        by_field: dict[str, list[Issue]] = {}
+        general: list[Issue] = []
+        for issue in report.issues:
+            target = self._target(issue.field)
+            if target is None:
+                general.append(issue)
+            else:
+                by_field.setdefault(target, []).append(issue)
+        for name in list(self._issues_by_field):
+            if by_field.get(name):
+                self._issues_by_field[name] = by_field[name]
+            else:
+                del self._issues_by_field[name]
+        if self._general:
+            self._general = general
+        if left and changed not in self._issues_by_field:
+            found = [i for i in by_field.get(changed, []) if not i.code.endswith(".required")]
+            if found:
+                self._issues_by_field[changed] = found
+        self._render_issues()
 
     def reject(self) -> None:
         self.discard_requested.emit()

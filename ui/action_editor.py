@@ -18,7 +18,7 @@ from fieldapp.models import CleanupAction, Status
 from fieldapp.queries import ActionSummary, short_id
 from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
-from fieldapp.validation import Context, Issue
+from fieldapp.validation import Context, Issue, Report
 from ui.action_dialog import ActionDialog
 from ui.i18n import current_language
 from ui.tasks import Tasks
@@ -114,7 +114,10 @@ class ActionEditor(QObject):
         dialog.load(entry)
         self._loaded = dialog.entry(entry.status)
         dialog.set_banner(self._banner())
+        self._checked_as = Status.DRAFT  # what a save was last asked as: re-checks judge the same way
         dialog.save_requested.connect(self.save)
+        dialog.field_changed.connect(self.recheck)
+        dialog.history_requested.connect(self.show_history)
         dialog.discard_requested.connect(self.discard)
         dialog.photos.busy_changed.connect(lambda busy: dialog.set_busy(busy or self._saving))
 
@@ -141,14 +144,8 @@ class ActionEditor(QObject):
         if self._saving or self.dialog.photos.is_busy():
             return
         lang = current_language()
-        ctx = Context(self._kato, self._reference, self._today(), device_okrug=self._okrug)
-        action, report = build_action(
-            self.dialog.entry(status), ctx, lang, okrug=self._okrug, base=self._base
-        )
-        if self.dialog.settlement_typed_but_unknown():
-            report.issues = [i for i in report.issues if i.field != "settlement"]
-            report.issues.insert(0, Issue("settlement", msg("place.choose_from_list")))
-            action = None
+        self._checked_as = status
+        action, report = self._check(status)
         self.dialog.show_report(report)
         if action is None:
             return
@@ -163,6 +160,25 @@ class ActionEditor(QObject):
         if accepted and not self.prompts.confirm_resubmit():
             return
         self._write(action)
+
+    def _check(self, status: Status) -> tuple[CleanupAction | None, Report]:
+        ctx = Context(self._kato, self._reference, self._today(), device_okrug=self._okrug)
+        action, report = build_action(
+            self.dialog.entry(status), ctx, current_language(), okrug=self._okrug, base=self._base
+        )
+        if self.dialog.settlement_typed_but_unknown():
+            report.issues = [i for i in report.issues if i.field != "settlement"]
+            report.issues.insert(0, Issue("settlement", msg("place.choose_from_list")))
+            action = None
+        return action, report
+
+    def recheck(self, name: str, left: bool) -> None:
+        """A field changed or was left: what the form shows as wrong is checked again (all of it is
+        read in memory: no disk, no waiting)."""
+        if self._saving:
+            return
+        _, report = self._check(self._checked_as)
+        self.dialog.recheck(report, name, left)
 
     def _describe(self, other: ActionSummary) -> str:
         lang = current_language()
@@ -197,6 +213,23 @@ class ActionEditor(QObject):
                     "ActionEditor", "The record could not be saved: {error}. Nothing was changed."
                 ).format(error=str(exc))
             )
+
+    # -- the record's history -----------------------------------------------------------------------
+
+    def show_history(self) -> None:
+        """The record's stored history in a window of its own, read off the GUI thread."""
+        if self._base is None:
+            return
+        store, action_id = self._store, self._base.id
+
+        def shown(entries) -> None:  # type: ignore[no-untyped-def]
+            from ui.history_dialog import HistoryDialog
+
+            self.history = HistoryDialog(entries, self.dialog)
+            self.history.finished.connect(lambda _: self.history.deleteLater())
+            self.history.open()
+
+        self._tasks.run(lambda: store.history(action_id), shown, self._failed)
 
     # -- closing -----------------------------------------------------------------------------------
 

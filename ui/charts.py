@@ -133,7 +133,9 @@ class BarChart(Chart):
 
 
 class DonutChart(Chart):
-    """Shares of a whole as a ring, with a legend of labels, values and percentages."""
+    """Shares of a whole as a ring, with a legend of labels, values and percentages. A label too
+    long for the legend wraps onto more lines (none is cut short); the chart asks for the height
+    its legend needs at its width."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,7 +144,39 @@ class DonutChart(Chart):
 
     def set_data(self, title: str, slices: Sequence[Slice], fmt: Callable[[float], str]) -> None:
         self.title, self.slices, self.format = title, [s for s in slices if s.value > 0], fmt
+        self._fit_height(self.width())
         self.update()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._fit_height(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit_height(self, width: int) -> None:
+        """Tall enough for the title and every legend entry, wrapped, at ``width``."""
+        if not self.slices or width <= 0:
+            self.setMinimumHeight(200)
+            return
+        metrics = QFontMetrics(self.font())
+        inner = width - 8
+        ring = inner * 0.45  # the widest the ring gets (paint: its side is at most 0.45 of the width)
+        _, heights = self._legend_lines(metrics, inner - ring - 12)
+        needed = 8 + metrics.height() + 6 + sum(heights)
+        self.setMinimumHeight(max(200, int(needed) + 2))
+
+    def _entries(self) -> list[str]:
+        total = sum(s.value for s in self.slices)
+        return [f"{s.label} — {self.format(s.value)} ({100 * s.value / total:.0f} %)" for s in self.slices]
+
+    def _legend_lines(self, metrics: QFontMetrics, width: float) -> tuple[list[str], list[float]]:
+        """Each entry's text and its height, wrapped at ``width`` less the colour square."""
+        texts = self._entries()
+        room = max(1, int(width - 16))
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        heights = [
+            max(metrics.height(), metrics.boundingRect(0, 0, room, 10_000, flags, text).height()) + 4.0
+            for text in texts
+        ]
+        return texts, heights
 
     def paint(self, painter: QPainter, area: QRectF) -> None:
         area = self._title(painter, area.adjusted(4, 4, -4, -4))
@@ -163,19 +197,20 @@ class DonutChart(Chart):
         painter.setBrush(QColor("white"))
         painter.drawEllipse(ring.center(), hole / 2, hole / 2)
         metrics = QFontMetrics(painter.font())
-        row = metrics.height() + 4
         legend = QRectF(ring.right() + 12, area.top(), area.right() - ring.right() - 12, area.height())
-        shown = self.slices[: max(1, int(legend.height() // row))]
-        y = legend.top() + max(0, (legend.height() - row * len(shown)) / 2)
-        for index, piece in enumerate(shown):
+        texts, heights = self._legend_lines(metrics, legend.width())
+        count = 1
+        while count < len(texts) and sum(heights[: count + 1]) <= legend.height():
+            count += 1  # as many entries as the height holds (all of them on screen: see _fit_height)
+        y = legend.top() + max(0, (legend.height() - sum(heights[:count])) / 2)
+        for index, (text, height) in enumerate(zip(texts[:count], heights[:count], strict=True)):
             painter.setBrush(QColor(PALETTE[index % len(PALETTE)]))
-            painter.drawRect(QRectF(legend.left(), y + 4, 10, 10))
+            painter.drawRect(QRectF(legend.left(), y + 2 + (metrics.height() - 10) / 2, 10, 10))
             painter.setPen(QColor(style.INK))
-            text = f"{piece.label} — {self.format(piece.value)} ({100 * piece.value / total:.0f} %)"
             painter.drawText(
-                QRectF(legend.left() + 16, y, legend.width() - 16, row),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(legend.width() - 16)),
+                QRectF(legend.left() + 16, y + 2, legend.width() - 16, height - 4),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                text,
             )
             painter.setPen(Qt.PenStyle.NoPen)
-            y += row
+            y += height

@@ -1,13 +1,19 @@
 """Who has reported: the district's okrugs × the months of a year — reported, reported that nothing
-was done, or missing — with each okrug's last sync and app version. From the district copy."""
+was done, or missing — with each okrug's last sync and app version. From the district copy.
+
+The month under way and the months before an okrug's first record or nil report (before it began
+to use the app) are not "missing": nothing is expected of them yet. The reporting rate of an okrug
+and of a month is what was reported (records, or "nothing done") of what was expected. A click on a
+month's cell opens that okrug's records of the month in the review tab; on its name, its year."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,11 +34,75 @@ from sync.report_files import KAZAKHSTAN, STATE_STYLES
 from ui.failures import LoadFailed
 from ui.i18n import current_language, locale_for
 from ui.sorting import SortItem, sortable
-from ui.style import SPACING, set_role
+from ui.style import MUTED, SPACING, SURFACE, set_role
 from ui.tasks import Tasks
+
+UNDER_WAY, NOT_STARTED = "under_way", "not_started"  # shown beside Completeness' own three
+NOT_EXPECTED = (UNDER_WAY, NOT_STARTED)
+OKRUG_ROLE = Qt.ItemDataRole.UserRole + 1  # on a row's first cell: its okrug (None on the rate row)
+MONTH_ROLE = Qt.ItemDataRole.UserRole + 1  # on a month's header: YYYY-MM
+FIRST_MONTH = 2  # the columns: the okrug, its rate, the months, the last sync, the app version
+# How a month's states sort: the reported first (ascending), the missing after them.
+STATE_ORDER = (
+    Completeness.REPORTED.value,
+    Completeness.NOTHING.value,
+    Completeness.MISSING.value,
+    UNDER_WAY,
+    NOT_STARTED,
+)
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """The matrix as a coordinator reads it: which months were expected, and the rates."""
+
+    matrix: CompletenessResponse
+    first: dict[str, str]  # okrug → its first month with a record or a nil report
+    this_month: str  # today's YYYY-MM
+
+    @property
+    def months(self) -> list[str]:
+        return list(self.matrix.rows[0].months) if self.matrix.rows else []
+
+    def shown(self, okrug: str, month: str) -> str:
+        """reported, nothing or missing; or under_way (this month, nothing yet) or not_started
+        (before the okrug's first record): neither of the last two is expected yet."""
+        state = next(r for r in self.matrix.rows if r.okrug == okrug).months[month]
+        if state is not Completeness.MISSING:
+            return state.value
+        if month == self.this_month:
+            return UNDER_WAY
+        first = self.first.get(okrug)
+        if first is not None and month < first:
+            return NOT_STARTED
+        return state.value
+
+    def rate(self, okrug: str | None = None, month: str | None = None) -> tuple[int, int]:
+        """(reported or nothing done, expected) of one okrug, of one month, or of the whole year."""
+        done = expected = 0
+        for row in self.matrix.rows:
+            if okrug is not None and row.okrug != okrug:
+                continue
+            for each in self.months:
+                if month is not None and each != month:
+                    continue
+                state = self.shown(row.okrug, each)
+                if state in NOT_EXPECTED:
+                    continue
+                expected += 1
+                done += state != Completeness.MISSING.value
+        return done, expected
+
+
+def reporting(store: Store, kato: Kato, district: str, year: int, today: date) -> Reporting:
+    """Worker side: the matrix from the district copy, and the month each okrug began."""
+    matrix = completeness(store, kato, district, year, today)
+    return Reporting(matrix, store.first_months(), f"{today:%Y-%m}")
 
 
 class CompletenessView(QWidget):
+    open_records = Signal(object, str)  # okrug (None: every okrug), period: YYYY-MM or YYYY
+
     def __init__(
         self,
         store: Store,
@@ -45,6 +116,7 @@ class CompletenessView(QWidget):
         self.store, self.kato, self.district, self.tasks = store, kato, district, tasks
         self._today = today
         self.matrix: CompletenessResponse | None = None
+        self.reporting: Reporting | None = None
         self.year = QComboBox()
         this_year = today().year
         for year in range(this_year, this_year - 3, -1):
@@ -53,13 +125,15 @@ class CompletenessView(QWidget):
         self.legend = set_role(QLabel(), "muted")
         self.legend.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(self.year)
+        top.addWidget(self.year, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.legend, 1)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
         sortable(self.table)
+        self.table.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        self.table.clicked.connect(self._clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING)
         layout.setSpacing(SPACING)
@@ -74,19 +148,34 @@ class CompletenessView(QWidget):
         store, kato, district, today = self.store, self.kato, self.district, self._today()
         year = self.year.currentData() or today.year
         self.tasks.run(
-            lambda: completeness(store, kato, district, year, today), self._show, self.load_failed.failed
+            lambda: reporting(store, kato, district, year, today), self._show, self.load_failed.failed
         )
 
-    def _show(self, matrix: CompletenessResponse) -> None:
+    def _show(self, found: Reporting) -> None:
         self.load_failed.loaded()
-        self.matrix = matrix
+        self.reporting, self.matrix = found, found.matrix
         self.retranslate()
 
-    def state_text(self, state: Completeness) -> str:
+    def _clicked(self, index: QModelIndex) -> None:
+        """A month's cell: that okrug's records of the month (every okrug's on the rate row);
+        the okrug's name or any other cell of its row: its records of the year."""
+        found = self.reporting
+        if found is None:
+            return
+        okrug = self.table.item(index.row(), 0).data(OKRUG_ROLE) if self.table.item(index.row(), 0) else None
+        header = self.table.horizontalHeaderItem(index.column())
+        month = header.data(MONTH_ROLE) if header is not None else None
+        if okrug is None and month is None:
+            return
+        self.open_records.emit(okrug, month or str(found.matrix.year))
+
+    def state_text(self, state: str) -> str:
         return {
-            Completeness.REPORTED: self.tr("reported"),
-            Completeness.NOTHING: self.tr("nothing done"),
-            Completeness.MISSING: self.tr("missing"),
+            Completeness.REPORTED.value: self.tr("reported"),
+            Completeness.NOTHING.value: self.tr("nothing done"),
+            Completeness.MISSING.value: self.tr("missing"),
+            UNDER_WAY: self.tr("under way"),
+            NOT_STARTED: self.tr("not started"),
         }[state]
 
     def retranslate(self) -> None:
@@ -99,40 +188,83 @@ class CompletenessView(QWidget):
         self.legend.setText(
             self.tr(
                 "Green: records sent. Grey: the village reported that nothing was done. "
-                "Red: nothing from the village yet."
+                "Red: nothing from the village yet. White: not expected yet (the month is under way, "
+                "or it is before the okrug's first record). Rate: what was reported of what was "
+                "expected. Click a cell to open its records."
             )
         )
-        matrix = self.matrix
-        if matrix is None:
+        found = self.reporting
+        if found is None:
             return
-        months = list(matrix.rows[0].months) if matrix.rows else []
-        headers = [self.tr("Rural okrug")]
+        months = found.months
+        # The rate beside the name, so that it is in sight when the months scroll sideways.
+        headers = [self.tr("Rural okrug"), self.tr("Rate")]
         headers += [locale.standaloneMonthName(int(m[5:]), QLocale.FormatType.ShortFormat) for m in months]
         headers += [self.tr("Last sync"), self.tr("App version")]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
+        for c, month in enumerate(months, start=FIRST_MONTH):
+            self.table.horizontalHeaderItem(c).setData(MONTH_ROLE, month)
+        rows = found.matrix.rows
+        rate, after = 1, FIRST_MONTH + len(months)
         self.table.setSortingEnabled(False)  # while filling: it would move a row as its cells are set
-        self.table.setRowCount(len(matrix.rows))
-        for r, row in enumerate(matrix.rows):
+        self.table.setRowCount(len(rows) + 1 if rows else 0)
+        for r, row in enumerate(rows):
             place = self.kato.get(row.okrug)
-            self.table.setItem(r, 0, SortItem(place.name(lang) if place else row.okrug))
-            for c, month in enumerate(months, start=1):
-                state = row.months[month]
-                fill, ink = STATE_STYLES[state]
-                item = SortItem(self.state_text(state), list(Completeness).index(state))
-                item.setBackground(QBrush(QColor(f"#{fill}")))
-                item.setForeground(QBrush(QColor(f"#{ink}")))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setData(Qt.ItemDataRole.UserRole, state.value)
-                self.table.setItem(r, c, item)
-            self.table.setItem(r, len(months) + 1, SortItem(_moment(row.last_sync), row.last_sync))
-            self.table.setItem(r, len(months) + 2, SortItem(row.app_version, version_key(row.app_version)))
+            name = SortItem(place.name(lang) if place else row.okrug)
+            name.setData(OKRUG_ROLE, row.okrug)
+            self.table.setItem(r, 0, name)
+            for c, month in enumerate(months, start=FIRST_MONTH):
+                self.table.setItem(r, c, self._state_item(found.shown(row.okrug, month)))
+            self.table.setItem(r, rate, self._rate_item(*found.rate(okrug=row.okrug)))
+            self.table.setItem(r, after, SortItem(_moment(row.last_sync), row.last_sync))
+            self.table.setItem(r, after + 1, SortItem(row.app_version, version_key(row.app_version)))
+        if rows:  # under the okrugs: the rate of each month, and of the year
+            last = len(rows)
+            self.table.setItem(last, 0, SortItem(self.tr("Reporting rate"), pinned=True))  # stays last
+            for c, month in enumerate(months, start=FIRST_MONTH):
+                self.table.setItem(last, c, self._rate_item(*found.rate(month=month), pinned=True))
+            self.table.setItem(last, rate, self._rate_item(*found.rate(), pinned=True))
+            bold = self.table.font()
+            bold.setBold(True)
+            for c in range(self.table.columnCount()):
+                item = self.table.item(last, c)
+                if item is None:
+                    item = SortItem("", None, pinned=True)
+                    self.table.setItem(last, c, item)
+                item.setFont(bold)
         self.table.setSortingEnabled(True)  # sorted again by the heading chosen, if any
         self.table.resizeColumnsToContents()
-        widest = max((self.table.columnWidth(c) for c in range(1, len(months) + 1)), default=0)
-        for c in range(1, len(months) + 1):  # the months as one even grid; the matrix scrolls sideways
+        widest = max((self.table.columnWidth(c) for c in range(FIRST_MONTH, after)), default=0)
+        for c in range(FIRST_MONTH, after):  # the months as one even grid; the matrix scrolls sideways
             self.table.setColumnWidth(c, widest + SPACING)  # the stylesheet's cell padding is not counted
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The names as wide as they are (a stretched first column is squeezed when the months
+        # scroll sideways); the last column takes what is left on a wide screen.
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+    def _state_item(self, state: str) -> QTableWidgetItem:
+        if state in NOT_EXPECTED:
+            fill, ink = SURFACE, MUTED
+        else:
+            fill, ink = (f"#{colour}" for colour in STATE_STYLES[Completeness(state)])
+        item = SortItem(self.state_text(state), STATE_ORDER.index(state))
+        item.setBackground(QBrush(QColor(fill)))
+        item.setForeground(QBrush(QColor(ink)))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        item.setData(Qt.ItemDataRole.UserRole, state)
+        return item
+
+    def _rate_item(self, done: int, expected: int, *, pinned: bool = False) -> QTableWidgetItem:
+        """«83 %», and in its tooltip «10 of 12 expected months reported»."""
+        text = f"{100 * done / expected:.0f} %" if expected else "—"
+        item = SortItem(text, done / expected if expected else None, pinned=pinned)
+        item.setToolTip(
+            self.tr("{done} of {expected} expected reported").format(done=done, expected=expected)
+        )
+        item.setData(Qt.ItemDataRole.UserRole, (done, expected))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        return item
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.i18n import FieldAppError
 from fieldapp.kato import Kato
+from fieldapp.numbers import format_int
 from fieldapp.paths import DataPaths
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.queries import Period
@@ -96,6 +97,8 @@ class CoordinatorWindow(QMainWindow):
         self.review.decided.connect(self.controller.decisions_made)
         self.duplicates.decided.connect(self.controller.decisions_made)
         self.review.photo_requested.connect(self.open_photo)
+        self.completeness.open_records.connect(lambda okrug, period: self.open_records(okrug, period))
+        self.dashboard.open_records.connect(self.open_records)
         self.controller.changed.connect(self.reload)
         self.controller.state_changed.connect(self._show_state)
         self.controller.progress.connect(self._show_progress)
@@ -160,6 +163,12 @@ class CoordinatorWindow(QMainWindow):
         self.district_menu.addAction(self.logout_item)
         self.district_menu.addAction(self.quit_item)
 
+        self.edit_menu = bar.addMenu("")
+        self.undo_item = QAction(self, shortcut=QKeySequence.StandardKey.Undo, triggered=self.undo)
+        self.edit_menu.addAction(self.undo_item)
+        self.review.undo_changed.connect(self._show_undo)
+        self.review.undone.connect(self._show_state)
+
         self.export_menu = bar.addMenu("")
         self.xlsx_item = QAction(self, triggered=lambda: self.export("xlsx"))
         self.csv_item = QAction(self, triggered=lambda: self.export("csv"))
@@ -212,6 +221,8 @@ class CoordinatorWindow(QMainWindow):
         self.logout_item.setText(self.tr("&Log out"))
         self.quit_item.setText(self.tr("&Quit"))
         self.export_menu.setTitle(self.tr("&Export"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self._show_undo()
         self.xlsx_item.setText(self.tr("District report as &Excel (XLSX)…"))
         self.csv_item.setText(self.tr("All records as &CSV…"))
         self.pdf_item.setText(self.tr("District report as &PDF…"))
@@ -232,6 +243,27 @@ class CoordinatorWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def undo(self) -> None:
+        """Edit → Undo (Ctrl+Z): the last accept or return, while it waits to be sent."""
+        if not self.review.undoable:
+            self.statusBar().showMessage(self.tr("Nothing to undo."), 10_000)
+            return
+        if self.controller.state is State.RUNNING:
+            QMessageBox.information(
+                self,
+                self.tr("Undo"),
+                self.tr(
+                    "Refreshing is under way and may be sending the decision. Wait until it ends, then undo."
+                ),
+            )
+            return
+        self.tabs.setCurrentWidget(self.review)
+        self.review.undo_last()
+
+    def _show_undo(self) -> None:
+        self.undo_item.setText(self.tr("&Undo the last decision"))
+        self.undo_item.setEnabled(bool(self.review.undoable))
 
     # -- state ----------------------------------------------------------------------------------------
 
@@ -327,6 +359,13 @@ class CoordinatorWindow(QMainWindow):
         self.update_notice.refresh()
         self._show_state()
 
+    def open_records(
+        self, okrug: str | None, period: str, campaign: str | None = None, status: str = "all"
+    ) -> None:
+        """The review tab, its list filtered to what was clicked in another tab."""
+        self.review.show_records(okrug, period, campaign, status)
+        self.tabs.setCurrentWidget(self.review)
+
     def open_photo(self, sha: str) -> None:
         from ui.photo_viewer import PhotoViewer
 
@@ -355,14 +394,17 @@ class CoordinatorWindow(QMainWindow):
                 self,
                 self.tr("USB file imported"),
                 self.tr(
-                    "{okrug}: {new} new records, {known} the server had already, {refused} refused; "
-                    "{photos} photos stored."
+                    "{okrug}: new records — {new}, already on the server — {known}, refused — {refused}; "
+                    "photos stored — {photos}."
                 ).format(
                     okrug=place.name(current_language()) if place else result.okrug,
-                    new=result.records.get("applied", 0),
-                    known=result.records.get("already", 0),
-                    refused=result.records.get("rejected", 0) + result.records.get("conflict", 0),
-                    photos=result.photos_stored,
+                    new=format_int(result.records.get("applied", 0), current_language()),
+                    known=format_int(result.records.get("already", 0), current_language()),
+                    refused=format_int(
+                        result.records.get("rejected", 0) + result.records.get("conflict", 0),
+                        current_language(),
+                    ),
+                    photos=format_int(result.photos_stored, current_language()),
                 ),
             )
 

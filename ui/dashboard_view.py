@@ -1,6 +1,11 @@
 """The district at a glance, for a chosen year or month: the headline figures as the national report
 words them ("12,4 мың тонна қалдық жиналды…"), the monthly trend, the share of each waste fraction,
-and tables by okrug and by campaign. Computed off the GUI thread from the district copy."""
+and tables by okrug and by campaign. Computed off the GUI thread from the district copy.
+
+The page scrolls as one: the tables are as tall as their rows (the total row included) and have no
+scroll bar of their own, so the wheel over them moves the page. A click on a row opens its records
+(that okrug's, that campaign's, or the whole district's for the total) in the review tab. When the
+window is narrow the charts and the tables stand one under the other."""
 
 from __future__ import annotations
 
@@ -9,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -18,12 +24,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldapp.district import GroupTotals
+from fieldapp.i18n import count
 from fieldapp.kato import Kato
 from fieldapp.models import Status
 from fieldapp.numbers import format_decimal, format_int
@@ -37,6 +45,9 @@ from ui.i18n import current_language, locale_for
 from ui.sorting import BY_NAME, SortItem, sortable
 from ui.style import SPACING, set_role
 from ui.tasks import Tasks
+
+SIDE_BY_SIDE = 1100  # narrower than this (1366×768 at 150 % is 910), the charts and tables stack
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # on a row's first cell: its okrug or campaign (None: total)
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,8 @@ def magnitude(value: Decimal | int, lang: str) -> str:
 
 class DashboardView(QWidget):
     computed = Signal()
+    # okrug, period (YYYY-MM or YYYY), campaign, status choice of the review ("all" or "accepted")
+    open_records = Signal(object, str, object, str)
 
     def __init__(
         self,
@@ -158,18 +171,19 @@ class DashboardView(QWidget):
         self.subline.setWordWrap(True)
         self.trend = BarChart()
         self.fractions = DonutChart()
-        charts = QHBoxLayout()
-        charts.addWidget(self._card(self.trend), 3)
-        charts.addWidget(self._card(self.fractions), 2)
+        self._cards = (self._card(self.trend), self._card(self.fractions))
         self.okrug_title = set_role(QLabel(), "sectionTitle")
         self.campaign_title = set_role(QLabel(), "sectionTitle")
         self.okrug_table = _table()
         self.campaign_table = _table()
-        tables = QGridLayout()
-        tables.addWidget(self.okrug_title, 0, 0)
-        tables.addWidget(self.campaign_title, 0, 1)
-        tables.addWidget(self.okrug_table, 1, 0)
-        tables.addWidget(self.campaign_table, 1, 1)
+        self.okrug_table.clicked.connect(lambda index: self._row_clicked(self.okrug_table, "okrug", index))
+        self.campaign_table.clicked.connect(
+            lambda index: self._row_clicked(self.campaign_table, "campaign", index)
+        )
+        self._grid = QGridLayout()
+        self._grid.setSpacing(SPACING * 3 // 2)
+        self._narrow: bool | None = None
+        self._arrange(narrow=False)
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -178,16 +192,60 @@ class DashboardView(QWidget):
         column.addLayout(choose)
         column.addWidget(self.headline)
         column.addWidget(self.subline)
-        column.addLayout(charts, 1)
-        column.addLayout(tables, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        column.addLayout(self._grid)
+        column.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
         self.load_failed = LoadFailed(self.refresh)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.load_failed)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll)
+
+    def _arrange(self, narrow: bool) -> None:
+        """Charts side by side over the two tables; or, narrow, everything in one column."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        grid = self._grid
+        parts = (*self._cards, self.okrug_title, self.okrug_table, self.campaign_title, self.campaign_table)
+        for part in parts:
+            grid.removeWidget(part)
+        for c in range(2):
+            grid.setColumnStretch(c, 0)
+        if narrow:
+            for r, part in enumerate(parts):
+                grid.addWidget(part, r, 0)
+            grid.setColumnStretch(0, 1)
+            return
+        grid.addWidget(self._cards[0], 0, 0)
+        grid.addWidget(self._cards[1], 0, 1)
+        grid.addWidget(self.okrug_title, 1, 0)
+        grid.addWidget(self.campaign_title, 1, 1)
+        grid.addWidget(self.okrug_table, 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.campaign_table, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)  # even: the campaigns' names need the room as much as the okrugs'
+        grid.setColumnStretch(1, 1)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._arrange(narrow=event.size().width() < SIDE_BY_SIDE)
+        super().resizeEvent(event)
+
+    def _row_clicked(self, table: QTableWidget, key: str, index: QModelIndex) -> None:
+        item = table.item(index.row(), 0)
+        if self.data is None or item is None:
+            return
+        code = item.data(GROUP_ROLE)
+        period = self.data.period
+        whole_year = period.start.month == 1 and period.end.year == period.start.year + 1
+        status = "accepted" if self.accepted_only.isChecked() else "all"
+        self.open_records.emit(
+            code if key == "okrug" else None,
+            f"{period.start:%Y}" if whole_year else f"{period.start:%Y-%m}",
+            code if key == "campaign" else None,
+            status,
+        )
 
     @staticmethod
     def _card(chart: QWidget) -> QWidget:
@@ -243,6 +301,8 @@ class DashboardView(QWidget):
         self.accepted_only.setText(self.tr("Only records I have accepted"))
         self.okrug_title.setText(self.tr("By rural okrug"))
         self.campaign_title.setText(self.tr("By campaign"))
+        for table in (self.okrug_table, self.campaign_table):
+            table.setToolTip(self.tr("Click a row to open its records in the review"))
         self.trend.empty_text = self.fractions.empty_text = self.tr("Nothing recorded in this period.")
         data = self.data
         if data is None:
@@ -250,18 +310,16 @@ class DashboardView(QWidget):
             return
         total = data.total
         self.headline.setText(
-            self.tr(
-                "{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants"
-            ).format(
-                tonnes=magnitude(kg_to_tonnes(total.total_kg), lang),
-                hectares=magnitude(m2_to_hectares(total.area_m2), lang),
-                people=magnitude(total.participants, lang),
+            self.tr("{tonnes} of waste collected, {hectares} cleaned, {people}").format(
+                tonnes=count("tonnes", magnitude(kg_to_tonnes(total.total_kg), lang)).text(lang),
+                hectares=count("hectares", magnitude(m2_to_hectares(total.area_m2), lang)).text(lang),
+                people=count("participants", magnitude(total.participants, lang)).text(lang),
             )
         )
         self.subline.setText(
             self.tr("%n clean-up action(s)", "", total.actions)
             + " · "
-            + self.tr("{trees} trees planted").format(trees=format_int(total.trees, lang))
+            + self.tr("{trees} planted").format(trees=count("trees", total.trees).text(lang))
             + " · "
             + self._period_text(data.period, lang)
         )
@@ -325,6 +383,8 @@ class DashboardView(QWidget):
             values = [BY_NAME, row.actions, row.participants, row.total_kg, row.area_m2, row.trees]
             for c, text in enumerate(cells):
                 item = SortItem(text, values[c], pinned=r == len(rows))  # the total stays under the rows
+                if not c:
+                    item.setData(GROUP_ROLE, code if r < len(rows) else None)
                 if r == len(rows):
                     item.setFont(bold)
                 if c:
@@ -333,6 +393,7 @@ class DashboardView(QWidget):
         table.setSortingEnabled(True)  # sorted again by the heading chosen, if any
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.updateGeometry()  # as tall as its rows now: the page scrolls, not the table
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -340,13 +401,40 @@ class DashboardView(QWidget):
         super().changeEvent(event)
 
 
+class _WholeTable(QTableWidget):
+    """A table as tall as all its rows, with no vertical scroll bar: in the page's scroll area the
+    wheel over it scrolls the page (a table that scrolled itself would take the wheel first)."""
+
+    def sizeHint(self):  # type: ignore[no-untyped-def]
+        hint = super().sizeHint()
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        bar = self.horizontalScrollBar()
+        extra = bar.sizeHint().height() if bar.isVisible() else 0
+        hint.setHeight(self.horizontalHeader().height() + rows + 2 * self.frameWidth() + extra)
+        return hint
+
+    def minimumSizeHint(self):  # type: ignore[no-untyped-def]
+        least = super().minimumSizeHint()
+        least.setHeight(self.sizeHint().height())
+        return least
+
+    def wheelEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if abs(event.angleDelta().y()) >= abs(event.angleDelta().x()):
+            event.ignore()  # up and down belong to the page
+            return
+        super().wheelEvent(event)
+
+
 def _table() -> QTableWidget:
-    table = QTableWidget()
+    table = _WholeTable()
     table.verticalHeader().hide()
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
-    table.setMinimumHeight(180)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+    table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    table.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
     sortable(table)
     return table

@@ -115,11 +115,10 @@ class CrashDialog(QDialog):
     def add(self, error: BaseException) -> None:
         """Another error while the dialog is open: one dialog, the latest error, how many."""
         self.errors += 1
+        so_far = self.tr("(%n error(s) so far)", "", self.errors)  # lupdate: a plural only in self.tr
         text = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
         if self.errors > 1:
-            text += "\n" + QCoreApplication.translate("Failures", "({count} errors so far)").format(
-                count=self.errors
-            )
+            text += "\n" + so_far
         self.error.setText(text)
 
 

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.i18n import FieldAppError
+from fieldapp.i18n import FieldAppError, count, month_in_text
 from fieldapp.kato import Kato
 from fieldapp.models import Status
 from fieldapp.outbox import HELD_CONFLICT, held_explanation
 from fieldapp.paths import DataPaths
 from fieldapp.photo_library import PhotoLibrary
-from fieldapp.queries import ActionFilter, Period
+from fieldapp.queries import ActionFilter, Period, short_id
 from fieldapp.reference import ReferenceData
 from fieldapp.settings import Settings
 from fieldapp.store import Store
@@ -56,7 +56,7 @@ from ui.sync_controller import SyncController
 from ui.tasks import Tasks
 from ui.totals_panel import TotalsPanel
 from ui.update_notice import UpdateNotice
-from ui.village_reports import MonthChoiceDialog, MonthsState, NilReportDialog, month_label
+from ui.village_reports import MonthChoiceDialog, MonthsState, NilReportDialog
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         self._attention = 0
         self._select_after_reload: str | None = None
         self._restoring = False  # a backup is being restored
+        self._undo: list[tuple[str, int, str]] = []  # deletions to take back: id, tombstone revision, name
+        self.delete_box: QMessageBox | None = None
 
         self.model = ActionTableModel(store, kato, reference, self.tasks, self)
         self.filters = FilterBar(reference, today=today())
@@ -261,6 +263,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_item)
 
+        self.edit_menu = bar.addMenu("")
+        self.undo_item = QAction(self, shortcut=QKeySequence.StandardKey.Undo, triggered=self.undo)
+        self.edit_menu.addAction(self.undo_item)
+
         self.send_menu = bar.addMenu("")
         self.send_now_item = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F9), triggered=self.sync.send_now)
         self.stop_sending_item = QAction(self, triggered=self.sync.cancel)
@@ -333,6 +339,8 @@ class MainWindow(QMainWindow):
         self.okrug_item.setText(self.tr("Change rural o&krug…"))
         self.restore_item.setText(self.tr("Restore from a &backup…"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self._show_undo()
         self.language_menu.setTitle(self.tr("&Language"))
         self.refresh_item.setText(self.tr("&Refresh"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -537,26 +545,106 @@ class MainWindow(QMainWindow):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
+    def describe(self, summary) -> str:  # type: ignore[no-untyped-def]
+        """A record as people tell it apart: «19.09.2026 · с.Еркин · World Clean-up Day · 1a2b3c4d»."""
+        lang = current_language()
+        place = self.kato.get(summary.settlement)
+        campaign = self.reference.campaign(summary.campaign)
+        return " · ".join(
+            [
+                f"{summary.action_date:%d.%m.%Y}",
+                place.name(lang) if place else summary.settlement,
+                campaign.name(lang) if campaign else summary.campaign,
+                short_id(summary.id),
+            ]
+        )
+
     def delete_selected(self) -> None:
+        """Asks first, naming the record; Enter or Esc keeps it (Cancel is the default). A deletion
+        not yet sent can be undone (Edit → Undo, Ctrl+Z)."""
         index = self.table.currentIndex()
         summary = self.model.summary(index.row()) if index.isValid() else None
         if summary is None:
             return
+        name = self.describe(summary)
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Delete the record"),
-            self.tr("Delete this record? Its history is kept, and the coordinator is told."),
+            self.tr("Delete the record «{record}»?").format(record=name),
             parent=self,
         )
+        box.setInformativeText(
+            self.tr(
+                "Its history is kept, and the coordinator is told. Until it is sent, Edit → Undo "
+                "(Ctrl+Z) brings it back."
+            )
+        )
         yes = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self.delete_box = box  # tests look at the question as it is asked
         box.exec()
+        self.delete_box = None
         if box.clickedButton() is not yes:
             return
         store, action_id, revision = self.store, summary.id, summary.revision
-        self.tasks.run(
-            lambda: store.delete(action_id, revision), lambda _: self.refresh(), self._show_failure
-        )
+
+        def deleted(tombstone) -> None:  # type: ignore[no-untyped-def]
+            self._undo.append((action_id, tombstone.revision, name))
+            self._show_undo()
+            self.statusBar().showMessage(
+                self.tr("Deleted «{record}». Edit → Undo (Ctrl+Z) brings it back until it is sent.").format(
+                    record=name
+                ),
+                30_000,
+            )
+            self.refresh()
+
+        self.tasks.run(lambda: store.delete(action_id, revision), deleted, self._show_failure)
+
+    def undo(self) -> None:
+        """Take back the last deletion, if the server has not heard of it: the record comes back
+        as it was. Once sent, it says so and the deletion stands."""
+        if not self._undo:
+            self.statusBar().showMessage(self.tr("Nothing to undo."), 10_000)
+            return
+        if self.sync.running:
+            QMessageBox.information(
+                self,
+                self.tr("Undo"),
+                self.tr("Sending is under way. Wait until it ends (or stop it), then undo."),
+            )
+            return
+        action_id, revision, name = self._undo.pop()
+        self._show_undo()
+        store = self.store
+
+        def undone(_: object) -> None:
+            self._select_after_reload = action_id
+            self.statusBar().showMessage(self.tr("«{record}» is back.").format(record=name), 10_000)
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, FieldAppError):
+                QMessageBox.information(
+                    self,
+                    self.tr("Undo"),
+                    self.tr("«{record}» cannot be brought back: {reason}").format(
+                        record=name, reason=exc.text(current_language())
+                    ),
+                )
+            else:
+                self._show_failure(exc)
+
+        self.tasks.run(lambda: store.undo_delete(action_id, revision), undone, failed)
+
+    def _show_undo(self) -> None:
+        if self._undo:
+            self.undo_item.setText(self.tr("&Undo deleting «{record}»").format(record=self._undo[-1][2]))
+        else:
+            self.undo_item.setText(self.tr("&Undo"))
+        self.undo_item.setEnabled(bool(self._undo))
 
     def _writing_stopped(self) -> None:
         """The data file cannot be written: offer nothing that would only fail to save."""
@@ -770,9 +858,13 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("Write a USB file"),
                 self.tr(
-                    "Written to {path}: {records} records and {photos} photos. Take the file to the "
+                    "Written to {path}: {records} and {photos}. Take the file to the "
                     "district coordinator; the records stay here until the server confirms them."
-                ).format(path=str(target), records=summary.records, photos=summary.photos),
+                ).format(
+                    path=str(target),
+                    records=count("records", summary.records).text(current_language()),
+                    photos=count("photos", summary.photos).text(current_language()),
+                ),
             )
 
         self.tasks.run(write, written, self._show_failure)
@@ -801,8 +893,8 @@ class MainWindow(QMainWindow):
 
         def filed(report) -> None:  # type: ignore[no-untyped-def]
             self.statusBar().showMessage(
-                self.tr("Reported: nothing done in {month}. It goes with the next sync.").format(
-                    month=month_label(report.month, current_language())
+                self.tr("Reported: nothing done {month}. It goes with the next sync.").format(
+                    month=month_in_text(report.month).text(current_language())
                 ),
                 10_000,
             )

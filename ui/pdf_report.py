@@ -19,7 +19,7 @@ from PySide6.QtCore import QLocale, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from fieldapp.district import GroupTotals, RecordRow
-from fieldapp.i18n import FieldAppError, msg, translate
+from fieldapp.i18n import FieldAppError, count, msg, translate
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction
 from fieldapp.numbers import format_decimal, format_int
@@ -129,9 +129,9 @@ def district_report(
             t(
                 "headline",
                 lang,
-                tonnes=magnitude(kg_to_tonnes(total.total_kg), lang),
-                hectares=magnitude(m2_to_hectares(total.area_m2), lang),
-                people=magnitude(total.participants, lang),
+                tonnes=count("tonnes", magnitude(kg_to_tonnes(total.total_kg), lang)),
+                hectares=count("hectares", magnitude(m2_to_hectares(total.area_m2), lang)),
+                count=magnitude(total.participants, lang),
             )
         )
         + "</p>",
@@ -283,9 +283,9 @@ def village_month_report(
             t(
                 "headline",
                 lang,
-                tonnes=magnitude(kg_to_tonnes(kg), lang),
-                hectares=magnitude(m2_to_hectares(area_m2), lang),
-                people=magnitude(people, lang),
+                tonnes=count("tonnes", magnitude(kg_to_tonnes(kg), lang)),
+                hectares=count("hectares", magnitude(m2_to_hectares(area_m2), lang)),
+                count=magnitude(people, lang),
             )
         )
         + "</p>",

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.district import Decision
-from fieldapp.i18n import FieldAppError
+from fieldapp.i18n import FieldAppError, count
 from fieldapp.i18n import translate as domain_text
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status
@@ -42,7 +42,7 @@ from fieldapp.numbers import format_int
 from fieldapp.queries import ActionFilter, ActionSummary
 from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
-from fieldapp.units import format_hectares, format_tonnes
+from fieldapp.units import format_hectares, format_tonnes, tonnes_count
 from fieldapp.validation import Context, check_action
 from ui.action_table import sort_by_headers
 from ui.bitmaps import load_bitmap, to_pixmap
@@ -112,6 +112,8 @@ class ReturnDialog(QDialog):
 
 class ReviewView(QWidget):
     decided = Signal()  # decisions were queued: the window sends them soon
+    undo_changed = Signal()  # what Edit → Undo would take back changed
+    undone = Signal()  # decisions were taken back before they were sent
     photo_requested = Signal(str)  # sha256: open it large (fetched if need be)
 
     def __init__(
@@ -174,6 +176,7 @@ class ReviewView(QWidget):
             self.status.addItem("", choice)
         self._record: CleanupAction | None = None  # the one shown beside the list
         self._keep: str | None = None  # the record to select once the list is reloaded
+        self.undoable: list[list[str]] = []  # decisions made together, newest last, while unsent
         self._keep_row = 0  # where, if that record is no longer in it
         self._keep_within = 0  # the row it was at: the list is fetched that far to find it
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -351,7 +354,11 @@ class ReviewView(QWidget):
             self.campaign.setItemText(i, found.name(lang) if found else self.campaign.itemData(i))
         self.month.setItemText(0, self.tr("All months"))
         for i in range(1, self.month.count()):
-            year, month = map(int, self.month.itemData(i).split("-"))
+            chosen = self.month.itemData(i)
+            if "-" not in chosen:  # a whole year, put there by show_records
+                self.month.setItemText(i, self.tr("Whole year {year}").format(year=chosen))
+                continue
+            year, month = map(int, chosen.split("-"))
             self.month.setItemText(i, month_name(year, month, lang))
         names = {
             "pending": self.tr("Waiting for review"),
@@ -406,6 +413,11 @@ class ReviewView(QWidget):
         return chosen.id
 
     def _okrug_changed(self) -> None:
+        self._fill_settlements()
+        self.retranslate()
+        self.reload()
+
+    def _fill_settlements(self) -> None:
         self.settlement.blockSignals(True)
         self.settlement.clear()
         self.settlement.addItem("", None)
@@ -414,8 +426,6 @@ class ReviewView(QWidget):
             for place in self.kato.settlements(okrug):
                 self.settlement.addItem("", place.code)
         self.settlement.blockSignals(False)
-        self.retranslate()
-        self.reload()
 
     def _after_reload(self) -> None:
         self._show_count()
@@ -481,8 +491,8 @@ class ReviewView(QWidget):
             people = sum(s.participants for s in chosen)
             kg = sum(s.total_kg for s in chosen)
             self.figures.setText(
-                self.tr("Together: {people} participants, {tonnes} t").format(
-                    people=format_int(people, lang), tonnes=format_tonnes(kg, lang)
+                self.tr("Together: {people}, {tonnes}").format(
+                    people=count("participants", people).text(lang), tonnes=tonnes_count(kg).text(lang)
                 )
             )
             for label in (self.warnings, self.comment):
@@ -624,7 +634,40 @@ class ReviewView(QWidget):
             return
         self._select_next_after({d.action_id for d in decisions})
         store = self.store
-        self.tasks.run(lambda: store.queue_decisions(decisions), lambda _: self._decided(), self._failed)
+        ids = [d.action_id for d in decisions]
+
+        def done(_: object) -> None:
+            self.undoable.append(ids)
+            self.undo_changed.emit()
+            self._decided()
+
+        self.tasks.run(lambda: store.queue_decisions(decisions), done, self._failed)
+
+    def undo_last(self) -> None:
+        """Take back the last decision(s) while not sent: the record waits for review again, as
+        the server has it, and is chosen in the list. Once sent, it says so."""
+        if not self.undoable:
+            return
+        ids = self.undoable.pop()
+        self.undo_changed.emit()
+        store = self.store
+
+        def done(_: object) -> None:
+            self._keep, self._keep_row, self._keep_within = ids[0], 0, 0
+            self.table.clearSelection()
+            self.undone.emit()
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            from PySide6.QtWidgets import QMessageBox
+
+            text = exc.text(current_language()) if isinstance(exc, FieldAppError) else str(exc)
+            if not isinstance(exc, FieldAppError):
+                log.error("undoing a decision failed", exc_info=exc)
+            QMessageBox.information(self, self.tr("Undo"), text)
+            self.reload()
+
+        self.tasks.run(lambda: store.undo_decisions(ids), done, failed)
 
     def _select_next_after(self, decided: set[str]) -> None:
         """Once the list is reloaded, the record after the decided ones (in the list's order) is
@@ -651,6 +694,49 @@ class ReviewView(QWidget):
         QMessageBox.warning(self, self.tr("Review"), text)
         self._keep = None  # nothing was decided: stay on the record
         self.reload()
+
+    # -- opened from the other tabs -----------------------------------------------------------------------
+
+    def show_records(
+        self,
+        okrug: str | None,
+        period: str | None,
+        campaign: str | None = None,
+        status: str = "all",
+    ) -> None:
+        """The list filtered to an okrug (or every okrug), a month (YYYY-MM) or a year (YYYY),
+        perhaps a campaign, of every status unless told: what a click in "Who has reported" or on
+        the dashboard opens. The other filters and the search are cleared; the first record is chosen."""
+        combos = (self.okrug, self.settlement, self.campaign, self.month, self.status)
+        for combo in combos:
+            combo.blockSignals(True)
+        self.search.blockSignals(True)
+        try:
+            self.okrug.setCurrentIndex(max(0, self.okrug.findData(okrug)) if okrug else 0)
+            self._fill_settlements()
+            self.campaign.setCurrentIndex(max(0, self.campaign.findData(campaign)) if campaign else 0)
+            self.month.setCurrentIndex(self._period_index(period) if period else 0)
+            self.status.setCurrentIndex(max(0, self.status.findData(status)))
+            self.search.clear()
+        finally:
+            for combo in combos:
+                combo.blockSignals(False)
+            self.search.blockSignals(False)
+        self.table.clearSelection()
+        self._keep, self._keep_row, self._keep_within = "", 0, 0  # start at the top of the new list
+        self.retranslate()
+        self.reload()
+
+    def _period_index(self, period: str) -> int:
+        """The month filter's item for ``period``; a year, or a month older than the list, is added."""
+        found = self.month.findData(period)
+        if found >= 0:
+            return found
+        if "-" in period:
+            self.month.addItem("", period)
+            return self.month.count() - 1
+        self.month.insertItem(1, "", period)
+        return 1
 
 
 def _escape(text: str) -> str:

@@ -110,6 +110,13 @@ class _Checks:
 
         texts = {lang: translate("cli.check.result", lang, count=0) for lang in LANGUAGES}
         require(len(set(texts.values())) == len(LANGUAGES), "a language is missing from the catalogue")
+        # The plural rules and month names come from Babel's CLDR data (build.spec keeps kk/ru/en).
+        from fieldapp.i18n import count, month_in, month_name
+
+        forms = [count("actions", n).text("ru") for n in (1, 2, 5)]
+        require(forms == ["1 акция", "2 акции", "5 акций"], f"Russian plural forms: {forms}")
+        require(month_in(2026, 2).text("kk") == "2026 жылғы ақпанда", "Kazakh months")
+        require(month_name(2026, 2, "ru") == "Февраль 2026", "CLDR month names")
         return ", ".join(LANGUAGES)
 
     def store(self) -> str:

@@ -3,11 +3,14 @@ counts them (actions, participants, tonnes with the main fractions, hectares, tr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from fieldapp.i18n import count
+from fieldapp.i18n import translate as domain_text
 from fieldapp.numbers import format_int
 from fieldapp.queries import Period, Totals
 from fieldapp.reference import ReferenceData
@@ -32,6 +35,7 @@ class FiguresCard(QFrame):
         self.title = set_role(QLabel(), "cardTitle")
         self._values: dict[str, QLabel] = {}
         self._captions: dict[str, QLabel] = {}
+        self._caption_for: Callable[[str, int], str] = lambda key, number: ""
         grid = QGridLayout()
         grid.setHorizontalSpacing(SPACING * 2)
         grid.setVerticalSpacing(SPACING // 2)
@@ -53,9 +57,9 @@ class FiguresCard(QFrame):
             self.fractions.setWordWrap(True)
             layout.addWidget(self.fractions)
 
-    def set_captions(self, captions: dict[str, str]) -> None:
-        for key, text in captions.items():
-            self._captions[key].setText(text)
+    def set_captions(self, captions: Callable[[str, int], str]) -> None:
+        """``captions(key, number)``: the word under a figure, in the form its number takes."""
+        self._caption_for = captions
 
     def show_totals(self, totals: Totals | None, reference: ReferenceData, fraction_label: str) -> None:
         lang = current_language()
@@ -65,6 +69,9 @@ class FiguresCard(QFrame):
         self._values["tonnes"].setText(format_tonnes(round(t.total_kg, -1), lang))
         self._values["hectares"].setText(format_hectares(round(t.area_m2, -2), lang))
         self._values["trees"].setText(format_int(t.trees, lang))
+        counts = {"actions": t.actions, "participants": t.participants, "trees": t.trees}
+        for key, caption in self._captions.items():
+            caption.setText(self._caption_for(key, counts.get(key, 0)))
         if self.fractions is not None:
             biggest = sorted(t.kg_by_fraction.items(), key=lambda item: -item[1])[:TOP_FRACTIONS]
             lines = []
@@ -133,19 +140,26 @@ class TotalsPanel(QWidget):
         self.year_card.show_totals(self._year, self._reference, label)
         self.summary_changed.emit(self.summary())
 
+    def _caption(self, key: str, number: int) -> str:
+        """The word under a figure: its plural form for a count («1 акция», «5 акций»); the units of
+        tonnes and hectares (their figures have decimals) do not change with the number."""
+        if key in ("actions", "participants", "trees"):
+            return domain_text(f"noun.{key}", current_language(), count=number)
+        if key == "tonnes":
+            return self.tr("t collected")
+        return self.tr("ha cleaned")
+
     def summary(self) -> str:
-        """«This year: 77 actions · 3,666 participants · 591.91 t · 571.56 ha · 1,197 trees»."""
+        """«This year: 77 actions · 3,666 participants · 591.91 t · 571.56 ha · 1,197 trees» (the counts
+        in their plural forms, «Этот год: 77 акций · 3 666 участников»)."""
         lang = current_language()
         t = self._year or Totals(group={}, actions=0, participants=0, area_m2=0, trees=0)
-        return self.tr(
-            "This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · "
-            "{trees} trees"
-        ).format(
-            actions=format_int(t.actions, lang),
-            participants=format_int(t.participants, lang),
+        return self.tr("This year: {actions} · {participants} · {tonnes} t · {hectares} ha · {trees}").format(
+            actions=count("actions", t.actions).text(lang),
+            participants=count("participants", t.participants).text(lang),
             tonnes=format_tonnes(round(t.total_kg, -1), lang),
             hectares=format_hectares(round(t.area_m2, -2), lang),
-            trees=format_int(t.trees, lang),
+            trees=count("trees", t.trees).text(lang),
         )
 
     def retranslate(self) -> None:
@@ -157,15 +171,8 @@ class TotalsPanel(QWidget):
             )
         )
         self.year_card.title.setText(self.tr("This year — {year}").format(year=self._today.year))
-        captions = {
-            "actions": self.tr("actions"),
-            "participants": self.tr("participants"),
-            "tonnes": self.tr("tonnes collected"),
-            "hectares": self.tr("hectares cleaned"),
-            "trees": self.tr("trees planted"),
-        }
-        self.month_card.set_captions(captions)
-        self.year_card.set_captions(captions)
+        self.month_card.set_captions(self._caption)
+        self.year_card.set_captions(self._caption)
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:

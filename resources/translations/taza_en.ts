@@ -136,6 +136,14 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;History…</translation>
+    </message>
+    <message>
+        <source>Every version of this record, as stored on this laptop</source>
+        <translation>Every version of this record, as stored on this laptop</translation>
+    </message>
+    <message>
         <source>Save as draft</source>
         <translation>Save as draft</translation>
     </message>
@@ -177,10 +185,6 @@
     <message>
         <source>from {photo}</source>
         <translation>from {photo}</translation>
-    </message>
-    <message>
-        <source>This is not a number.</source>
-        <translation>This is not a number.</translation>
     </message>
 </context>
 <context>
@@ -342,6 +346,14 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>missing</translation>
     </message>
     <message>
+        <source>under way</source>
+        <translation>under way</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
         <source>The year the months are shown for</source>
         <translation>The year the months are shown for</translation>
     </message>
@@ -350,8 +362,20 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Click a heading to sort: by name, by a month&apos;s state, by the last sync</translation>
     </message>
     <message>
-        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet.</source>
-        <translation>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet.</translation>
+        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet. White: not expected yet (the month is under way, or it is before the okrug&apos;s first record). Rate: what was reported of what was expected. Click a cell to open its records.</source>
+        <translation>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet. White: not expected yet (the month is under way, or it is before the okrug&apos;s first record). Rate: what was reported of what was expected. Click a cell to open its records.</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Reporting rate</source>
+        <translation>Reporting rate</translation>
+    </message>
+    <message>
+        <source>{done} of {expected} expected reported</source>
+        <translation>{done} of {expected} expected reported</translation>
     </message>
     <message>
         <source>Rural okrug</source>
@@ -480,6 +504,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>&amp;Export</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
         <source>District report as &amp;Excel (XLSX)…</source>
         <translation>District report as &amp;Excel (XLSX)…</translation>
     </message>
@@ -526,6 +554,22 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Refresh</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Nothing to undo.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Refreshing is under way and may be sending the decision. Wait until it ends, then undo.</source>
+        <translation>Refreshing is under way and may be sending the decision. Wait until it ends, then undo.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last decision</source>
+        <translation>&amp;Undo the last decision</translation>
     </message>
     <message>
         <source>District copy up to date</source>
@@ -603,8 +647,8 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>USB file imported</translation>
     </message>
     <message>
-        <source>{okrug}: {new} new records, {known} the server had already, {refused} refused; {photos} photos stored.</source>
-        <translation>{okrug}: {new} new records, {known} the server had already, {refused} refused; {photos} photos stored.</translation>
+        <source>{okrug}: new records — {new}, already on the server — {known}, refused — {refused}; photos stored — {photos}.</source>
+        <translation>{okrug}: new records — {new}, already on the server — {known}, refused — {refused}; photos stored — {photos}.</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
@@ -644,19 +688,17 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message numerus="yes">
+        <source>(%n error(s) so far)</source>
+        <translation>
+            <numerusform>(%n error so far)</numerusform>
+            <numerusform>(%n errors so far)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
-    <message>
-        <source>The year the totals are for</source>
-        <translation>The year the totals are for</translation>
-    </message>
-    <message>
-        <source>One month of the year, or the whole year</source>
-        <translation>One month of the year, or the whole year</translation>
-    </message>
-    <message>
-        <source>Count only the records you have accepted, not those waiting for review</source>
-        <translation>Count only the records you have accepted, not those waiting for review</translation>
-    </message>
     <message>
         <source>Whole year</source>
         <translation>Whole year</translation>
@@ -674,16 +716,16 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>By campaign</translation>
     </message>
     <message>
+        <source>Click a row to open its records in the review</source>
+        <translation>Click a row to open its records in the review</translation>
+    </message>
+    <message>
         <source>Nothing recorded in this period.</source>
         <translation>Nothing recorded in this period.</translation>
     </message>
     <message>
         <source>Counting…</source>
         <translation>Counting…</translation>
-    </message>
-    <message>
-        <source>{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants</source>
-        <translation>{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants</translation>
     </message>
     <message numerus="yes">
         <source>%n clean-up action(s)</source>
@@ -693,8 +735,24 @@ Records saved after that moment will no longer be in the list; those already sen
         </translation>
     </message>
     <message>
-        <source>{trees} trees planted</source>
-        <translation>{trees} trees planted</translation>
+        <source>{tonnes} of waste collected, {hectares} cleaned, {people}</source>
+        <translation>{tonnes} of waste collected, {hectares} cleaned, {people}</translation>
+    </message>
+    <message>
+        <source>The year the totals are for</source>
+        <translation>The year the totals are for</translation>
+    </message>
+    <message>
+        <source>One month of the year, or the whole year</source>
+        <translation>One month of the year, or the whole year</translation>
+    </message>
+    <message>
+        <source>Count only the records you have accepted, not those waiting for review</source>
+        <translation>Count only the records you have accepted, not those waiting for review</translation>
+    </message>
+    <message>
+        <source>{trees} planted</source>
+        <translation>{trees} planted</translation>
     </message>
     <message>
         <source>Waste collected by month, t</source>
@@ -739,6 +797,43 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar (F4)</source>
+        <translation>Choose on a calendar (F4)</translation>
+    </message>
+    <message>
+        <source>Type the date as 28.11.2026 or 28112026; Up and Down arrows change it by a day</source>
+        <translation>Type the date as 28.11.2026 or 28112026; Up and Down arrows change it by a day</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>yesterday</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -925,10 +1020,6 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Close</translation>
     </message>
     <message>
-        <source>({count} errors so far)</source>
-        <translation>({count} errors so far)</translation>
-    </message>
-    <message>
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
@@ -1022,6 +1113,52 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of the record</source>
+        <translation>History of the record</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record {id}: %n step(s)</source>
+        <translation>
+            <numerusform>Record {id}: %n step</numerusform>
+            <numerusform>Record {id}: %n steps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every version the record has had is kept on this laptop; the newest is last.</source>
+        <translation>Every version the record has had is kept on this laptop; the newest is last.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>on this laptop</source>
+        <translation>on this laptop</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>on the server</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>The server&apos;s address, from IT staff (https://…)</source>
@@ -1075,18 +1212,6 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
 <context>
     <name>MainWindow</name>
     <message>
-        <source>List only the records the coordinator returned, to correct them</source>
-        <translation>List only the records the coordinator returned, to correct them</translation>
-    </message>
-    <message>
-        <source>List only the records the server refused or found edited in two places</source>
-        <translation>List only the records the server refused or found edited in two places</translation>
-    </message>
-    <message>
-        <source>Click a column heading to sort by it, again for the other way</source>
-        <translation>Click a column heading to sort by it, again for the other way</translation>
-    </message>
-    <message>
         <source>Clean-up actions</source>
         <translation>Clean-up actions</translation>
     </message>
@@ -1129,6 +1254,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1238,16 +1367,64 @@ Click «+ New action» to log the first one.</translation>
         <translation>Delete the record</translation>
     </message>
     <message>
-        <source>Delete this record? Its history is kept, and the coordinator is told.</source>
-        <translation>Delete this record? Its history is kept, and the coordinator is told.</translation>
+        <source>Delete the record «{record}»?</source>
+        <translation>Delete the record «{record}»?</translation>
+    </message>
+    <message>
+        <source>Its history is kept, and the coordinator is told. Until it is sent, Edit → Undo (Ctrl+Z) brings it back.</source>
+        <translation>Its history is kept, and the coordinator is told. Until it is sent, Edit → Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Deleted «{record}». Edit → Undo (Ctrl+Z) brings it back until it is sent.</source>
+        <translation>Deleted «{record}». Edit → Undo (Ctrl+Z) brings it back until it is sent.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Nothing to undo.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Sending is under way. Wait until it ends (or stop it), then undo.</source>
+        <translation>Sending is under way. Wait until it ends (or stop it), then undo.</translation>
+    </message>
+    <message>
+        <source>«{record}» is back.</source>
+        <translation>«{record}» is back.</translation>
+    </message>
+    <message>
+        <source>«{record}» cannot be brought back: {reason}</source>
+        <translation>«{record}» cannot be brought back: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo deleting «{record}»</source>
+        <translation>&amp;Undo deleting «{record}»</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
     </message>
     <message>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <source>Keep it</source>
-        <translation>Keep it</translation>
+        <source>List only the records the coordinator returned, to correct them</source>
+        <translation>List only the records the coordinator returned, to correct them</translation>
+    </message>
+    <message>
+        <source>List only the records the server refused or found edited in two places</source>
+        <translation>List only the records the server refused or found edited in two places</translation>
+    </message>
+    <message>
+        <source>Click a column heading to sort by it, again for the other way</source>
+        <translation>Click a column heading to sort by it, again for the other way</translation>
     </message>
     <message>
         <source>Unfinished photo files could not be removed: {reason}</source>
@@ -1306,12 +1483,12 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Taza Field USB files (*.tazabundle)</translation>
     </message>
     <message>
-        <source>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
-        <translation>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</translation>
+        <source>Written to {path}: {records} and {photos}. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
+        <translation>Written to {path}: {records} and {photos}. Take the file to the district coordinator; the records stay here until the server confirms them.</translation>
     </message>
     <message>
-        <source>Reported: nothing done in {month}. It goes with the next sync.</source>
-        <translation>Reported: nothing done in {month}. It goes with the next sync.</translation>
+        <source>Reported: nothing done {month}. It goes with the next sync.</source>
+        <translation>Reported: nothing done {month}. It goes with the next sync.</translation>
     </message>
     <message>
         <source>The month&apos;s report</source>
@@ -1772,6 +1949,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>All months</translation>
     </message>
     <message>
+        <source>Whole year {year}</source>
+        <translation>Whole year {year}</translation>
+    </message>
+    <message>
         <source>Waiting for review</source>
         <translation>Waiting for review</translation>
     </message>
@@ -1825,8 +2006,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Together: {people} participants, {tonnes} t</source>
-        <translation>Together: {people} participants, {tonnes} t</translation>
+        <source>Together: {people}, {tonnes}</source>
+        <translation>Together: {people}, {tonnes}</translation>
     </message>
     <message numerus="yes">
         <source>Accept %n</source>
@@ -1889,6 +2070,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>cannot be shown</source>
         <translation>cannot be shown</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
     </message>
     <message>
         <source>Review</source>
@@ -2052,8 +2237,16 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>{name}: {tonnes} t</translation>
     </message>
     <message>
-        <source>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</source>
-        <translation>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</translation>
+        <source>t collected</source>
+        <translation>t collected</translation>
+    </message>
+    <message>
+        <source>ha cleaned</source>
+        <translation>ha cleaned</translation>
+    </message>
+    <message>
+        <source>This year: {actions} · {participants} · {tonnes} t · {hectares} ha · {trees}</source>
+        <translation>This year: {actions} · {participants} · {tonnes} t · {hectares} ha · {trees}</translation>
     </message>
     <message>
         <source>Okrug totals</source>
@@ -2066,26 +2259,6 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>This year — {year}</source>
         <translation>This year — {year}</translation>
-    </message>
-    <message>
-        <source>actions</source>
-        <translation>actions</translation>
-    </message>
-    <message>
-        <source>participants</source>
-        <translation>participants</translation>
-    </message>
-    <message>
-        <source>tonnes collected</source>
-        <translation>tonnes collected</translation>
-    </message>
-    <message>
-        <source>hectares cleaned</source>
-        <translation>hectares cleaned</translation>
-    </message>
-    <message>
-        <source>trees planted</source>
-        <translation>trees planted</translation>
     </message>
 </context>
 <context>

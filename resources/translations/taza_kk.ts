@@ -136,6 +136,14 @@
         <translation>Бас тарту</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Тарихы…</translation>
+    </message>
+    <message>
+        <source>Every version of this record, as stored on this laptop</source>
+        <translation>Осы ноутбукта сақталған жазбаның барлық нұсқалары</translation>
+    </message>
+    <message>
         <source>Save as draft</source>
         <translation>Қаралама ретінде сақтау</translation>
     </message>
@@ -177,10 +185,6 @@
     <message>
         <source>from {photo}</source>
         <translation>{photo} суретінен</translation>
-    </message>
-    <message>
-        <source>This is not a number.</source>
-        <translation>Бұл сан емес.</translation>
     </message>
 </context>
 <context>
@@ -342,6 +346,14 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>есеп жоқ</translation>
     </message>
     <message>
+        <source>under way</source>
+        <translation>ай жүріп жатыр</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>әлі басталмаған</translation>
+    </message>
+    <message>
         <source>The year the months are shown for</source>
         <translation>Айлары көрсетілетін жыл</translation>
     </message>
@@ -350,8 +362,20 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Сұрыптау үшін тақырыпты басыңыз: атауы, айдың күйі немесе соңғы синхрондау бойынша</translation>
     </message>
     <message>
-        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet.</source>
-        <translation>Жасыл: жазбалар жіберілген. Сұр: ауыл ештеңе өткізілмегенін хабарлады. Қызыл: ауылдан әзірге ештеңе жоқ.</translation>
+        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet. White: not expected yet (the month is under way, or it is before the okrug&apos;s first record). Rate: what was reported of what was expected. Click a cell to open its records.</source>
+        <translation>Жасыл: жазбалар жіберілді. Сұр: ауыл ештеңе өткізілмегенін хабарлады. Қызыл: ауылдан әлі ештеңе жоқ. Ақ: әзірге күтілмейді (ай әлі біткен жоқ немесе округтің алғашқы жазбасына дейінгі ай). Үлес: күтілгеннің қаншасы тапсырылды. Жазбаларын ашу үшін ұяшықты басыңыз.</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Үлес</translation>
+    </message>
+    <message>
+        <source>Reporting rate</source>
+        <translation>Есеп тапсыру үлесі</translation>
+    </message>
+    <message>
+        <source>{done} of {expected} expected reported</source>
+        <translation>Күтілген {expected} есептің {done} тапсырылды</translation>
     </message>
     <message>
         <source>Rural okrug</source>
@@ -480,6 +504,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>Ө&amp;ңдеу</translation>
+    </message>
+    <message>
         <source>District report as &amp;Excel (XLSX)…</source>
         <translation>Аудан есебі &amp;Excel түрінде (XLSX)…</translation>
     </message>
@@ -526,6 +554,22 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Refresh</source>
         <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Болдырмайтын ештеңе жоқ.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <source>Refreshing is under way and may be sending the decision. Wait until it ends, then undo.</source>
+        <translation>Жаңарту жүріп жатыр, шешім қазір жіберілуі мүмкін. Ол аяқталғанша күтіп, содан кейін болдырмаңыз.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last decision</source>
+        <translation>Соңғы шешімді &amp;болдырмау</translation>
     </message>
     <message>
         <source>District copy up to date</source>
@@ -603,8 +647,8 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>USB-файл енгізілді</translation>
     </message>
     <message>
-        <source>{okrug}: {new} new records, {known} the server had already, {refused} refused; {photos} photos stored.</source>
-        <translation>{okrug}: {new} жаңа жазба, {known} жазба серверде бұрыннан бар, {refused} қабылданбады; {photos} фотосурет сақталды.</translation>
+        <source>{okrug}: new records — {new}, already on the server — {known}, refused — {refused}; photos stored — {photos}.</source>
+        <translation>{okrug}: жаңа жазбалар — {new}, серверде бұрыннан бар — {known}, қабылданбағаны — {refused}; сақталған фото — {photos}.</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
@@ -644,19 +688,17 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message numerus="yes">
+        <source>(%n error(s) so far)</source>
+        <translation>
+            <numerusform>(әзірге %n қате)</numerusform>
+            <numerusform>(әзірге %n қате)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
-    <message>
-        <source>The year the totals are for</source>
-        <translation>Қорытындылар қай жылға</translation>
-    </message>
-    <message>
-        <source>One month of the year, or the whole year</source>
-        <translation>Жылдың бір айы немесе бүкіл жыл</translation>
-    </message>
-    <message>
-        <source>Count only the records you have accepted, not those waiting for review</source>
-        <translation>Тек сіз қабылдаған жазбаларды санау, тексеруді күтіп тұрғандарын емес</translation>
-    </message>
     <message>
         <source>Whole year</source>
         <translation>Жыл бойы</translation>
@@ -674,16 +716,16 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Акциялар бойынша</translation>
     </message>
     <message>
+        <source>Click a row to open its records in the review</source>
+        <translation>Жазбаларын қарау бетінде ашу үшін жолды басыңыз</translation>
+    </message>
+    <message>
         <source>Nothing recorded in this period.</source>
         <translation>Бұл кезеңде ештеңе тіркелмеген.</translation>
     </message>
     <message>
         <source>Counting…</source>
         <translation>Есептелуде…</translation>
-    </message>
-    <message>
-        <source>{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants</source>
-        <translation>{tonnes} тонна қалдық жиналды, {hectares} гектар тазартылды, {people} адам қатысты</translation>
     </message>
     <message numerus="yes">
         <source>%n clean-up action(s)</source>
@@ -693,8 +735,24 @@ Records saved after that moment will no longer be in the list; those already sen
         </translation>
     </message>
     <message>
-        <source>{trees} trees planted</source>
-        <translation>{trees} ағаш отырғызылды</translation>
+        <source>{tonnes} of waste collected, {hectares} cleaned, {people}</source>
+        <translation>{tonnes} қалдық жиналды, {hectares} аумақ тазартылды, {people}</translation>
+    </message>
+    <message>
+        <source>The year the totals are for</source>
+        <translation>Қорытындылар қай жылға</translation>
+    </message>
+    <message>
+        <source>One month of the year, or the whole year</source>
+        <translation>Жылдың бір айы немесе бүкіл жыл</translation>
+    </message>
+    <message>
+        <source>Count only the records you have accepted, not those waiting for review</source>
+        <translation>Тек сіз қабылдаған жазбаларды санау, тексеруді күтіп тұрғандарын емес</translation>
+    </message>
+    <message>
+        <source>{trees} planted</source>
+        <translation>{trees} отырғызылды</translation>
     </message>
     <message>
         <source>Waste collected by month, t</source>
@@ -739,6 +797,43 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Total</source>
         <translation>Барлығы</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>кк.аа.жжжж</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar (F4)</source>
+        <translation>Күнтізбеден таңдау (F4)</translation>
+    </message>
+    <message>
+        <source>Type the date as 28.11.2026 or 28112026; Up and Down arrows change it by a day</source>
+        <translation>Күнді 28.11.2026 немесе 28112026 түрінде теріңіз; жоғары және төмен көрсеткілер оны бір күнге өзгертеді</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>бүгін</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>кеше</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>%n күннен кейін</numerusform>
+            <numerusform>%n күннен кейін</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n күн бұрын</numerusform>
+            <numerusform>%n күн бұрын</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -925,10 +1020,6 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Жабу</translation>
     </message>
     <message>
-        <source>({count} errors so far)</source>
-        <translation>(әзірге {count} қате)</translation>
-    </message>
-    <message>
         <source>Try again</source>
         <translation>Қайталау</translation>
     </message>
@@ -1022,6 +1113,52 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of the record</source>
+        <translation>Жазбаның тарихы</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record {id}: %n step(s)</source>
+        <translation>
+            <numerusform>{id} жазбасы: %n қадам</numerusform>
+            <numerusform>{id} жазбасы: %n қадам</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every version the record has had is kept on this laptop; the newest is last.</source>
+        <translation>Жазбаның әр нұсқасы осы ноутбукта сақталады; ең жаңасы — соңында.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Қашан</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Не болды</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Қайда</translation>
+    </message>
+    <message>
+        <source>on this laptop</source>
+        <translation>осы ноутбукта</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>серверде</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Мәртебесі</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Не өзгерді</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>The server&apos;s address, from IT staff (https://…)</source>
@@ -1075,18 +1212,6 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
 <context>
     <name>MainWindow</name>
     <message>
-        <source>List only the records the coordinator returned, to correct them</source>
-        <translation>Түзету үшін тек үйлестіруші қайтарған жазбаларды көрсету</translation>
-    </message>
-    <message>
-        <source>List only the records the server refused or found edited in two places</source>
-        <translation>Тек сервер қабылдамаған немесе екі жерде өзгертілген жазбаларды көрсету</translation>
-    </message>
-    <message>
-        <source>Click a column heading to sort by it, again for the other way</source>
-        <translation>Баған тақырыбын бассаңыз, тізім сол бойынша сұрыпталады, қайта бассаңыз — кері ретпен</translation>
-    </message>
-    <message>
         <source>Clean-up actions</source>
         <translation>Тазалық акциялары</translation>
     </message>
@@ -1129,6 +1254,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Ө&amp;ңдеу</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1238,16 +1367,64 @@ Click «+ New action» to log the first one.</source>
         <translation>Жазбаны жою</translation>
     </message>
     <message>
-        <source>Delete this record? Its history is kept, and the coordinator is told.</source>
-        <translation>Бұл жазбаны жою керек пе? Оның тарихы сақталады, үйлестірушіге хабарланады.</translation>
+        <source>Delete the record «{record}»?</source>
+        <translation>«{record}» жазбасы жойылсын ба?</translation>
+    </message>
+    <message>
+        <source>Its history is kept, and the coordinator is told. Until it is sent, Edit → Undo (Ctrl+Z) brings it back.</source>
+        <translation>Оның тарихы сақталады, үйлестірушіге хабарланады. Жіберілгенге дейін Өңдеу → Болдырмау (Ctrl+Z) оны қайтарады.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Deleted «{record}». Edit → Undo (Ctrl+Z) brings it back until it is sent.</source>
+        <translation>«{record}» жойылды. Жіберілгенге дейін Өңдеу → Болдырмау (Ctrl+Z) оны қайтарады.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Болдырмайтын ештеңе жоқ.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <source>Sending is under way. Wait until it ends (or stop it), then undo.</source>
+        <translation>Жіберу жүріп жатыр. Ол аяқталғанша күтіңіз (немесе тоқтатыңыз), содан кейін болдырмаңыз.</translation>
+    </message>
+    <message>
+        <source>«{record}» is back.</source>
+        <translation>«{record}» қайтарылды.</translation>
+    </message>
+    <message>
+        <source>«{record}» cannot be brought back: {reason}</source>
+        <translation>«{record}» жазбасын қайтару мүмкін емес: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo deleting «{record}»</source>
+        <translation>«{record}» жоюын &amp;болдырмау</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Болдырмау</translation>
     </message>
     <message>
         <source>Delete</source>
         <translation>Жою</translation>
     </message>
     <message>
-        <source>Keep it</source>
-        <translation>Қалдыру</translation>
+        <source>List only the records the coordinator returned, to correct them</source>
+        <translation>Түзету үшін тек үйлестіруші қайтарған жазбаларды көрсету</translation>
+    </message>
+    <message>
+        <source>List only the records the server refused or found edited in two places</source>
+        <translation>Тек сервер қабылдамаған немесе екі жерде өзгертілген жазбаларды көрсету</translation>
+    </message>
+    <message>
+        <source>Click a column heading to sort by it, again for the other way</source>
+        <translation>Баған тақырыбын бассаңыз, тізім сол бойынша сұрыпталады, қайта бассаңыз — кері ретпен</translation>
     </message>
     <message>
         <source>Unfinished photo files could not be removed: {reason}</source>
@@ -1306,12 +1483,12 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Taza Field USB-файлдары (*.tazabundle)</translation>
     </message>
     <message>
-        <source>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
-        <translation>{path} файлына жазылды: {records} жазба және {photos} фото. Файлды аудан үйлестірушісіне апарыңыз; жазбалар сервер растағанша осы ноутбукта қалады.</translation>
+        <source>Written to {path}: {records} and {photos}. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
+        <translation>{path} файлына жазылды: {records} және {photos}. Файлды аудан үйлестірушісіне апарыңыз; жазбалар сервер растағанша осы ноутбукта қалады.</translation>
     </message>
     <message>
-        <source>Reported: nothing done in {month}. It goes with the next sync.</source>
-        <translation>Хабарланды: {month} айында ештеңе өткізілмеді. Келесі синхрондаумен жіберіледі.</translation>
+        <source>Reported: nothing done {month}. It goes with the next sync.</source>
+        <translation>Хабарланды: {month} ештеңе өткізілмеді. Келесі синхрондаумен жіберіледі.</translation>
     </message>
     <message>
         <source>The month&apos;s report</source>
@@ -1772,6 +1949,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Барлық айлар</translation>
     </message>
     <message>
+        <source>Whole year {year}</source>
+        <translation>{year} жыл толығымен</translation>
+    </message>
+    <message>
         <source>Waiting for review</source>
         <translation>Тексеруді күтуде</translation>
     </message>
@@ -1825,8 +2006,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Together: {people} participants, {tonnes} t</source>
-        <translation>Барлығы: {people} қатысушы, {tonnes} т</translation>
+        <source>Together: {people}, {tonnes}</source>
+        <translation>Барлығы: {people}, {tonnes}</translation>
     </message>
     <message numerus="yes">
         <source>Accept %n</source>
@@ -1889,6 +2070,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>cannot be shown</source>
         <translation>көрсету мүмкін емес</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Болдырмау</translation>
     </message>
     <message>
         <source>Review</source>
@@ -2052,8 +2237,16 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>{name}: {tonnes} т</translation>
     </message>
     <message>
-        <source>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</source>
-        <translation>Осы жыл: {actions} акция · {participants} қатысушы · {tonnes} т · {hectares} га · {trees} ағаш</translation>
+        <source>t collected</source>
+        <translation>т қалдық жиналды</translation>
+    </message>
+    <message>
+        <source>ha cleaned</source>
+        <translation>га тазартылды</translation>
+    </message>
+    <message>
+        <source>This year: {actions} · {participants} · {tonnes} t · {hectares} ha · {trees}</source>
+        <translation>Осы жыл: {actions} · {participants} · {tonnes} т · {hectares} га · {trees}</translation>
     </message>
     <message>
         <source>Okrug totals</source>
@@ -2066,26 +2259,6 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>This year — {year}</source>
         <translation>Осы жыл — {year}</translation>
-    </message>
-    <message>
-        <source>actions</source>
-        <translation>акция</translation>
-    </message>
-    <message>
-        <source>participants</source>
-        <translation>қатысушы</translation>
-    </message>
-    <message>
-        <source>tonnes collected</source>
-        <translation>тонна жиналды</translation>
-    </message>
-    <message>
-        <source>hectares cleaned</source>
-        <translation>гектар тазартылды</translation>
-    </message>
-    <message>
-        <source>trees planted</source>
-        <translation>ағаш отырғызылды</translation>
     </message>
 </context>
 <context>

@@ -136,6 +136,14 @@
         <translation>Отмена</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;История…</translation>
+    </message>
+    <message>
+        <source>Every version of this record, as stored on this laptop</source>
+        <translation>Все версии этой записи, сохранённые на этом ноутбуке</translation>
+    </message>
+    <message>
         <source>Save as draft</source>
         <translation>Сохранить черновик</translation>
     </message>
@@ -178,10 +186,6 @@
     <message>
         <source>from {photo}</source>
         <translation>из снимка {photo}</translation>
-    </message>
-    <message>
-        <source>This is not a number.</source>
-        <translation>Это не число.</translation>
     </message>
 </context>
 <context>
@@ -344,6 +348,14 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>нет отчёта</translation>
     </message>
     <message>
+        <source>under way</source>
+        <translation>месяц идёт</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>ещё не начали</translation>
+    </message>
+    <message>
         <source>The year the months are shown for</source>
         <translation>Год, за который показаны месяцы</translation>
     </message>
@@ -352,8 +364,20 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Щёлкните заголовок, чтобы отсортировать: по названию, по состоянию месяца, по последней синхронизации</translation>
     </message>
     <message>
-        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet.</source>
-        <translation>Зелёный: записи отправлены. Серый: село сообщило, что ничего не проводилось. Красный: от села пока ничего нет.</translation>
+        <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet. White: not expected yet (the month is under way, or it is before the okrug&apos;s first record). Rate: what was reported of what was expected. Click a cell to open its records.</source>
+        <translation>Зелёный: записи отправлены. Серый: село сообщило, что ничего не проводилось. Красный: от села пока ничего нет. Белый: пока не ожидается (месяц ещё идёт или он раньше первой записи округа). Доля: сколько сдано из ожидаемого. Нажмите на ячейку, чтобы открыть её записи.</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Доля</translation>
+    </message>
+    <message>
+        <source>Reporting rate</source>
+        <translation>Доля сданных отчётов</translation>
+    </message>
+    <message>
+        <source>{done} of {expected} expected reported</source>
+        <translation>Сдано {done} из {expected} ожидаемых</translation>
     </message>
     <message>
         <source>Rural okrug</source>
@@ -482,6 +506,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
         <source>District report as &amp;Excel (XLSX)…</source>
         <translation>Отчёт района в &amp;Excel (XLSX)…</translation>
     </message>
@@ -528,6 +556,22 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Refresh</source>
         <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Нечего отменять.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отмена действия</translation>
+    </message>
+    <message>
+        <source>Refreshing is under way and may be sending the decision. Wait until it ends, then undo.</source>
+        <translation>Идёт обновление, решение может отправляться прямо сейчас. Дождитесь его окончания, затем отмените.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last decision</source>
+        <translation>&amp;Отменить последнее решение</translation>
     </message>
     <message>
         <source>District copy up to date</source>
@@ -606,7 +650,7 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>USB-файл загружен</translation>
     </message>
     <message>
-        <source>{okrug}: {new} new records, {known} the server had already, {refused} refused; {photos} photos stored.</source>
+        <source>{okrug}: new records — {new}, already on the server — {known}, refused — {refused}; photos stored — {photos}.</source>
         <translation>{okrug}: новых записей — {new}, уже были на сервере — {known}, отклонено — {refused}; сохранено фотографий — {photos}.</translation>
     </message>
     <message>
@@ -647,19 +691,18 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message numerus="yes">
+        <source>(%n error(s) so far)</source>
+        <translation>
+            <numerusform>(пока %n ошибка)</numerusform>
+            <numerusform>(пока %n ошибки)</numerusform>
+            <numerusform>(пока %n ошибок)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
-    <message>
-        <source>The year the totals are for</source>
-        <translation>Год, за который подведены итоги</translation>
-    </message>
-    <message>
-        <source>One month of the year, or the whole year</source>
-        <translation>Один месяц года или весь год</translation>
-    </message>
-    <message>
-        <source>Count only the records you have accepted, not those waiting for review</source>
-        <translation>Считать только принятые вами записи, без ожидающих проверки</translation>
-    </message>
     <message>
         <source>Whole year</source>
         <translation>Весь год</translation>
@@ -677,16 +720,16 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>По акциям</translation>
     </message>
     <message>
+        <source>Click a row to open its records in the review</source>
+        <translation>Нажмите на строку, чтобы открыть её записи на вкладке проверки</translation>
+    </message>
+    <message>
         <source>Nothing recorded in this period.</source>
         <translation>За этот период ничего не записано.</translation>
     </message>
     <message>
         <source>Counting…</source>
         <translation>Подсчёт…</translation>
-    </message>
-    <message>
-        <source>{tonnes} tonnes of waste collected, {hectares} hectares cleaned, {people} participants</source>
-        <translation>Собрано {tonnes} тонн отходов, убрано {hectares} гектаров, участников: {people}</translation>
     </message>
     <message numerus="yes">
         <source>%n clean-up action(s)</source>
@@ -697,8 +740,24 @@ Records saved after that moment will no longer be in the list; those already sen
         </translation>
     </message>
     <message>
-        <source>{trees} trees planted</source>
-        <translation>посажено деревьев: {trees}</translation>
+        <source>{tonnes} of waste collected, {hectares} cleaned, {people}</source>
+        <translation>Собрано {tonnes} отходов, убрано {hectares}, {people}</translation>
+    </message>
+    <message>
+        <source>The year the totals are for</source>
+        <translation>Год, за который подведены итоги</translation>
+    </message>
+    <message>
+        <source>One month of the year, or the whole year</source>
+        <translation>Один месяц года или весь год</translation>
+    </message>
+    <message>
+        <source>Count only the records you have accepted, not those waiting for review</source>
+        <translation>Считать только принятые вами записи, без ожидающих проверки</translation>
+    </message>
+    <message>
+        <source>{trees} planted</source>
+        <translation>посажено {trees}</translation>
     </message>
     <message>
         <source>Waste collected by month, t</source>
@@ -743,6 +802,45 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>Total</source>
         <translation>Итого</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>дд.мм.гггг</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar (F4)</source>
+        <translation>Выбрать в календаре (F4)</translation>
+    </message>
+    <message>
+        <source>Type the date as 28.11.2026 or 28112026; Up and Down arrows change it by a day</source>
+        <translation>Введите дату как 28.11.2026 или 28112026; стрелки вверх и вниз меняют её на один день</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>сегодня</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>вчера</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>через %n день</numerusform>
+            <numerusform>через %n дня</numerusform>
+            <numerusform>через %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n день назад</numerusform>
+            <numerusform>%n дня назад</numerusform>
+            <numerusform>%n дней назад</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -930,10 +1028,6 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Закрыть</translation>
     </message>
     <message>
-        <source>({count} errors so far)</source>
-        <translation>(ошибок на сейчас: {count})</translation>
-    </message>
-    <message>
         <source>Try again</source>
         <translation>Повторить</translation>
     </message>
@@ -1027,6 +1121,53 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of the record</source>
+        <translation>История записи</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record {id}: %n step(s)</source>
+        <translation>
+            <numerusform>Запись {id}: %n шаг</numerusform>
+            <numerusform>Запись {id}: %n шага</numerusform>
+            <numerusform>Запись {id}: %n шагов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every version the record has had is kept on this laptop; the newest is last.</source>
+        <translation>Каждая версия записи хранится на этом ноутбуке; самая новая — последняя.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Что произошло</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <source>on this laptop</source>
+        <translation>на этом ноутбуке</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>на сервере</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>The server&apos;s address, from IT staff (https://…)</source>
@@ -1080,18 +1221,6 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
 <context>
     <name>MainWindow</name>
     <message>
-        <source>List only the records the coordinator returned, to correct them</source>
-        <translation>Показать только возвращённые координатором записи, чтобы их исправить</translation>
-    </message>
-    <message>
-        <source>List only the records the server refused or found edited in two places</source>
-        <translation>Показать только записи, которые сервер отклонил или которые изменены в двух местах</translation>
-    </message>
-    <message>
-        <source>Click a column heading to sort by it, again for the other way</source>
-        <translation>Щелчок по заголовку столбца сортирует по нему, повторный — в обратном порядке</translation>
-    </message>
-    <message>
         <source>Clean-up actions</source>
         <translation>Акции по уборке</translation>
     </message>
@@ -1134,6 +1263,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1246,16 +1379,64 @@ Click «+ New action» to log the first one.</source>
         <translation>Удаление записи</translation>
     </message>
     <message>
-        <source>Delete this record? Its history is kept, and the coordinator is told.</source>
-        <translation>Удалить эту запись? Её история сохранится, а координатор получит уведомление.</translation>
+        <source>Delete the record «{record}»?</source>
+        <translation>Удалить запись «{record}»?</translation>
+    </message>
+    <message>
+        <source>Its history is kept, and the coordinator is told. Until it is sent, Edit → Undo (Ctrl+Z) brings it back.</source>
+        <translation>Её история сохраняется, координатор получит уведомление. Пока удаление не отправлено, Правка → Отменить (Ctrl+Z) вернёт запись.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Deleted «{record}». Edit → Undo (Ctrl+Z) brings it back until it is sent.</source>
+        <translation>Запись «{record}» удалена. Пока удаление не отправлено, Правка → Отменить (Ctrl+Z) вернёт её.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Нечего отменять.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отмена действия</translation>
+    </message>
+    <message>
+        <source>Sending is under way. Wait until it ends (or stop it), then undo.</source>
+        <translation>Идёт отправка. Дождитесь её окончания (или прервите), затем отмените.</translation>
+    </message>
+    <message>
+        <source>«{record}» is back.</source>
+        <translation>Запись «{record}» восстановлена.</translation>
+    </message>
+    <message>
+        <source>«{record}» cannot be brought back: {reason}</source>
+        <translation>Запись «{record}» нельзя вернуть: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo deleting «{record}»</source>
+        <translation>&amp;Отменить удаление «{record}»</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
     </message>
     <message>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <source>Keep it</source>
-        <translation>Оставить</translation>
+        <source>List only the records the coordinator returned, to correct them</source>
+        <translation>Показать только возвращённые координатором записи, чтобы их исправить</translation>
+    </message>
+    <message>
+        <source>List only the records the server refused or found edited in two places</source>
+        <translation>Показать только записи, которые сервер отклонил или которые изменены в двух местах</translation>
+    </message>
+    <message>
+        <source>Click a column heading to sort by it, again for the other way</source>
+        <translation>Щелчок по заголовку столбца сортирует по нему, повторный — в обратном порядке</translation>
     </message>
     <message>
         <source>Unfinished photo files could not be removed: {reason}</source>
@@ -1314,12 +1495,12 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>USB-файлы Taza Field (*.tazabundle)</translation>
     </message>
     <message>
-        <source>Written to {path}: {records} records and {photos} photos. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
-        <translation>Записано в {path}: записей — {records}, фото — {photos}. Отвезите файл координатору района; записи остаются на ноутбуке, пока сервер их не подтвердит.</translation>
+        <source>Written to {path}: {records} and {photos}. Take the file to the district coordinator; the records stay here until the server confirms them.</source>
+        <translation>Записано в {path}: {records} и {photos}. Отвезите файл координатору района; записи остаются на ноутбуке, пока сервер их не подтвердит.</translation>
     </message>
     <message>
-        <source>Reported: nothing done in {month}. It goes with the next sync.</source>
-        <translation>Сообщено: в {month} ничего не проводилось. Уйдёт со следующей синхронизацией.</translation>
+        <source>Reported: nothing done {month}. It goes with the next sync.</source>
+        <translation>Сообщено: {month} ничего не проводилось. Уйдёт со следующей синхронизацией.</translation>
     </message>
     <message>
         <source>The month&apos;s report</source>
@@ -1784,6 +1965,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Все месяцы</translation>
     </message>
     <message>
+        <source>Whole year {year}</source>
+        <translation>Весь {year} год</translation>
+    </message>
+    <message>
         <source>Waiting for review</source>
         <translation>Ждут проверки</translation>
     </message>
@@ -1840,8 +2025,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Together: {people} participants, {tonnes} t</source>
-        <translation>Всего: участников — {people}, {tonnes} т</translation>
+        <source>Together: {people}, {tonnes}</source>
+        <translation>Всего: {people}, {tonnes}</translation>
     </message>
     <message numerus="yes">
         <source>Accept %n</source>
@@ -1906,6 +2091,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>cannot be shown</source>
         <translation>не удаётся показать</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отмена действия</translation>
     </message>
     <message>
         <source>Review</source>
@@ -2074,8 +2263,16 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>{name}: {tonnes} т</translation>
     </message>
     <message>
-        <source>This year: {actions} actions · {participants} participants · {tonnes} t · {hectares} ha · {trees} trees</source>
-        <translation>Этот год: акций {actions} · участников {participants} · {tonnes} т · {hectares} га · деревьев {trees}</translation>
+        <source>t collected</source>
+        <translation>т собрано</translation>
+    </message>
+    <message>
+        <source>ha cleaned</source>
+        <translation>га убрано</translation>
+    </message>
+    <message>
+        <source>This year: {actions} · {participants} · {tonnes} t · {hectares} ha · {trees}</source>
+        <translation>Этот год: {actions} · {participants} · {tonnes} т · {hectares} га · {trees}</translation>
     </message>
     <message>
         <source>Okrug totals</source>
@@ -2088,26 +2285,6 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>This year — {year}</source>
         <translation>Этот год — {year}</translation>
-    </message>
-    <message>
-        <source>actions</source>
-        <translation>акций</translation>
-    </message>
-    <message>
-        <source>participants</source>
-        <translation>участников</translation>
-    </message>
-    <message>
-        <source>tonnes collected</source>
-        <translation>тонн собрано</translation>
-    </message>
-    <message>
-        <source>hectares cleaned</source>
-        <translation>гектаров убрано</translation>
-    </message>
-    <message>
-        <source>trees planted</source>
-        <translation>деревьев посажено</translation>
     </message>
 </context>
 <context>

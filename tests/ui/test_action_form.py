@@ -155,7 +155,8 @@ def test_dates_outside_the_programme_cannot_be_picked(window: MainWindow) -> Non
     dialog = new_form(window)
     assert dialog.action_date.minimumDate() == QDate(2024, 1, 1)
     assert dialog.action_date.maximumDate() == QDate(2026, 11, 25)  # today in these tests
-    dialog.action_date.setDate(QDate(2030, 1, 1))
+    assert dialog.action_date.calendar.maximumDate() == QDate(2026, 11, 25)
+    dialog.action_date.setDate(QDate(2030, 1, 1))  # as the calendar picks: within the range
     assert dialog.action_date.date() == QDate(2026, 11, 25)
     dialog.close_without_asking()
 
@@ -277,7 +278,9 @@ def test_keyboard_only(tmp_path: Path, translations, qtbot) -> None:
         focused = QApplication.focusWidget()
         if focused is dialog.settlement.lineEdit():
             focused = dialog.settlement
-        if not order or order[-1] is not focused:  # Tab steps through the date's day, month, year
+        if focused is dialog.action_date.edit:
+            focused = dialog.action_date
+        if not order or order[-1] is not focused:
             order.append(focused)
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
     assert order[:6] == [

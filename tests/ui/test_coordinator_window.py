@@ -264,20 +264,25 @@ def test_completeness_shows_reported_nothing_and_missing(
     names = [table.item(r, 0).text() for r in range(table.rowCount())]
     kainar = next(r for r, name in enumerate(names) if "Қайнар" in name or "Кайнар" in name)
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    assert len(headers) == 1 + 11 + 2  # January to November (today), the last sync, the version
+    assert (
+        len(headers) == 2 + 11 + 2
+    )  # the okrug, its rate, January to November (today), the last sync, the version
 
     def state(row: int, month: int) -> str:
-        return table.item(row, month).data(Qt.ItemDataRole.UserRole)
+        return table.item(row, 1 + month).data(Qt.ItemDataRole.UserRole)
 
     assert state(kainar, 3) == "nothing"  # the nil report
-    assert table.item(kainar, 3).text() == "nothing done"
+    assert table.item(kainar, 1 + 3).text() == "nothing done"
     assert state(kainar, 5) == "reported"
-    assert state(kainar, 2) == "missing"
-    assert table.item(kainar, 12).text() not in ("", "—")  # the laptop's last sync
-    assert table.item(kainar, 13).text()  # its app version
-    silent = [r for r in range(table.rowCount()) if all(state(r, m) == "missing" for m in range(1, 12))]
+    assert state(kainar, 4) == "missing"
+    assert state(kainar, 2) == "not_started"  # before its first word (the nil report of March)
+    assert table.item(kainar, 13).text() not in ("", "—")  # the laptop's last sync
+    assert table.item(kainar, 14).text()  # its app version
+    okrugs = range(table.rowCount() - 1)  # the last row: the reporting rate of each month
+    silent = [r for r in okrugs if all(state(r, m) == "missing" for m in range(1, 11))]
     assert silent
-    assert all(table.item(r, 12).text() == "—" for r in silent)
+    assert all(state(r, 11) == "under_way" for r in silent)  # November is not over
+    assert all(table.item(r, 13).text() == "—" for r in silent)
     window.close()
 
 
@@ -376,8 +381,8 @@ def test_a_village_usb_file_through_the_window(
         window.import_bundle(bundle)
     settle(window, qtbot)
     assert told
-    assert "2 new records" in told[0]
-    assert "2 photos stored" in told[0]
+    assert "new records — 2" in told[0]
+    assert "photos stored — 2" in told[0]
     assert window.review.model.total == 2
     window.close()
 

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from fieldapp.kato import default_kato
-from fieldapp.models import PhotoRole, Status
+from fieldapp.models import CleanupAction, PhotoRole, Status
+from fieldapp.outbox import Conflict
 from fieldapp.paths import DataPaths
 from fieldapp.reference import default_reference
 from fieldapp.store import Store
@@ -42,8 +43,10 @@ from tests.ui.test_coordinator_window import open_window as open_coordinator_win
 from tests.ui.test_coordinator_window import settle
 from ui.action_dialog import ActionDialog
 from ui.backup_dialog import BackupDialog
+from ui.conflict_dialog import ConflictDialog
 from ui.enrol_dialog import EnrolDialog
 from ui.failures import CrashDialog
+from ui.history_dialog import HistoryDialog
 from ui.i18n import Translations
 from ui.login_dialog import LoginDialog
 from ui.okrug_dialog import OkrugDialog
@@ -211,10 +214,35 @@ DIALOGS: dict[str, Callable[[Path, Tasks, Translations], QWidget]] = {
     "photo viewer": lambda root, tasks, translations: PhotoViewer(
         _library(root), tasks, "0" * 64, role=PhotoRole.AFTER
     ),
+    "conflict": lambda root, tasks, translations: ConflictDialog(
+        _conflict(), default_kato(), default_reference()
+    ),
+    "record history": lambda root, tasks, translations: HistoryDialog(_history(root)),
     "something went wrong": lambda root, tasks, translations: CrashDialog(
         RuntimeError("disk I/O error"), lambda: None, None
     ),
 }
+
+
+def _conflict() -> Conflict:
+    """The widest case: this laptop and the server differ in every field a person can change."""
+    mine = action(place="Өзен жағасы мен орталық саябақ арасындағы жағалау", notes="Екі рет шықтық")
+    theirs = CleanupAction.model_validate(
+        mine.model_dump()
+        | {
+            "revision": 2,
+            "settlement": OTHER_SETTLEMENT,
+            "action_date": date(2025, 9, 21),
+            "campaign": "tree_planting",
+            "place": "Мектеп ауласы",
+            "participants": 70,
+            "area_m2": 61_500,
+            "trees": 35,
+            "notes": "Әкімдік тексерді",
+            "waste": [{"fraction": "mixed", "kg": 2900}, {"fraction": "glass", "kg": 120}],
+        }
+    )
+    return Conflict(mine.id, mine, theirs, server_revision=2, detected_at="2025-09-22T08:00:00Z")
 
 
 _STORES: list[Store] = []
@@ -223,6 +251,16 @@ _STORES: list[Store] = []
 def _store(root: Path) -> Store:
     _STORES.append(Store.open(DataPaths(root).database))
     return _STORES[-1]
+
+
+def _history(root: Path):  # type: ignore[no-untyped-def]
+    """A record made, changed, deleted and brought back: four steps to show."""
+    store = _store(root)
+    record = store.save(action(action_date=date(2026, 9, 19)))
+    changed = store.save(record.revise(participants=15, notes="Екінші рет"))
+    tombstone = store.delete(changed.id, changed.revision)
+    store.undo_delete(changed.id, tombstone.revision)
+    return store.history(record.id)
 
 
 def _library(root: Path):  # type: ignore[no-untyped-def]

@@ -164,7 +164,7 @@ def test_deleting_asks_first(tmp_path: Path, translations, qtbot, monkeypatch: p
     seed(tmp_path, [action(action_date=date(2026, 9, 19))])
     window = open_window(tmp_path, translations, qtbot)
     window.table.selectRow(0)
-    choices = iter(["Keep it", "Delete"])
+    choices = iter(["Cancel", "Delete"])
 
     def click(box: QMessageBox) -> int:
         wanted = next(choices)

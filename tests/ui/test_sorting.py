@@ -246,11 +246,19 @@ def test_the_coordinator_tables_sort_by_their_headings(
 
     window.tabs.setCurrentWidget(window.completeness)
     matrix = window.completeness.table
-    click_heading(qtbot, matrix, 0)
-    names = [matrix.item(r, 0).text() for r in range(matrix.rowCount())]
-    assert len(names) > 2
-    assert names == sorted(names, key=sort_key)
-    assert sorted(names) != names or all(n[0] not in "ӘҒҚҢӨҰҮҺІ" for n in names)
-    click_heading(qtbot, matrix, 0)
-    assert [matrix.item(r, 0).text() for r in range(matrix.rowCount())] == names[::-1]
+    okrug_rows = matrix.rowCount() - 1  # under them, the reporting rate, which stays last
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        click_heading(qtbot, matrix, 0)
+        assert indicator(matrix) == (0, order, True)
+        names = [matrix.item(r, 0).text() for r in range(okrug_rows)]
+        assert len(names) > 2
+        assert names == sorted(names, key=sort_key, reverse=order == Qt.SortOrder.DescendingOrder)
+        assert (
+            matrix.item(okrug_rows, 0).text() == "Есеп беру деңгейі"
+            or matrix.item(okrug_rows, 0).font().bold()
+        )
+    click_heading(qtbot, matrix, 1)  # the rate: as a share, «100 %» above «9 %»
+    rates = [matrix.item(r, 1).data(Qt.ItemDataRole.UserRole) for r in range(okrug_rows)]
+    shares = [done / expected if expected else -1 for done, expected in rates]
+    assert shares == sorted(shares, reverse=indicator(matrix)[1] == Qt.SortOrder.DescendingOrder)
     window.close()

@@ -75,7 +75,7 @@ def test_a_month_with_nothing_done_is_filed_and_sent(
     window.store.save(action(action_date=date(2026, 8, 14)))
     again.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: again.error_box.isVisibleTo(again))
-    assert "There are records of 2026-08" in again.error.text()
+    assert "There are records in August 2026" in again.error.text()
     assert [r.month for r in window.store.nil_reports(OKRUG)] == ["2026-09"]
     again.reject()
 
