@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp import __version__
+from fieldapp.argparse_words import argparse_language
 from fieldapp.i18n import LANGUAGES, FieldAppError, msg, system_language, translate
 from fieldapp.logs import setup_logging, utf8_output
 from fieldapp.paths import WINDOWS_MAX_PATH, DataPaths, too_long_for_windows
@@ -57,10 +58,17 @@ class Cli:
 def _pre_parse_language(argv: Sequence[str]) -> tuple[str | None, str | None]:
     """``--lang`` and ``--data-dir`` before the full parser exists (its help is translated)."""
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--lang", choices=LANGUAGES)
+    pre.add_argument("--lang")  # a language we do not ship: the full parser says so, in words
     pre.add_argument("--data-dir")
     known, _ = pre.parse_known_args(argv)
-    return known.lang, known.data_dir
+    return (known.lang if known.lang in LANGUAGES else None), known.data_dir
+
+
+def parse_arguments(argv: Sequence[str], lang: str) -> argparse.Namespace:
+    """The command line, read by a parser whose every word — argparse's own "usage:", "options:"
+    and errors as well as ours — is in ``lang``."""
+    with argparse_language(lang):
+        return build_parser(lang).parse_args(argv)
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
@@ -154,7 +162,19 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     export = actions.add_parser("export", help=h("bundle_export"), description=h("bundle_export"))
     export.add_argument("--out", type=Path, help=h("bundle_out"))
+    _data_dir_after_commands(parser, h("data_dir"))
     return parser
+
+
+def _data_dir_after_commands(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """``fieldapp status --data-dir X`` as well as ``fieldapp --data-dir X status``: every
+    subcommand takes it too. SUPPRESS as its default: a subcommand without it leaves the value
+    given before the command in place."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                command.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=help_text)
+                _data_dir_after_commands(command, help_text)
 
 
 SYNC_COMMANDS = ("enrol", "sync", "bundle")
@@ -178,9 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FieldAppError as exc:
         settings, settings_error = Settings(), exc
     lang = lang_arg or settings.language or system_language()
-    args = build_parser(lang).parse_args(argv)
+    args = parse_arguments(argv, lang)
     if args.self_test:  # in a temporary folder: nothing of the laptop's is read or written, logs neither
-        return self_test()
+        return self_test(lang)
     setup_logging(paths, verbose=args.verbose)  # logs/taza-field.log, and warnings on stderr
     cli = Cli(paths, settings, lang)
     if settings_error is not None:
@@ -239,14 +259,14 @@ def open_window(cli: Cli, explicit_dir: str | None, lang: str | None) -> int:
     return app.run(cli.paths.root if overridden else None, lang)
 
 
-def self_test() -> int:
+def self_test(lang: str) -> int:
     """Check this installation in a temporary folder (the laptop's data is not touched)."""
     try:
         from ui.selftest import run_self_test
     except ImportError as exc:
-        print(f"self-test FAILED: {exc}", file=sys.stderr)
+        print(translate("selftest.cannot_start", lang, error=str(exc)), file=sys.stderr)
         return 1
-    return run_self_test()
+    return run_self_test(lang=lang)
 
 
 def save_cli_settings(cli: Cli) -> None:

@@ -14,6 +14,7 @@ from fieldapp.entry import ActionEntry, build_action
 from fieldapp.i18n import FieldAppError, count, msg
 from fieldapp.kato import Level, default_kato, search_key
 from fieldapp.models import PhotoRef, PhotoRole, Status
+from fieldapp.moments import format_moment
 from fieldapp.numbers import format_int
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.queries import ActionFilter, Period, Totals, short_id
@@ -244,7 +245,8 @@ def cmd_add(cli: Cli, args: argparse.Namespace) -> int | None:
             entry.lat, entry.lon = str(located.lat), str(located.lon)
             if cli.lang != "en":
                 entry.lat, entry.lon = entry.lat.replace(".", ","), entry.lon.replace(".", ",")
-    ctx = Context(default_kato(), default_reference(), date.today(), device_okrug=okrug)
+    taken = {p.sha256: p.taken_at.date() for p, _ in photos if p.taken_at is not None}
+    ctx = Context(default_kato(), default_reference(), date.today(), device_okrug=okrug, photo_dates=taken)
     action, report = build_action(entry, ctx, cli.lang, okrug=okrug)
     for issue in report.issues:
         label = "cli.error" if issue.severity is Severity.ERROR else "cli.warning"
@@ -257,7 +259,9 @@ def cmd_add(cli: Cli, args: argparse.Namespace) -> int | None:
     with cli.open_store() as store:
         for photo, _ in photos:
             store.add_photo(photo)
-        duplicates = store.same_day_actions(action.settlement, action.action_date, action.campaign)
+        duplicates = store.same_day_actions(
+            action.settlement, action.action_date, action.campaign, place=action.place
+        )
         if duplicates and not args.yes:
             cli.say("cli.add.duplicate", ids=", ".join(short_id(d.id) for d in duplicates))
             return 3
@@ -365,7 +369,7 @@ def cmd_show(cli: Cli, args: argparse.Namespace) -> int | None:
             "cli.show.history_line",
             revision=entry.revision,
             event=cli.t(f"event.{entry.event}"),
-            at=entry.recorded_at[:19].replace("T", " "),
+            at=format_moment(entry.recorded_at),  # the laptop's clock, as the windows show it
         )
     return None
 
@@ -493,7 +497,7 @@ def cmd_backup(cli: Cli, args: argparse.Namespace) -> int | None:
     from fieldapp.numbers import format_bytes
 
     def when(backup: backups.Backup) -> str:
-        return backup.taken_at.strftime("%d.%m.%Y %H:%M")
+        return format_moment(backup.taken_at)
 
     def records(backup: backups.Backup) -> str:
         return "—" if backup.records is None else format_int(backup.records, cli.lang)

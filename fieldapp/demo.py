@@ -120,8 +120,9 @@ DEMO_OKRUG = "196247000"  # Қайнар а.о., Талғар ауданы, Ал
 _DEMO_GPS = (43.331, 77.301)
 
 
-def demo_photo(index: int) -> bytes:
-    """A small synthetic field photo (sky, steppe, filled bags) with EXIF time and GPS."""
+def demo_photo(index: int, taken: date | None = None) -> bytes:
+    """A small synthetic field photo (sky, steppe, filled bags) with EXIF time and GPS; taken on
+    ``taken`` (in the morning), else on a day of the 2025 season."""
     import io
 
     from PIL import Image, ImageDraw
@@ -145,9 +146,8 @@ def demo_photo(index: int) -> bytes:
     gps = exif.get_ifd(0x8825)
     lat, lon = _DEMO_GPS[0] + rng.uniform(-0.03, 0.03), _DEMO_GPS[1] + rng.uniform(-0.03, 0.03)
     gps.update({1: "N", 2: _dms(lat), 3: "E", 4: _dms(lon)})
-    exif.get_ifd(0x8769)[0x9003] = (
-        f"2025:0{rng.randint(4, 9)}:{rng.randint(10, 28)} 11:{rng.randint(10, 59)}:00"
-    )
+    day = taken or date(2025, rng.randint(4, 9), rng.randint(10, 28))
+    exif.get_ifd(0x8769)[0x9003] = f"{day:%Y:%m:%d} 11:{rng.randint(10, 59)}:00"
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85, exif=exif)
     return out.getvalue()
@@ -161,21 +161,18 @@ def _dms(value: float) -> tuple[float, float, float]:
 
 
 def seed_demo(
-    store: Store, library: PhotoLibrary, okrug: str, count: int, *, photos: int = 8, reviewed: bool = True
+    store: Store, library: PhotoLibrary, okrug: str, count: int, *, photos: int = 24, reviewed: bool = True
 ) -> int:
-    """Fill a demo laptop: ``count`` records over the last two seasons, some with photos, a few
-    drafts. Marks the store as a demo so that real data is never mixed in by accident.
+    """Fill a demo laptop: ``count`` records over the last two seasons, some with photos (at most
+    ``photos``, a before and an after taken on each photographed action's day: a photo dated far
+    from its record's day would be warned about), a few drafts. Marks the store as a demo so that
+    real data is never mixed in by accident.
     ``reviewed``: the older records as if sent and reviewed already (a demo with no server); else
     they wait to be sent, for a demo server to receive and its coordinator to review."""
     from fieldapp.kato import default_kato
     from fieldapp.reference import default_reference
 
     store.set_meta("demo", "1")
-    hashes = []
-    for index in range(photos):
-        info = library.import_bytes(demo_photo(index), f"IMG_2025{index:04d}.jpg")
-        store.add_photo(info)
-        hashes.append(info.sha256)
     today = date.today()
     records = list(
         demo_actions(
@@ -186,14 +183,21 @@ def seed_demo(
             seed=count,
             start=date(today.year - 1, 3, 1),
             end=today,
-            photos=hashes,
-            photos_per_action=2,
         )
     )
     rng = random.Random(count)
+    taken: dict[date, list[PhotoRef]] = {}  # the photos of each day photographed
     for i, action in enumerate(records):
-        if i % 3:  # most village records carry no photo at all
-            action = action.model_copy(update={"photos": ()})
+        day = action.action_date
+        if i % 3 == 0 and (day in taken or len(taken) * 2 < photos):  # most records carry none
+            if day not in taken:
+                taken[day] = []
+                for role in (PhotoRole.BEFORE, PhotoRole.AFTER):
+                    index = len(taken) * 2 + len(taken[day])
+                    info = library.import_bytes(demo_photo(index, day), f"IMG_{day:%Y%m%d}_{index:04d}.jpg")
+                    store.add_photo(info)
+                    taken[day].append(PhotoRef(sha256=info.sha256, role=role))
+            action = action.model_copy(update={"photos": tuple(taken[day])})
         if rng.random() < 0.1:
             action = action.model_copy(update={"status": Status.DRAFT})
         records[i] = action

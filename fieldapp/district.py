@@ -24,7 +24,7 @@ from fieldapp.i18n import month_in_text, msg
 from fieldapp.ids import uuid7
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status, utc_now
-from fieldapp.queries import ActionSummary, Period
+from fieldapp.queries import Period
 from fieldapp.writes import StoreError, _current_or_fail, _iso, _server_change, import_from_server
 
 QUEUED, REFUSED, SUPERSEDED = "queued", "refused", "superseded"
@@ -358,20 +358,6 @@ def first_months(conn: sqlite3.Connection) -> dict[str, str]:
 def _month_after(month: str) -> str:
     year, number = int(month[:4]), int(month[5:7])
     return date(year + number // 12, number % 12 + 1, 1).isoformat()
-
-
-def duplicate_groups(conn: sqlite3.Connection, limit: int = 500) -> list[list[ActionSummary]]:
-    """Live records that share settlement, date and campaign: likely the same action twice."""
-    keys = conn.execute(
-        "SELECT settlement, action_date, campaign FROM actions WHERE deleted = 0 "
-        "GROUP BY settlement, action_date, campaign HAVING count(*) > 1 "
-        "ORDER BY action_date DESC, settlement LIMIT ?",
-        [limit],
-    ).fetchall()
-    groups: dict[tuple[str, str, str], list[ActionSummary]] = defaultdict(list)
-    for settlement, day, campaign in keys:
-        groups[(settlement, day, campaign)] = queries.same_day(conn, settlement, day, campaign, "")
-    return [group for group in groups.values() if len(group) > 1]
 
 
 @dataclass(frozen=True)

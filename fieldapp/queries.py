@@ -3,10 +3,11 @@ per-thread reader, write jobs on the writer's own connection."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from fieldapp.models import CleanupAction, Status
@@ -356,6 +357,20 @@ def photo(conn: sqlite3.Connection, sha256: str) -> dict[str, Any] | None:
     if row is None:
         return None
     return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+
+def photo_dates(conn: sqlite3.Connection, hashes: list[str]) -> dict[str, date]:
+    found: dict[str, date] = {}
+    for start in range(0, len(hashes), 500):  # within SQLite's limit of bound parameters
+        chunk = hashes[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT sha256, taken_at FROM photos WHERE taken_at IS NOT NULL AND sha256 IN ({marks})", chunk
+        )
+        for sha256, taken_at in rows:
+            with contextlib.suppress(ValueError):  # a time the camera wrote wrongly: no date known
+                found[sha256] = datetime.fromisoformat(taken_at).date()
+    return found
 
 
 # -- totals --------------------------------------------------------------------------------------

@@ -377,7 +377,27 @@ def _district(db: Database) -> None:
     )
 
 
-@_step("0006_list_order")
+@_step("0006_duplicate_dismissals")
+def _duplicate_dismissals(db: Database) -> None:
+    """A coordinator's "Not duplicates" about a group of look-alike records (``record_ids``: JSON,
+    sorted): ``queued`` until the server has it, then ``sent`` (the server's list replaces these on
+    every pull), or ``refused`` with the server's ``problem``."""
+    _run(
+        db,
+        """
+        CREATE TABLE duplicate_dismissals (
+            id TEXT PRIMARY KEY,
+            record_ids TEXT NOT NULL,
+            dismissed_by TEXT NOT NULL DEFAULT '',
+            dismissed_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'queued',
+            problem TEXT
+        ) WITHOUT ROWID
+        """,
+    )
+
+
+@_step("0007_list_order")
 def _list_order(db: Database) -> None:
     """The list sorts by any of its columns in the store: each column a record is listed by has an
     index ending in the date and id (the page key), and a record's tonnes and photo count are kept

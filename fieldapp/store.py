@@ -16,12 +16,12 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from fieldapp import district, outbox, queries, schema, writes
+from fieldapp import district, duplicates, outbox, queries, schema, writes
 from fieldapp.i18n import msg
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status
@@ -163,10 +163,19 @@ class Store:
         return queries.status_counts(self._reader())
 
     def same_day_actions(
-        self, settlement: str, action_date: Any, campaign: str, exclude: UUID | str | None = None
+        self,
+        settlement: str,
+        action_date: Any,
+        campaign: str,
+        exclude: UUID | str | None = None,
+        place: str | None = None,
     ) -> list[ActionSummary]:
-        """Live records for the same settlement, date and campaign: likely duplicates."""
-        return queries.same_day(self._reader(), settlement, str(action_date), campaign, str(exclude or ""))
+        """Live records for the same settlement, date and campaign (and, given ``place``, at the same
+        place: likely duplicates; see :mod:`fieldapp.duplicates`)."""
+        day, other = str(action_date), str(exclude or "")
+        if place is None:
+            return queries.same_day(self._reader(), settlement, day, campaign, other)
+        return duplicates.same_place(self._reader(), settlement, day, campaign, place, other)
 
     def outbox_depth(self) -> OutboxDepth:
         return queries.outbox_depth(self._reader())
@@ -178,6 +187,41 @@ class Store:
 
     def photo(self, sha256: str) -> dict[str, Any] | None:
         return queries.photo(self._reader(), sha256)
+
+    def keep_photo_facts(
+        self, sha256: str, taken_at: str | None, lat: float | None, lon: float | None
+    ) -> None:
+        """What the camera said of a photo of the district, as the server had it from the laptop."""
+        self._writer.call(
+            lambda db: db.conn.execute(
+                "UPDATE photos SET taken_at = ?, lat = ?, lon = ? WHERE sha256 = ?",
+                [taken_at, lat, lon, sha256],
+            )
+        )
+
+    def photo_info(self, sha256: str) -> ProcessedPhoto | None:
+        """What this laptop knows of a photo: its name, and when and where the camera took it (a
+        coordinator's copy knows the photos of the district by their hash only)."""
+        row = queries.photo(self._reader(), sha256)
+        if row is None:
+            return None
+        return ProcessedPhoto(
+            sha256=row["sha256"],
+            width=row["width"],
+            height=row["height"],
+            upload_size=row["upload_size"],
+            original_name=row["original_name"],
+            original_size=row["original_size"],
+            original_format=row["original_format"],
+            taken_at=_moment(row["taken_at"]),
+            lat=row["lat"],
+            lon=row["lon"],
+        )
+
+    def photo_dates(self, hashes: Iterable[str]) -> dict[str, date]:
+        """The day each of these photos was taken (its EXIF time, as the camera showed it); photos
+        without one, or not in this store, are left out."""
+        return queries.photo_dates(self._reader(), list(hashes))
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         row = self._reader().execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
@@ -378,7 +422,23 @@ class Store:
         return district.record_rows(self._reader(), period, okrug)
 
     def duplicate_groups(self, limit: int = 500) -> list[list[ActionSummary]]:
-        return district.duplicate_groups(self._reader(), limit)
+        return duplicates.duplicate_groups(self._reader(), limit)
+
+    def group_place(self, group: Sequence[ActionSummary]) -> str:
+        return duplicates.group_place(self._reader(), group)
+
+    def dismiss_duplicates(self, record_ids: Iterable[str], by: str) -> duplicates.Dismissal:
+        chosen = list(record_ids)
+        return self._writer.call(lambda db: duplicates.dismiss(db, chosen, by))
+
+    def dismissals(self, state: str | None = None) -> list[duplicates.Dismissal]:
+        return duplicates.dismissals(self._reader(), state)
+
+    def apply_dismissal_outcomes(self, outcomes: Sequence[tuple[str, str, str | None]]) -> None:
+        self._writer.call(lambda db: duplicates.apply_dismissal_outcomes(db, outcomes))
+
+    def replace_server_dismissals(self, pulled: Sequence[duplicates.Dismissal]) -> None:
+        self._writer.call(lambda db: duplicates.replace_server_dismissals(db, pulled))
 
     def delete_meta(self, key: str) -> None:
         self._writer.call(lambda db: outbox.delete_meta(db, key))
@@ -390,3 +450,12 @@ class Store:
         problems += [f"foreign key: {tuple(r)}" for r in conn.execute("PRAGMA foreign_key_check")]
         problems += [f"monthly totals differ from the records: {d}" for d in queries.totals_drift(conn)]
         return problems
+
+
+def _moment(text: str | None) -> datetime | None:
+    """A stored camera time; one that cannot be read is not known."""
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except ValueError:
+        log.warning("a photo's time %r cannot be read", text)
+        return None

@@ -9,7 +9,7 @@ warnings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -30,6 +30,7 @@ WARN_KG_PER_PARTICIPANT = 1000  # more than 1 tonne each
 WARN_M2_PER_PARTICIPANT = 50_000  # more than 5 hectares each
 WARN_PARTICIPANTS = 5000  # a village clean-up with more people than most villages have
 # Kazakhstan's extent with a margin: a photo's GPS outside it is almost surely wrong.
+PHOTO_DAYS_APART = 7  # a photo taken more than a week from the action's date: another day's, or a wrong date
 KZ_LAT = (40.0, 56.0)
 KZ_LON = (46.0, 88.0)
 
@@ -94,6 +95,8 @@ class Context:
     reference: ReferenceData
     today: date
     device_okrug: str | None = None  # a village device may only write its own okrug
+    # The day each photo was taken (its EXIF time), by SHA-256; photos without one are not listed.
+    photo_dates: Mapping[str, date] = field(default_factory=dict)
 
 
 def field_label(name: str) -> Message:
@@ -173,6 +176,7 @@ def check_action(action: CleanupAction, ctx: Context) -> Report:
         # missing or unusual is only asked about when it is marked ready to send.
         _check_required(action, report)
         _check_plausible(action, report)
+        _check_photo_dates(action, ctx, report)
     return report
 
 
@@ -253,6 +257,21 @@ def _check_plausible(action: CleanupAction, report: Report) -> None:
         KZ_LAT[0] <= action.gps.lat <= KZ_LAT[1] and KZ_LON[0] <= action.gps.lon <= KZ_LON[1]
     ):
         report.warn("gps", "plausible.gps_outside_kazakhstan")
+
+
+def _check_photo_dates(action: CleanupAction, ctx: Context, report: Report) -> None:
+    """A photo taken far from the action's date: the wrong photo, or the wrong date. One warning,
+    naming the photo furthest away."""
+    apart = [
+        (abs((taken - action.action_date).days), taken)
+        for ref in action.photos
+        if (taken := ctx.photo_dates.get(ref.sha256)) is not None
+    ]
+    far = [(days, taken) for days, taken in apart if days > PHOTO_DAYS_APART]
+    if far:
+        days, taken = max(far)
+        when = action.action_date
+        report.warn("photos", "plausible.photo_date_far", taken=taken, days=days, action_date=when)
 
 
 def _per_person(total: Decimal, people: int) -> Decimal:

@@ -36,6 +36,7 @@ from server import schema as t
 from server.accounts import Principal, now_utc
 from server.bodies import M, decode, parse, read_body, read_model
 from server.db import READ_ONLY, make_engine
+from server.dismissals import dismiss, dismissals
 from server.errors import ApiError
 from server.ingest import Ingest, push_with_retry
 from server.photos import PhotoStore
@@ -52,6 +53,9 @@ from sync.protocol import (
     AppRelease,
     BundleImport,
     DeviceInfo,
+    DismissalBatch,
+    DismissalList,
+    DismissalResponse,
     EnrolRequest,
     EnrolResponse,
     HealthResponse,
@@ -373,6 +377,21 @@ def _install_routes(app: FastAPI, server: Server) -> None:
         batch = await body(request, ReviewBatch)
         now = now_utc()
         return await run_in_threadpool(server.write, lambda conn: review(conn, who, batch, now))
+
+    @app.post(
+        f"{API_PREFIX}/duplicates/dismissals",
+        response_model=DismissalResponse,
+        openapi_extra=_body_schema(DismissalBatch),
+    )
+    async def dismiss_duplicates(request: Request, who: Reviewer) -> DismissalResponse:
+        """A coordinator's "Not duplicates" about groups of look-alike records (kept with who and when)."""
+        batch = await body(request, DismissalBatch)
+        now = now_utc()
+        return await run_in_threadpool(server.write, lambda conn: dismiss(conn, who, batch, now))
+
+    @app.get(f"{API_PREFIX}/duplicates/dismissals", response_model=DismissalList)
+    def duplicate_dismissals(who: Reviewer) -> DismissalList:
+        return server.read(lambda conn: dismissals(conn, who))
 
     @app.post(
         f"{API_PREFIX}/bundles",

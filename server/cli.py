@@ -35,6 +35,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, func, select, update
 
+from fieldapp import __version__
 from fieldapp.kato import Level, default_kato
 from fieldapp.logs import utf8_output
 from fieldapp.reference import default_reference
@@ -71,6 +72,7 @@ def load_settings(database_url: str | None) -> ServerSettings:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldapp-server", description="The Taza Field central server.")
+    parser.add_argument("--version", action="version", version=f"Taza Field server {__version__}")
     parser.add_argument("--database-url", help="SQLAlchemy URL (overrides TAZA_SERVER_DATABASE_URL)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -8,7 +8,9 @@ The first run (about a minute) sets everything up through the real paths: ``fiel
 a one-time enrolment code exchanged by the laptop, records sent by sync, the coordinator's
 decisions (most older records accepted, three returned with a comment) sent to the server and
 fetched back by the village. Later runs start the same server again and open the windows on what
-was left. ``--no-window`` only sets up (or checks) and prints where things are.
+was left, the village on the left half of the screen and the coordinator's on the right. The
+server stops when both windows are closed. ``--no-window`` only sets up (or checks), prints where
+things are and stops the server again: its address answers only while the windows are open.
 
 Try: log an action in the village window and press *Send now* (F9); in the coordinator's window,
 *Refresh*, find it in *Review*, return it with a comment; back in the village, *Send now*: the
@@ -50,6 +52,7 @@ from sync.enrolment import enrol, read_provisioning
 DISTRICT = "196200000"  # Талғар ауданы
 COORDINATOR = "demo"
 DEFAULT_PORT = 8765
+WINDOW_SIDE = "TAZA_FIELD_WINDOW_SIDE"  # ui/app.py reads it: the half of the screen a window takes
 VILLAGE_RECORDS = 150
 OTHER_OKRUGS = 6  # of the district's others, reporting too (the dashboard and the matrix fill up)
 COMMENTS = (
@@ -263,15 +266,21 @@ def summary(demo: Demo) -> str:
     )
 
 
-def open_windows(demo: Demo, lang: str | None) -> int:
-    """The village window and the coordinator's, as two programs; the server stops when both close."""
+def window_commands(demo: Demo, lang: str | None) -> list[tuple[list[str], dict[str, str]]]:
+    """The two programs' command lines and environments: the village window on the left half of
+    the screen, the coordinator's on the right (not one exactly on top of the other)."""
     command = [sys.executable, "-m", "fieldapp.cli"] + (["--lang", lang] if lang else [])
     env = {k: v for k, v in os.environ.items() if k != "TAZA_FIELD_DATA_DIR"}
     env["TAZA_FIELD_NO_KEYRING"] = "1"
-    apps = [
-        subprocess.Popen([*command, "--data-dir", str(paths.root)], env=env)
-        for paths in (demo.village, demo.coordinator)
+    return [
+        ([*command, "--data-dir", str(paths.root)], {**env, WINDOW_SIDE: side})
+        for paths, side in ((demo.village, "left"), (demo.coordinator, "right"))
     ]
+
+
+def open_windows(demo: Demo, lang: str | None) -> int:
+    """The village window and the coordinator's, as two programs; the server stops when both close."""
+    apps = [subprocess.Popen(command, env=env) for command, env in window_commands(demo, lang)]
     try:
         while any(app.poll() is None for app in apps):
             time.sleep(0.5)
@@ -281,13 +290,39 @@ def open_windows(demo: Demo, lang: str | None) -> int:
     return max(app.returncode or 0 for app in apps)
 
 
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m server.demo",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=Path(".data/demo"),
+        help="where the demo keeps its server, laptop and coordinator folders (default: %(default)s); "
+        "a folder set up before is started again, not set up twice",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        help=f"the server's port (default: the one used before, else {DEFAULT_PORT}, else a free one)",
+    )
+    parser.add_argument(
+        "--no-window",
+        action="store_true",
+        help="set up (or check), print where things are and the coordinator's password, then stop the server",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["kk", "ru", "en"],
+        help="the language of the windows and of what the demo prints (default: the system's)",
+    )
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m server.demo", description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", type=Path, default=Path(".data/demo"), help="where the demo keeps its data")
-    parser.add_argument("--port", type=int, help=f"the server's port (default {DEFAULT_PORT}, or a free one)")
-    parser.add_argument("--no-window", action="store_true", help="set up, print where things are, stop")
-    parser.add_argument("--lang", choices=["kk", "ru", "en"], help="the windows' language")
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     global _lang
     _lang = args.lang or system_language()
     say("demo.starting", path=str(args.dir))
@@ -303,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         return open_windows(demo, args.lang)
     finally:
         demo.server.stop()
+        say("demo.stopped", url=demo.server.url)
 
 
 if __name__ == "__main__":

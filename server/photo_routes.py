@@ -2,7 +2,8 @@
 
 ``GET /photos/{sha256}`` says how many bytes the server holds; ``PUT /photos/{sha256}?offset=&total=``
 sends the next chunk (the raw bytes as the body); ``GET /photos/{sha256}/content`` returns a finished
-photo, ``GET /photos/{sha256}/thumb`` a small copy of it. The rules are in :mod:`server.photos`.
+photo, ``GET /photos/{sha256}/thumb`` a small copy of it, ``GET /photos/{sha256}/facts`` when and
+where the camera took it. The rules are in :mod:`server.photos`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from server import photos
@@ -19,7 +21,7 @@ from server.bodies import read_body
 from server.errors import ApiError
 from server.photos import Chunk
 from server.settings import ServerSettings
-from sync.protocol import API_PREFIX, PhotoState, Reason
+from sync.protocol import API_PREFIX, MAX_TAKEN_AT_LENGTH, PhotoFacts, PhotoState, Reason
 
 IMMUTABLE = "private, max-age=31536000, immutable"  # a photo's name is its hash: it never changes
 CHUNK_BODY: dict[str, Any] = {
@@ -47,14 +49,33 @@ def install_photo_routes(app: FastAPI, server: Server) -> None:
         sha256: str,
         offset: Annotated[int, Query(ge=0)],
         total: Annotated[int, Query(ge=1)],
+        taken_at: Annotated[str | None, Query(max_length=MAX_TAKEN_AT_LENGTH)] = None,
+        lat: Annotated[float | None, Query(ge=-90, le=90)] = None,
+        lon: Annotated[float | None, Query(ge=-180, le=180)] = None,
     ) -> PhotoState:
+        """``taken_at``, ``lat``, ``lon``: what the camera said, given with the first chunk."""
         sha = photos.checked_sha(sha256)
         if total > settings.max_photo_bytes:
             raise _too_large(
                 settings, f"a photo may be at most {settings.max_photo_bytes} bytes", total=total
             )
+        try:
+            facts = PhotoFacts(sha256=sha, taken_at=taken_at, lat=lat, lon=lon)
+        except ValidationError:
+            raise ApiError(
+                422, Reason.VALIDATION, "taken_at is not an ISO 8601 time", taken_at=taken_at
+            ) from None
         chunk = Chunk(sha, offset, total, await _chunk_body(request, settings))
-        return await run_in_threadpool(photos.upload, server.write, store, who, chunk)
+        state = await run_in_threadpool(photos.upload, server.write, store, who, chunk)
+        if offset == 0 and (taken_at is not None or lat is not None):
+            await run_in_threadpool(server.write, lambda conn: photos.keep_facts(conn, facts))
+        return state
+
+    @app.get(f"{path}/facts", response_model=PhotoFacts)
+    def photo_facts(who: Anyone, sha256: str) -> PhotoFacts:
+        """When and where the camera took the photo, as its laptop read it (for the large view)."""
+        sha = photos.checked_sha(sha256)
+        return server.read(lambda conn: photos.photo_facts(conn, who, sha))
 
     @app.get(f"{path}/thumb", response_class=FileResponse)
     def photo_thumb(who: Anyone, sha256: str) -> FileResponse:

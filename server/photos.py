@@ -41,7 +41,7 @@ from server import schema as t
 from server.accounts import Principal, now_utc
 from server.errors import ApiError
 from server.sql import insert
-from sync.protocol import PhotoState, Reason, Role
+from sync.protocol import PhotoFacts, PhotoState, Reason, Role
 
 log = logging.getLogger(__name__)
 
@@ -207,6 +207,27 @@ def photo_state(conn: Connection, who: Principal, sha: str) -> PhotoState:
     """How much of the photo the server holds: the laptop sends from ``received`` on."""
     check_read(conn, who, sha)
     return _state(sha, conn.execute(select(t.photos).where(t.photos.c.sha256 == sha)).first())
+
+
+def keep_facts(conn: Connection, facts: PhotoFacts) -> None:
+    """What the camera said of a photo, as its laptop sent it with the first chunk (once known,
+    kept: a later upload of the same photo from another laptop does not change it)."""
+    conn.execute(
+        update(t.photos)
+        .where(t.photos.c.sha256 == facts.sha256, t.photos.c.taken_at.is_(None), t.photos.c.lat.is_(None))
+        .values(taken_at=facts.taken_at, lat=facts.lat, lon=facts.lon)
+    )
+
+
+def photo_facts(conn: Connection, who: Principal, sha: str) -> PhotoFacts:
+    """When and where the camera took the photo, as far as the server knows (nothing: all None)."""
+    check_read(conn, who, sha)
+    row = conn.execute(
+        select(t.photos.c.taken_at, t.photos.c.lat, t.photos.c.lon).where(t.photos.c.sha256 == sha)
+    ).first()
+    if row is None:
+        return PhotoFacts(sha256=sha)
+    return PhotoFacts(sha256=sha, taken_at=row.taken_at, lat=row.lat, lon=row.lon)
 
 
 def content_path(conn: Connection, store: PhotoStore, who: Principal, sha: str) -> Path:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -239,6 +240,11 @@ photos = Table(
     Column("complete", Boolean, nullable=False, default=False),
     Column("created_at", TS, nullable=False),
     Column("completed_at", TS, nullable=True),
+    # What the camera said (sent with the first chunk; the upload copy carries no EXIF): its clock's
+    # time as ISO 8601 text (an offset only if the camera gave one), and the GPS position.
+    Column("taken_at", String(40), nullable=True),
+    Column("lat", Float, nullable=True),
+    Column("lon", Float, nullable=True),
 )
 
 batches = Table(
@@ -279,6 +285,20 @@ nil_reports = Table(
     Column("device_id", String(UUID_LEN), nullable=True),
     Column("received_at", TS, nullable=False),
     Index("ix_nil_reports_okrug_month", "okrug", "month"),
+)
+
+duplicate_dismissals = Table(
+    # A coordinator's word that records which look alike (one settlement, day, campaign and place)
+    # are different actions: the group is not shown as likely duplicates again, on any laptop of the
+    # district. Who said it and when are kept; a record added to the group later shows it again.
+    "duplicate_dismissals",
+    metadata,
+    Column("id", String(UUID_LEN), primary_key=True),  # made by the coordinator's laptop
+    Column("district", KATO, nullable=False),
+    Column("record_ids", Text, nullable=False),  # JSON: the records' ids, sorted
+    Column("dismissed_by", String(100), nullable=False),
+    Column("dismissed_at", TS, nullable=False),
+    Index("ix_duplicate_dismissals_district", "district"),
 )
 
 monthly_totals = Table(

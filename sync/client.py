@@ -28,12 +28,16 @@ from sync.protocol import (
     PROTOCOL_VERSION,
     BundleImport,
     DeviceInfo,
+    DismissalBatch,
+    DismissalList,
+    DismissalResponse,
     EnrolRequest,
     EnrolResponse,
     ErrorResponse,
     HealthResponse,
     LoginRequest,
     LoginResponse,
+    PhotoFacts,
     PhotoState,
     PullResponse,
     PushResponse,
@@ -158,15 +162,24 @@ class ServerClient:
         chunk: bytes,
         on_sent: Callable[[int], None] | None = None,
         cancel: threading.Event | None = None,
+        facts: PhotoFacts | None = None,
     ) -> PhotoState:
+        """``facts``: what the camera said, sent with the first chunk (``offset`` 0)."""
+        params: dict[str, Any] = {"offset": offset, "total": total}
+        if facts is not None and offset == 0:
+            known = {"taken_at": facts.taken_at, "lat": facts.lat, "lon": facts.lon}
+            params |= {name: value for name, value in known.items() if value is not None}
         answer = self._call(
             "PUT",
             f"/photos/{sha256}",
-            params={"offset": offset, "total": total},
+            params=params,
             data=Body(chunk, on_sent, cancel),
             headers={"Content-Type": "application/octet-stream"},
         )
         return self._model(PhotoState, answer)
+
+    def photo_facts(self, sha256: str) -> PhotoFacts:
+        return self._model(PhotoFacts, self._call("GET", f"/photos/{sha256}/facts"))
 
     def photo_content(self, sha256: str) -> bytes:
         return self._call("GET", f"/photos/{sha256}/content").content
@@ -206,6 +219,12 @@ class ServerClient:
 
     def reviews(self, batch: ReviewBatch) -> ReviewResponse:
         return self._model(ReviewResponse, self._call("POST", "/reviews", json_body=batch))
+
+    def dismiss_duplicates(self, batch: DismissalBatch) -> DismissalResponse:
+        return self._model(DismissalResponse, self._call("POST", "/duplicates/dismissals", json_body=batch))
+
+    def duplicate_dismissals(self) -> DismissalList:
+        return self._model(DismissalList, self._call("GET", "/duplicates/dismissals"))
 
     def devices(self) -> list[DeviceInfo]:
         answer = self._call("GET", "/devices")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from fieldapp.district import META_SENDING_DECISIONS, NilReportData, QueuedDecision, ReviewOutcome
+from fieldapp.duplicates import QUEUED, SENT, Dismissal
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.session import CoordinatorSession, session_from_login
@@ -30,7 +31,15 @@ from fieldapp.updates import stored_release
 from sync.client import ServerClient, Timeouts
 from sync.engine import META_LAST_ERROR, META_LAST_SUCCESS, RetryPolicy, learn_release, now_iso
 from sync.errors import Cancelled, Kind, SyncError
-from sync.protocol import MAX_BATCH_RECORDS, BundleImport, Reason, ReviewBatch, ReviewDecision
+from sync.protocol import (
+    MAX_BATCH_RECORDS,
+    BundleImport,
+    DismissalBatch,
+    DuplicateDismissal,
+    Reason,
+    ReviewBatch,
+    ReviewDecision,
+)
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -95,6 +104,7 @@ class DistrictProgress:
 class DistrictReport:
     decisions_sent: int = 0
     decisions_refused: int = 0
+    dismissals_sent: int = 0
     records_new: int = 0
     records_changed: int = 0
     nil_reports: int = 0
@@ -141,7 +151,9 @@ class DistrictSync:
         try:
             with _as_coordinator():
                 self._send_decisions()
+                self._send_dismissals()
                 self._pull()
+                self._pull_dismissals()
                 self._devices()
                 if self.thumbnails:
                     self._thumbnails()
@@ -188,6 +200,39 @@ class DistrictSync:
             self.store.apply_review_outcomes(outcomes)
             self.report.decisions_sent += sum(o.outcome in ("applied", "already") for o in outcomes)
             self.report.decisions_refused += sum(o.outcome not in ("applied", "already") for o in outcomes)
+
+    def _send_dismissals(self) -> None:
+        """The coordinator's "Not duplicates", sent as review decisions are (idempotent by id)."""
+        queued = self.store.dismissals(QUEUED)
+        for start in range(0, len(queued), MAX_BATCH_RECORDS):
+            self._check_cancel()
+            part = queued[start : start + MAX_BATCH_RECORDS]
+            batch = DismissalBatch(
+                dismissals=[DuplicateDismissal(id=d.id, record_ids=list(d.record_ids)) for d in part]
+            )
+            answer = self._retrying(lambda: self.client.dismiss_duplicates(batch))  # noqa: B023
+            self.store.apply_dismissal_outcomes(
+                [(str(r.id), r.outcome.value, r.reason.value if r.reason else None) for r in answer.results]
+            )
+            self.report.dismissals_sent += sum(
+                r.outcome.value in ("applied", "already") for r in answer.results
+            )
+
+    def _pull_dismissals(self) -> None:
+        """The district's dismissals as the server keeps them (other coordinators' too)."""
+        got = self._retrying(self.client.duplicate_dismissals)
+        self.store.replace_server_dismissals(
+            [
+                Dismissal(
+                    str(d.id),
+                    tuple(sorted(str(r) for r in d.record_ids)),
+                    d.dismissed_by,
+                    d.dismissed_at.isoformat().replace("+00:00", "Z"),
+                    SENT,
+                )
+                for d in got.dismissals
+            ]
+        )
 
     def _pull(self) -> None:
         cursor = self.store.get_meta(META_CURSOR) or ""
@@ -250,12 +295,23 @@ class DistrictSync:
     # -- on demand -----------------------------------------------------------------------------------
 
     def fetch_photo(self, sha: str) -> Path:
-        """The photo itself (the upload copy), fetched once and kept."""
+        """The photo itself (the upload copy), fetched once and kept; and what its camera said of
+        when and where, if the server knows and this laptop does not yet (best effort: the photo
+        opens without them)."""
         path = self.library.upload_path(sha)
         if not path.is_file():
             with _as_coordinator():
                 data = self._retrying(lambda: self.client.photo_content(sha))
             self.library.add_received(sha, data)
+        known = self.store.photo_info(sha)
+        if known is None or (known.taken_at is None and known.lat is None):
+            try:
+                facts = self.client.photo_facts(sha)
+            except SyncError as exc:
+                log.info("what the camera said of photo %s is not known here: %s", sha, exc.kind.value)
+            else:
+                if facts.taken_at is not None or facts.lat is not None:
+                    self.store.keep_photo_facts(sha, facts.taken_at, facts.lat, facts.lon)
         return path
 
     def import_bundle(self, path: Path, on_sent: Callable[[int], None] | None = None) -> BundleImport:

@@ -35,6 +35,7 @@ from fieldapp.ids import uuid7
 from fieldapp.models import Status, utc_now
 from fieldapp.outbox import Answer, BatchStale, Decision, OutgoingRecord, PhotoToSend
 from fieldapp.photo_library import PhotoLibrary
+from fieldapp.photos import ProcessedPhoto
 from fieldapp.reference import ReferenceData, default_reference, newest
 from fieldapp.store import Store
 from fieldapp.support import remember_support, stored_support, support_tag
@@ -45,6 +46,7 @@ from sync.protocol import (
     MAX_BATCH_RECORDS,
     AppRelease,
     NilReport,
+    PhotoFacts,
     PushBatch,
     PushRecord,
     PushResponse,
@@ -380,6 +382,7 @@ class SyncEngine:
                 return
             offset = state.received
         self.store.note_photo_attempt(sha)
+        facts = photo_facts(self.store.photo_info(sha), sha)
         while True:
             self._check_cancel()
             size = self.chunks.size
@@ -392,7 +395,7 @@ class SyncEngine:
                 self._progress("photos")
 
             try:
-                state = self.client.put_photo(sha, offset, len(data), chunk, sent, self.cancel)
+                state = self.client.put_photo(sha, offset, len(data), chunk, sent, self.cancel, facts)
             except SyncError as exc:
                 if exc.kind is Kind.REFUSED and exc.reason == Reason.BAD_OFFSET:
                     offset = int(exc.details.get("received", 0))  # the server holds more (or less)
@@ -582,3 +585,11 @@ def _record_index(details: dict[str, object]) -> int | None:
 
 def now_iso() -> str:
     return utc_now().isoformat().replace("+00:00", "Z")
+
+
+def photo_facts(info: ProcessedPhoto | None, sha: str) -> PhotoFacts | None:
+    """What the camera said of a photo, to send with its first chunk (None: it said nothing)."""
+    if info is None or (info.taken_at is None and info.lat is None):
+        return None
+    taken_at = info.taken_at.isoformat(timespec="seconds") if info.taken_at else None
+    return PhotoFacts(sha256=sha, taken_at=taken_at, lat=info.lat, lon=info.lon)

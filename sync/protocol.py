@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from fieldapp.models import CleanupAction, KatoCode, Sha256Hex, Status, UtcDateTime
 from fieldapp.reference import ReferenceData
@@ -213,6 +213,26 @@ class PhotoState(Wire):
     complete: bool
 
 
+MAX_TAKEN_AT_LENGTH = 40
+
+
+class PhotoFacts(Wire):
+    """What the camera said of a photo (its EXIF, read on the laptop; the upload copy has none):
+    when (the camera's clock, ISO 8601, with its offset if it gave one) and where."""
+
+    sha256: Sha256Hex
+    taken_at: Annotated[str, StringConstraints(max_length=MAX_TAKEN_AT_LENGTH)] | None = None
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+
+    @field_validator("taken_at")
+    @classmethod
+    def _a_time(cls, value: str | None) -> str | None:
+        if value is not None:
+            datetime.fromisoformat(value)  # ValueError: not a time
+        return value
+
+
 # -- pull --------------------------------------------------------------------------------------------
 
 
@@ -285,6 +305,43 @@ class ReviewResult(Wire):
 
 class ReviewResponse(Wire):
     results: list[ReviewResult]
+
+
+MAX_GROUP_RECORDS = 50
+
+
+class DuplicateDismissal(Wire):
+    """A coordinator's "Not duplicates": these records look alike but are different actions."""
+
+    id: UUID  # made by the coordinator's laptop: sending it again changes nothing
+    record_ids: list[UUID] = Field(min_length=2, max_length=MAX_GROUP_RECORDS)
+
+
+class DismissalBatch(Wire):
+    dismissals: list[DuplicateDismissal] = Field(min_length=1, max_length=MAX_BATCH_RECORDS)
+
+
+class DismissalResult(Wire):
+    id: UUID
+    outcome: Outcome  # applied | already | rejected
+    reason: Reason | None = None
+
+
+class DismissalResponse(Wire):
+    results: list[DismissalResult]
+
+
+class DismissalInfo(Wire):
+    """A dismissal as the server keeps it: with who said it and when."""
+
+    id: UUID
+    record_ids: list[UUID]
+    dismissed_by: str
+    dismissed_at: UtcDateTime
+
+
+class DismissalList(Wire):
+    dismissals: list[DismissalInfo]
 
 
 # -- consolidation -------------------------------------------------------------------------------------

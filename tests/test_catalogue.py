@@ -30,6 +30,12 @@ SAME_IN_KK_AND_RU = {
     "cli.help.lang",
     "cli.help.status",
     "cli.help.campaign",
+    "selftest.ok_line",
+    "selftest.step.qt",
+    "selftest.step.pdf",
+    "selftest.detail.version",
+    "selftest.detail.qt",
+    "selftest.detail.pdf",
 }
 
 

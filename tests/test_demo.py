@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from fieldapp.demo import demo_actions, demo_photo, world_cleanup_day
+from fieldapp.demo import DEMO_OKRUG, demo_actions, demo_photo, seed_demo, world_cleanup_day
 from fieldapp.kato import default_kato
 from fieldapp.photos import process_photo
 from fieldapp.reference import default_reference
@@ -47,3 +47,27 @@ def test_demo_photos_are_real_photos_with_position() -> None:
     assert 43 < info.lat < 44
     assert info.taken_at is not None
     assert upload[:2] == thumb[:2] == b"\xff\xd8"
+
+
+def test_the_demo_laptops_photos_are_of_their_records_day(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A photo dated far from its record's day is warned about: the demo must not be all warnings.
+    from dataclasses import replace
+
+    from fieldapp.photo_library import PhotoLibrary
+    from fieldapp.store import Store
+    from tests.records import context
+
+    with Store.open(tmp_path / "taza-field.sqlite") as store:
+        seed_demo(store, PhotoLibrary(tmp_path / "photos"), DEMO_OKRUG, 60, reviewed=False)
+        records = [store.get(s.id) for s in store.list_actions(limit=100)]
+        with_photos = [r for r in records if r.photos]
+        assert 5 <= len(with_photos) <= 20
+        for record in with_photos:
+            dates = store.photo_dates(p.sha256 for p in record.photos)
+            assert set(dates.values()) == {record.action_date}
+            report = check_action(record, replace(context(today=date.today()), photo_dates=dates))
+            assert not [w for w in report.warnings if w.field == "photos"]
+            assert [p.role.value for p in record.photos] == ["before", "after"]
+    info, _, _ = process_photo(demo_photo(2, date(2026, 5, 9)), "IMG_2.jpg")
+    assert info.taken_at is not None
+    assert info.taken_at.date() == date(2026, 5, 9)

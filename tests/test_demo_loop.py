@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import requests
 from sqlalchemy import create_engine, func, select
 
 from fieldapp.device import load_device
@@ -30,6 +31,10 @@ def test_the_demo_sets_up_the_whole_loop_and_starts_again(
     assert demo.main(["--dir", str(tmp_path), "--no-window", "--port", str(port)]) == 0
     said = capsys.readouterr().out
     assert f"http://127.0.0.1:{port}" in said
+    # the address printed is dead once the demo returns, and the demo says so
+    assert f"The demo server has stopped: http://127.0.0.1:{port} no longer answers" in said
+    with pytest.raises(requests.ConnectionError):
+        requests.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=5)
     village = DataPaths(tmp_path / "village")
     credentials = load_device(village.device)
     assert credentials is not None
@@ -60,8 +65,11 @@ def test_the_demo_sets_up_the_whole_loop_and_starts_again(
         assert store.count_actions() == on_server
 
     # again: the same server, the same laptop's address, nothing set up twice
-    assert demo.main(["--dir", str(tmp_path), "--no-window"]) == 0
-    assert f"http://127.0.0.1:{port}" in capsys.readouterr().out
+    assert demo.main(["--dir", str(tmp_path), "--no-window", "--lang", "ru"]) == 0
+    said = capsys.readouterr().out
+    assert f"http://127.0.0.1:{port}" in said
+    stopped = f"Демо-сервер остановлен: http://127.0.0.1:{port} больше не отвечает."
+    assert said.splitlines()[-1].startswith(stopped)
     with Store.open(village.database) as store:
         assert store.status_counts() == counts
 
@@ -78,3 +86,18 @@ def test_the_demo_sets_up_the_whole_loop_and_starts_again(
 )
 def test_the_other_okrugs_report_from_a_spring_already_begun(today: date, start: date) -> None:
     assert demo.season_start(today) == start
+
+
+def test_the_demos_help_says_what_it_does_and_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        demo.main(["--help"])
+    assert done.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--no-window" in text
+    assert "--dir DIR" in text
+    assert "--port PORT" in text
+    assert "--lang" in text
+    assert "side by side" in text  # the whole description, not its first line only
+    assert "stops the server again" in text
+    assert "Try: log an action in the village window" in text
+    assert "(default: .data/demo)" in text

@@ -199,7 +199,7 @@ def test_the_copy_before_migrating_is_on_the_disk_under_its_name(
     assert applied(copy) == ["0001_initial"]
 
 
-def test_the_old_records_sort_by_their_tonnes_and_photos_after_0006(v1_file: Path) -> None:
+def test_the_old_records_sort_by_their_tonnes_and_photos_after_0007(v1_file: Path) -> None:
     from fieldapp.queries import ActionOrder
 
     with Store.open(v1_file) as store:

@@ -239,3 +239,26 @@ def test_a_draft_may_be_incomplete_or_unusual_but_not_wrong() -> None:
         "record.unknown_campaign",
     }
     assert not check_action(draft.revise(status="ready"), context()).ok
+
+
+def test_a_photo_taken_far_from_the_actions_date_is_a_warning() -> None:
+    from dataclasses import replace
+
+    from fieldapp.models import PhotoRef, Status
+
+    near, far, farther, unknown = "a" * 64, "b" * 64, "c" * 64, "d" * 64
+    photos = [PhotoRef(sha256=h) for h in (near, far, farther, unknown)]
+    record = action(action_date=date(2026, 9, 19), photos=photos)
+    dates = {near: date(2026, 9, 12), far: date(2026, 10, 1), farther: date(2025, 9, 19)}
+    report = check_action(record, replace(context(), photo_dates=dates))
+    [warning] = [w for w in report.warnings if w.message.key == "plausible.photo_date_far"]
+    assert warning.field == "photos"
+    assert warning.text("en").startswith("A photo was taken on 19.09.2025, 365 days from the action's date")
+    assert warning.severity is Severity.WARNING
+    # a week either side is the same action's; a draft is not asked about yet
+    close = {near: date(2026, 9, 12), far: date(2026, 9, 26)}
+    assert not [
+        w for w in check_action(record, replace(context(), photo_dates=close)).warnings if w.field == "photos"
+    ]
+    draft = action(action_date=date(2026, 9, 19), photos=photos, status=Status.DRAFT)
+    assert not check_action(draft, replace(context(), photo_dates=dates)).warnings

@@ -7,8 +7,9 @@ import logging
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from fieldapp.entry import ActionEntry, build_action
 from fieldapp.i18n import FieldAppError, msg
@@ -21,6 +22,7 @@ from fieldapp.store import Store
 from fieldapp.validation import Context, Issue, Report
 from ui.action_dialog import ActionDialog
 from ui.i18n import current_language
+from ui.record_view import DuplicateQuestion, RecordView
 from ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
@@ -50,18 +52,27 @@ class Prompts:
             QCoreApplication.translate("Prompts", "Go back and check"),
         )
 
-    def confirm_duplicate(self, others: list[str]) -> bool:
-        return self._ask(
+    def confirm_duplicate(
+        self, others: list[str], open_other: Callable[[int, QWidget], None] | None = None
+    ) -> bool:
+        """Each other record is a link: ``open_other(index, over)`` shows it above the question."""
+        question = DuplicateQuestion(
             QCoreApplication.translate("Prompts", "Possible duplicate"),
             QCoreApplication.translate(
                 "Prompts",
-                "This settlement already has a record of this campaign on this day. "
+                "This settlement already has a record of this campaign on this day at this place. "
                 "Is this a different clean-up?",
             ),
             others,
             QCoreApplication.translate("Prompts", "Yes, save it too"),
             QCoreApplication.translate("Prompts", "Go back"),
+            open_other,
+            self._parent,
         )
+        try:
+            return question.exec() == QDialog.DialogCode.Accepted
+        finally:
+            question.deleteLater()
 
     def confirm_resubmit(self) -> bool:
         return self._ask(
@@ -109,12 +120,14 @@ class ActionEditor(QObject):
         self._tasks, self._okrug, self._base, self._today = tasks, okrug, base, today
         self.prompts = prompts or Prompts(dialog)
         self._saving = False
+        self.other_view: RecordView | None = None  # the other record a duplicate warning opened
         dialog.set_title(editing=base is not None)
         entry = ActionEntry.from_action(base, current_language()) if base else ActionEntry(reporter=reporter)
         dialog.load(entry)
         self._loaded = dialog.entry(entry.status)
         dialog.set_banner(self._banner())
         self._checked_as = Status.DRAFT  # what a save was last asked as: re-checks judge the same way
+        self._photo_days: dict[str, date] = {}  # when the photos were taken, as read at the last Save
         dialog.save_requested.connect(self.save)
         dialog.field_changed.connect(self.recheck)
         dialog.history_requested.connect(self.show_history)
@@ -145,6 +158,7 @@ class ActionEditor(QObject):
             return
         lang = current_language()
         self._checked_as = status
+        self._photo_days = self._photo_dates()
         action, report = self._check(status)
         self.dialog.show_report(report)
         if action is None:
@@ -152,9 +166,11 @@ class ActionEditor(QObject):
         if report.warnings and not self.prompts.confirm_warnings([w.text(lang) for w in report.warnings]):
             return
         others = self._store.same_day_actions(
-            action.settlement, action.action_date, action.campaign, exclude=action.id
+            action.settlement, action.action_date, action.campaign, exclude=action.id, place=action.place
         )
-        if others and not self.prompts.confirm_duplicate([self._describe(o) for o in others]):
+        if others and not self.prompts.confirm_duplicate(
+            [self._describe(o) for o in others], lambda index, over: self._show_other(others[index], over)
+        ):
             return
         accepted = self._base is not None and self._base.status is Status.ACCEPTED
         if accepted and not self.prompts.confirm_resubmit():
@@ -162,7 +178,13 @@ class ActionEditor(QObject):
         self._write(action)
 
     def _check(self, status: Status) -> tuple[CleanupAction | None, Report]:
-        ctx = Context(self._kato, self._reference, self._today(), device_okrug=self._okrug)
+        ctx = Context(
+            self._kato,
+            self._reference,
+            self._today(),
+            device_okrug=self._okrug,
+            photo_dates=self._photo_days,
+        )
         action, report = build_action(
             self.dialog.entry(status), ctx, current_language(), okrug=self._okrug, base=self._base
         )
@@ -174,17 +196,49 @@ class ActionEditor(QObject):
 
     def recheck(self, name: str, left: bool) -> None:
         """A field changed or was left: what the form shows as wrong is checked again (all of it is
-        read in memory: no disk, no waiting)."""
+        read in memory: no disk, no waiting; the photos' days are those read at the last Save)."""
         if self._saving:
             return
         _, report = self._check(self._checked_as)
         self.dialog.recheck(report, name, left)
+
+    def _photo_dates(self) -> dict[str, date]:
+        """When the form's photos were taken: the new ones from their files, the others as stored
+        (a few rows of the photos table, read as the same-day check below reads)."""
+        cards = self.dialog.photos.cards()
+        known = {c.sha256: c.info.taken_at.date() for c in cards if c.info and c.info.taken_at}
+        return known | self._store.photo_dates(c.sha256 for c in cards if c.sha256 not in known)
 
     def _describe(self, other: ActionSummary) -> str:
         lang = current_language()
         people = self.tr("%n participant(s)", "", other.participants)
         status = domain_text(f"status.{other.status.value}", lang)
         return f"{other.action_date:%d.%m.%Y} · {people} · {status} · {short_id(other.id)}"
+
+    def _show_other(self, other: ActionSummary, over: QWidget) -> None:
+        """The other record a duplicate warning names, read only, above the question."""
+        store = self._store
+
+        def shown(record: CleanupAction | None) -> None:
+            if record is None or not isValid(over):
+                return
+            view = RecordView(record, self._kato, self._reference, over)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.other_view = view
+            view.open()
+
+        def failed(exc: BaseException) -> None:
+            log.error("the other record cannot be shown", exc_info=exc)
+            if isValid(over):
+                QMessageBox.warning(
+                    over,
+                    QCoreApplication.translate("Prompts", "Possible duplicate"),
+                    QCoreApplication.translate("ActionEditor", "The record cannot be shown: {error}").format(
+                        error=str(exc) or type(exc).__name__
+                    ),
+                )
+
+        self._tasks.run(lambda: store.get(other.id), shown, failed)
 
     def _write(self, action: CleanupAction) -> None:
         self._saving = True

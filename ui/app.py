@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QRect, QStandardPaths
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
@@ -168,15 +168,41 @@ def provisioning_okrug(path: Path) -> str | None:
         return None
 
 
+WINDOW_SIDE = "TAZA_FIELD_WINDOW_SIDE"  # "left" or "right": set by the demo (server/demo.py)
+
+
 def show_window(window: QMainWindow) -> None:
     window.resize(1280, 760)
     screen = window.screen().availableGeometry()
-    if screen.width() <= 1400 or screen.height() <= 800:
+    side = os.environ.get(WINDOW_SIDE, "")
+    if side in ("left", "right"):  # the demo's two windows, side by side rather than one on the other
+        window.show()
+        place_on_side(window, screen, side)
+    elif screen.width() <= 1400 or screen.height() <= 800:
         window.showMaximized()
     else:
         window.show()
     window.raise_()
     window.activateWindow()  # after the first-start dialog, keys go to the window
+
+
+def side_of_screen(screen: QRect, side: str, minimum_width: int) -> QRect:
+    """The half of ``screen`` on ``side`` — wider when the window cannot be made that narrow, then
+    kept against its own edge (the two windows overlap in the middle, each still wholly on screen)."""
+    width = min(screen.width(), max(screen.width() // 2, minimum_width))
+    left = screen.left() if side == "left" else screen.left() + screen.width() - width
+    return QRect(left, screen.top(), width, screen.height())
+
+
+def place_on_side(window: QMainWindow, screen: QRect, side: str) -> None:
+    """``window`` (shown) onto its side of the screen, its frame and title bar included."""
+    target = side_of_screen(screen, side, window.minimumSizeHint().width())
+    frame, inside = window.frameGeometry(), window.geometry()
+    extra_w, extra_h = frame.width() - inside.width(), frame.height() - inside.height()
+    window.resize(target.width() - extra_w, target.height() - extra_h)
+    width = window.frameGeometry().width()  # a layout may keep the window wider than asked
+    left = target.left() if side == "left" else max(screen.left(), screen.left() + screen.width() - width)
+    window.move(left, target.top())  # move() places the frame's corner
 
 
 def choose_okrug(  # type: ignore[no-untyped-def]

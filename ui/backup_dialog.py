@@ -4,7 +4,7 @@ kind, size and number of records. Restoring asks first; the window does the rest
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.backups import KEEP_DAILY, Backup, Kind, list_backups
 from fieldapp.i18n import FieldAppError
+from fieldapp.moments import local_moment
 from fieldapp.numbers import format_bytes, format_int
 from fieldapp.paths import DataPaths
 from ui.i18n import current_language, locale_for
@@ -30,7 +31,8 @@ from ui.tasks import Tasks
 
 def backup_time(backup: Backup, lang: str) -> str:
     """When a backup was made, as the language writes a date and time."""
-    moment = QDateTime.fromSecsSinceEpoch(int(backup.taken_at.timestamp()))
+    local = local_moment(backup.taken_at)  # the laptop's clock, as every time the windows show
+    moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
     return locale_for(lang).toString(moment, "d MMMM yyyy, HH:mm")
 
 

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.kato import Kato
+from fieldapp.moments import format_moment
 from fieldapp.store import Store
 from sync.district_reports import completeness
 from sync.protocol import Completeness, CompletenessResponse
-from sync.report_files import KAZAKHSTAN, STATE_STYLES
+from sync.report_files import STATE_STYLES
 from ui.failures import LoadFailed
 from ui.i18n import current_language, locale_for
 from ui.sorting import SortItem, sortable
@@ -279,4 +280,5 @@ def version_key(version: str) -> tuple[int, ...] | None:
 
 
 def _moment(at: datetime | None) -> str:
-    return f"{at.astimezone(KAZAKHSTAN):%d.%m.%Y %H:%M}" if at else "—"
+    """On the laptop's clock, as every time in both windows (the exports say UTC+5 in their heading)."""
+    return format_moment(at) if at else "—"

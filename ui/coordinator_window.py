@@ -32,6 +32,7 @@ from fieldapp.kato import Kato
 from fieldapp.numbers import format_int
 from fieldapp.paths import DataPaths
 from fieldapp.photo_library import PhotoLibrary
+from fieldapp.photos import ProcessedPhoto
 from fieldapp.queries import Period
 from fieldapp.reference import ReferenceData
 from fieldapp.session import CoordinatorSession
@@ -87,7 +88,9 @@ class CoordinatorWindow(QMainWindow):
         )
         self.dashboard = DashboardView(store, kato, reference, district, self.tasks, today=today)
         self.completeness = CompletenessView(store, kato, district, self.tasks, today=today)
-        self.duplicates = DuplicatesView(store, kato, reference, self.tasks, library.thumbnail_path)
+        self.duplicates = DuplicatesView(
+            store, kato, reference, self.tasks, library.thumbnail_path, who=lambda: self.session.username
+        )
         self.tabs = QTabWidget()
         for view in (self.review, self.dashboard, self.completeness, self.duplicates):
             self.tabs.addTab(view, "")
@@ -299,7 +302,11 @@ class CoordinatorWindow(QMainWindow):
         restyle(self.connection, role)
         self.refresh_button.setText(self.tr("Log in…") if state is State.LOGIN else self.tr("Refresh"))
         store = self.store
-        self.tasks.run(lambda: len(store.queued_decisions()), self._show_waiting, self._waiting_failed)
+        self.tasks.run(
+            lambda: len(store.queued_decisions()) + len(store.dismissals("queued")),
+            self._show_waiting,
+            self._waiting_failed,
+        )
 
     def _waiting_failed(self, exc: BaseException) -> None:
         log.warning("counting the decisions that wait failed: %s", exc)
@@ -367,14 +374,26 @@ class CoordinatorWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.review)
 
     def open_photo(self, sha: str) -> None:
+        """A photo of the record under review, large: with its role, what this computer knows of
+        when and where it was taken, and the record it belongs to."""
         from ui.photo_viewer import PhotoViewer
 
-        def show(_: Path) -> None:
-            viewer = PhotoViewer(self.library, self.tasks, sha, parent=self)
+        record = self.review.shown_record()
+        role = next((p.role for p in record.photos if p.sha256 == sha), None) if record else None
+        store = self.store
+
+        def show(info: ProcessedPhoto | None) -> None:
+            about = (lambda: self.review.describe(record)) if record is not None else None
+            viewer = PhotoViewer(
+                self.library, self.tasks, sha, info=info, role=role, about=about, parent=self
+            )
             viewer.finished.connect(lambda _: viewer.deleteLater())
             viewer.open()
 
-        self.controller.fetch_photo(sha, show, self._failure)
+        def fetched(_: Path) -> None:
+            self.tasks.run(lambda: store.photo_info(sha), show, self._failure)
+
+        self.controller.fetch_photo(sha, fetched, self._failure)
 
     def import_bundle(self, path: Path | None = None) -> None:
         if path is None:

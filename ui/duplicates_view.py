@@ -1,5 +1,7 @@
-"""Likely duplicates: records of one settlement, day and campaign, side by side, so the coordinator
-can return the one that repeats the other (the village then deletes or corrects it)."""
+"""Likely duplicates: records of one settlement, day, campaign and place, side by side, so the
+coordinator can return the one that repeats the other (the village then deletes or corrects it),
+or say that they are different actions ("Not duplicates": the group is hidden, and the server keeps
+who said so and when; see :mod:`fieldapp.duplicates`)."""
 
 from __future__ import annotations
 
@@ -55,17 +57,32 @@ class DuplicatesView(QWidget):
         tasks: Tasks,
         thumb_path: Callable[[str], Path] | None = None,
         parent: QWidget | None = None,
+        who: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__(parent)
         self.store, self.kato, self.reference, self.tasks = store, kato, reference, tasks
         self._thumb_path = thumb_path
+        self._who = who
         self._shown: tuple[list[str], list[CleanupAction]] | None = None  # ids, records
         self.groups: list[list[ActionSummary]] = []
+        self.places: list[str] = []  # the place each group names ("" when none)
         self.confirm: Callable[[str], bool] = lambda comment: True
+        self.confirm_different: Callable[[int], bool] = self._ask_different
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # a group's line wraps in a narrow window, not cut off
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.currentRowChanged.connect(self._show_group)
         self.intro = set_role(QLabel(), "muted")
         self.intro.setWordWrap(True)
+        self.not_duplicates = QPushButton()
+        self.not_duplicates.clicked.connect(self._dismiss_current)
+        self.not_duplicates_hint = set_role(QLabel(), "muted")
+        self.not_duplicates_hint.setWordWrap(True)
+        group_bar = QHBoxLayout()
+        group_bar.setSpacing(SPACING * 2)
+        group_bar.addWidget(self.not_duplicates, 0, Qt.AlignmentFlag.AlignTop)
+        group_bar.addWidget(self.not_duplicates_hint, 1)
         self.grid_holder = QWidget()
         self.grid = QGridLayout(self.grid_holder)
         self.grid.setHorizontalSpacing(SPACING * 3)
@@ -77,6 +94,7 @@ class DuplicatesView(QWidget):
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.intro)
+        column.addLayout(group_bar)
         column.addWidget(scroll, 1)
         splitter = QSplitter()
         splitter.addWidget(self.list)
@@ -93,39 +111,58 @@ class DuplicatesView(QWidget):
 
     def refresh(self) -> None:
         store = self.store
-        self.tasks.run(store.duplicate_groups, self._show_groups, self.load_failed.failed)
 
-    def _show_groups(self, groups: list[list[ActionSummary]]) -> None:
+        def read() -> list[tuple[list[ActionSummary], str]]:
+            return [(group, store.group_place(group)) for group in store.duplicate_groups()]
+
+        self.tasks.run(read, self._show_groups, self.load_failed.failed)
+
+    def _show_groups(self, found: list[tuple[list[ActionSummary], str]]) -> None:
         self.load_failed.loaded()
-        self.groups = groups
+        self.groups = [group for group, _ in found]
+        self.places = [place for _, place in found]
         self._shown = None  # statuses may have changed
         self.retranslate()
-        if groups:
+        if self.groups:
             self.list.setCurrentRow(0)
 
     def retranslate(self) -> None:
         lang = current_language()
         self.intro.setText(
             self.tr(
-                "These records share a settlement, a day and a campaign: perhaps one action was entered "
-                "twice. Return the one that repeats the other; the village will delete or correct it."
+                "These records share a settlement, a day, a campaign and a place: perhaps one action was "
+                "entered twice. Return the one that repeats the other; the village will delete or "
+                "correct it."
             )
             if self.groups
             else self.tr("No likely duplicates in the district.")
         )
+        self.not_duplicates.setText(self.tr("Not duplicates"))
+        self.not_duplicates.setToolTip(
+            self.tr("These are different actions: stop showing them here, on every laptop of the district")
+        )
+        self.not_duplicates_hint.setText(
+            self.tr(
+                "Different actions after all? Say so: the group is no longer shown, and the server "
+                "keeps who said it and when."
+            )
+        )
         current = self.list.currentRow()
         self.list.blockSignals(True)
         self.list.clear()
-        for group in self.groups:
+        for group, spot in zip(self.groups, self.places or [""] * len(self.groups), strict=True):
             first = group[0]
             place = self.kato.get(first.settlement)
             campaign = self.reference.campaign(first.campaign)
+            name = place.name(lang) if place else first.settlement
             text = self.tr("{date} · {place} · {campaign}: %n record(s)", "", len(group)).format(
                 date=first.action_date.strftime("%d.%m.%Y"),
-                place=place.name(lang) if place else first.settlement,
+                place=f"{name}, {spot}" if spot else name,
                 campaign=campaign.name(lang) if campaign else first.campaign,
             )
-            self.list.addItem(QListWidgetItem(text))
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
+            self.list.addItem(item)
         self.list.blockSignals(False)
         if 0 <= current < self.list.count():
             self.list.setCurrentRow(current)
@@ -133,7 +170,10 @@ class DuplicatesView(QWidget):
 
     def _show_group(self, index: int) -> None:
         """The group's records side by side (read off the GUI thread, kept for a language change)."""
-        if not 0 <= index < len(self.groups):
+        has_group = 0 <= index < len(self.groups)
+        self.not_duplicates.setVisible(has_group)
+        self.not_duplicates_hint.setVisible(has_group)
+        if not has_group:
             self._lay_out([])
             return
         ids = [s.id for s in self.groups[index]]
@@ -235,14 +275,43 @@ class DuplicatesView(QWidget):
         store = self.store
         self.tasks.run(lambda: store.queue_decisions([decision]), lambda _: self._decided(), self._failed)
 
+    def _ask_different(self, count: int) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Not duplicates"),
+            self.tr(
+                "Are these %n records different actions? The group is no longer shown as likely "
+                "duplicates, here and on the other laptops of the district.",
+                "",
+                count,
+            ),
+            parent=self,
+        )
+        yes = box.addButton(self.tr("Different actions"), QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(no)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def _dismiss_current(self) -> None:
+        """The coordinator's "Not duplicates" for the group shown: hidden now, sent with the next sync."""
+        index = self.list.currentRow()
+        if not 0 <= index < len(self.groups):
+            return
+        ids = [s.id for s in self.groups[index]]
+        if not self.confirm_different(len(ids)):
+            return
+        store, who = self.store, self._who()
+        self.tasks.run(lambda: store.dismiss_duplicates(ids, who), lambda _: self._decided(), self._failed)
+
     def _decided(self) -> None:
         self.decided.emit()
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        """The return was not kept: say why, and show the group as it now stands."""
+        """The decision was not kept: say why, and show the group as it now stands."""
         if not isinstance(exc, FieldAppError):
-            log.error("returning a duplicate failed", exc_info=exc)
+            log.error("deciding on a likely duplicate failed", exc_info=exc)
         text = (
             exc.text(current_language()) if isinstance(exc, FieldAppError) else str(exc) or type(exc).__name__
         )

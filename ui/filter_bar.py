@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QStyle, QTableView, QWidget
 
 from fieldapp.i18n import translate as domain_text
 from fieldapp.models import EARLIEST_DATE, Status
@@ -16,6 +16,26 @@ from ui.style import SPACING
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
 ATTENTION = "attention"  # the status filter's last item: refused by the server, or in conflict
+
+
+def hint_width(edit: QLineEdit) -> int:
+    """How wide ``edit`` must be for its whole placeholder to show: the text, the frame and text
+    margins, and the clear button's room."""
+    frame = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, edit)
+    margins = edit.textMargins()
+    clear = edit.sizeHint().height() if edit.isClearButtonEnabled() else 0
+    text = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    return text + 2 * frame + margins.left() + margins.right() + clear + 2 * SPACING
+
+
+def fit_column_to_texts(table: QTableView, column: int, texts: list[str]) -> None:
+    """``column`` as wide as the widest of ``texts`` and its heading, whichever rows are in view
+    (ResizeToContents measures only the rows it sees: a «Возвращено» further down was cut)."""
+    header = table.horizontalHeader()
+    cell = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+    widest = max((table.fontMetrics().horizontalAdvance(t) for t in texts), default=0) + 2 * (cell + SPACING)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+    header.resizeSection(column, max(widest, header.sectionSizeHint(column)))
 
 
 def month_name(year: int, month: int, lang: str) -> str:

@@ -4,8 +4,6 @@ step before. Read-only: it only shows what is already stored."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.i18n import translate as domain_text
 from fieldapp.models import CleanupAction
+from fieldapp.moments import format_moment
 from fieldapp.queries import HistoryEntry, short_id
 from ui.i18n import current_language
 from ui.style import SPACING, set_role
@@ -53,10 +52,9 @@ def changed_fields(before: CleanupAction | None, after: CleanupAction, lang: str
 
 def _local_time(recorded_at: str) -> str:
     try:
-        moment = datetime.fromisoformat(recorded_at.replace("Z", "+00:00"))
+        return format_moment(recorded_at)
     except ValueError:
         return recorded_at
-    return f"{moment.astimezone():%d.%m.%Y %H:%M}"
 
 
 class HistoryDialog(QDialog):

@@ -201,8 +201,8 @@ class OkrugDialog(QDialog):
 
     def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
-        self.coordinator_button = QPushButton()
-        self.coordinator_button.setFlat(True)
+        # A link, so that it reads as something to click, not as a caption (a flat button did not).
+        self.coordinator_button = set_role(QPushButton(), "link")
         self.coordinator_button.setAutoDefault(False)  # Enter never means «I am a coordinator»
         self.coordinator_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.coordinator_button.clicked.connect(self.choose_coordinator)

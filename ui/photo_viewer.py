@@ -1,4 +1,5 @@
-"""Showing one stored photo large: its upload copy scaled to fit the screen, with its name and time.
+"""Showing one stored photo large: its upload copy scaled to fit the screen, with its name, role,
+when and where it was taken (as far as this computer knows), and whose record it is.
 
 The picture is read and scaled on a worker thread with Pillow (:mod:`ui.bitmaps`); the dialog turns
 it into a pixmap when it arrives. Escape closes it.
@@ -7,6 +8,7 @@ it into a pixmap when it arrives. Escape closes it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from shiboken6 import isValid
 
 from fieldapp.i18n import translate as domain_text
 from fieldapp.models import PhotoRole
+from fieldapp.moments import format_moment
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.photos import ProcessedPhoto
 from ui.bitmaps import Bitmap, Size, fit, image_size, load_bitmap, to_pixmap
@@ -38,8 +41,14 @@ def device_box(logical: QSize, ratio: float) -> Size:
 
 
 def format_taken_at(taken_at: datetime) -> str:
-    """The camera's wall-clock time as the app writes dates (25.11.2026 14:05); no time zone."""
-    return taken_at.strftime("%d.%m.%Y %H:%M")
+    """When the photo was taken as the app writes dates (25.11.2026 14:05): on the laptop's clock
+    when the camera said its time zone, else the camera's own wall-clock time (no zone known)."""
+    return format_moment(taken_at) if taken_at.tzinfo is not None else taken_at.strftime("%d.%m.%Y %H:%M")
+
+
+def format_position(lat: float, lon: float) -> str:
+    """A GPS position as people read it off a phone: 43.252600, 76.945400."""
+    return f"{lat:.6f}, {lon:.6f}"
 
 
 def _read_upload(path: Path, box: Size, ratio: float) -> Bitmap | str:
@@ -70,11 +79,13 @@ class PhotoViewer(QDialog):
         *,
         info: ProcessedPhoto | None = None,
         role: PhotoRole | None = None,
+        about: Callable[[], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``about``: the record the photo belongs to, in the current language (one line)."""
         super().__init__(parent)
         self._library, self._tasks = library, tasks
-        self._sha256, self._info, self._role = sha256, info, role
+        self._sha256, self._info, self._role, self._about = sha256, info, role, about
         self._state = "loading"  # "loading" | "shown" | "missing" | "unreadable"
         self._build()
         self.retranslate()
@@ -88,6 +99,9 @@ class PhotoViewer(QDialog):
         self.name_label = set_role(QLabel(), "cardTitle")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label = set_role(QLabel(), "muted")
+        self.record_label = QLabel()  # one line, not wrapped: a wrapped label would let the dialog
+        # be sized too short for it, over the picture
+        self.record_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -96,6 +110,7 @@ class PhotoViewer(QDialog):
         layout.addWidget(self.picture, 1)
         layout.addWidget(self.name_label)
         layout.addWidget(self.details_label)
+        layout.addWidget(self.record_label)
         layout.addWidget(buttons)
 
     # -- loading -----------------------------------------------------------------------------------
@@ -159,6 +174,8 @@ class PhotoViewer(QDialog):
         self.name_label.setVisible(bool(name))
         self.details_label.setText(self._details())
         self.details_label.setVisible(bool(self.details_label.text()))
+        self.record_label.setText(self._about() if self._about else "")
+        self.record_label.setVisible(bool(self.record_label.text()))
         if self._state == "loading":
             self.picture.setText(self.tr("Loading…"))
         elif self._state == "missing":
@@ -170,8 +187,14 @@ class PhotoViewer(QDialog):
         parts = []
         if self._role is not None:
             parts.append(role_name(self._role))
-        if self._info is not None and self._info.taken_at is not None:
-            parts.append(self.tr("Taken {when}").format(when=format_taken_at(self._info.taken_at)))
+        info = self._info
+        if info is not None and info.taken_at is not None:
+            parts.append(self.tr("Taken {when}").format(when=format_taken_at(info.taken_at)))
+        if info is not None and info.lat is not None and info.lon is not None:
+            parts.append(self.tr("GPS {position}").format(position=format_position(info.lat, info.lon)))
+        known = info is not None and (info.taken_at is not None or info.lat is not None)
+        if not known and self._about is not None:
+            parts.append(self.tr("the camera's time and place are not known here"))
         return " · ".join(parts)
 
     def changeEvent(self, event: QEvent) -> None:

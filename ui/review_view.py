@@ -5,7 +5,6 @@ selected ones at once. Decisions are made here at once and go to the server with
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -39,7 +39,7 @@ from fieldapp.i18n import translate as domain_text
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status
 from fieldapp.numbers import format_int
-from fieldapp.queries import ActionFilter, ActionSummary
+from fieldapp.queries import ActionFilter, ActionSummary, short_id
 from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
 from fieldapp.units import format_hectares, format_tonnes, tonnes_count
@@ -47,15 +47,18 @@ from fieldapp.validation import Context, check_action
 from ui.action_table import sort_by_headers
 from ui.bitmaps import load_bitmap, to_pixmap
 from ui.failures import LoadFailed
-from ui.filter_bar import month_name
+from ui.filter_bar import fit_column_to_texts, hint_width, month_name
 from ui.flow_layout import FlowLayout
 from ui.i18n import current_language
+from ui.photo_viewer import format_position
 from ui.review_table import Column, ReviewTableModel
 from ui.style import SPACING, set_role
 from ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 THUMB = 120
+PHOTO_CELL = QSize(THUMB + SPACING * 2, THUMB + SPACING * 4)
+"""A photo in the record's list: the thumbnail, and its role (two short lines) under it."""
 SIDE_BY_SIDE = 1100  # narrower than this, the record goes below the list
 DETAIL_WIDTH = 320
 SEARCH_WIDTH = 240
@@ -283,13 +286,16 @@ class ReviewView(QWidget):
         self.photos.setIconSize(QSize(THUMB, THUMB))
         self.photos.setMovement(QListWidget.Movement.Static)
         self.photos.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.photos.setFixedHeight(THUMB + SPACING * 4)
-        self.photos.itemActivated.connect(
-            lambda item: self.photo_requested.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
-        self.photos.itemClicked.connect(
-            lambda item: self.photo_requested.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
+        self.photos.setWordWrap(True)
+        # One row, scrolled sideways when the record has more photos than the card is wide.
+        self.photos.setFlow(QListWidget.Flow.LeftToRight)
+        self.photos.setWrapping(False)
+        self.photos.setGridSize(PHOTO_CELL)
+        scrollbar = self.photos.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.photos.setFixedHeight(PHOTO_CELL.height() + scrollbar + self.photos.frameWidth() * 2)
+        # Double-click or Enter opens a photo large (once: a click only chooses it).
+        self.photos.itemActivated.connect(self._open_photo)
+        self._photo_fill = 0  # which filling of the list a thumbnail that arrives belongs to
         self.accept_button = QPushButton()
         self.accept_button.setProperty("primary", True)
         self.accept_button.clicked.connect(self.accept_selected)
@@ -369,7 +375,9 @@ class ReviewView(QWidget):
         for i in range(self.status.count()):
             self.status.setItemText(i, names[self.status.itemData(i)])
         self.search.setPlaceholderText(self.tr("Search: settlement, place, notes, reporter"))
+        self.search.setMinimumWidth(max(SEARCH_WIDTH, hint_width(self.search)))  # the hint never cut
         self.model.retranslate()
+        fit_column_to_texts(self.table, Column.STATUS, self.model.status_texts())
         self._show_count()
         self._show_selected()
 
@@ -574,14 +582,48 @@ class ReviewView(QWidget):
         else:
             self.comment.setText("")
         self._hide_empty()
+        self._show_photos(record, lang)
+
+    def _show_photos(self, record: CleanupAction, lang: str) -> None:
+        """The record's photos, each once (the list is filled anew each time the record is shown),
+        with its role written under it."""
+        self.photos.clear()
+        self._photo_fill += 1
         self.photos.setVisible(bool(record.photos))
         for photo in record.photos:
-            item = QListWidgetItem()
+            role = domain_text(f"role.{photo.role.value}", lang)
+            item = QListWidgetItem(role)
             item.setData(Qt.ItemDataRole.UserRole, photo.sha256)
-            item.setToolTip(domain_text(f"role.{photo.role.value}", lang))
-            item.setSizeHint(QSize(THUMB + SPACING, THUMB + SPACING))
+            item.setToolTip(self.tr("{role} · double-click or Enter opens it large").format(role=role))
+            item.setSizeHint(PHOTO_CELL)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.photos.addItem(item)
             self._load_thumb(item, photo.sha256)
+
+    def shown_record(self) -> CleanupAction | None:
+        """The record shown beside the list (one chosen), if any."""
+        chosen = self.selected()
+        record = self._record
+        if record is None or len(chosen) != 1 or chosen[0].id != str(record.id):
+            return None
+        return record
+
+    def describe(self, record: CleanupAction) -> str:
+        """One line naming a record: its short id, date, settlement and campaign, and GPS if given."""
+        lang = current_language()
+        settlement = self.kato.get(record.settlement)
+        campaign = self.reference.campaign(record.campaign)
+        text = self.tr("Record {id} · {date} · {place} — {campaign}").format(
+            id=short_id(str(record.id)),
+            date=f"{record.action_date:%d.%m.%Y}",
+            place=settlement.name(lang) if settlement else record.settlement,
+            campaign=campaign.name(lang) if campaign else record.campaign,
+        )
+        if record.gps is not None:
+            text += " · " + self.tr("GPS of the action {position}").format(
+                position=format_position(record.gps.lat, record.gps.lon)
+            )
+        return text
 
     def _hide_empty(self) -> None:
         """An empty line takes no room: the photos follow the figures without a gap."""
@@ -595,18 +637,22 @@ class ReviewView(QWidget):
         path = self._thumb_path(sha)
         ratio = self.devicePixelRatioF()
         box = (round(THUMB * ratio), round(THUMB * ratio))
+        fill, role = self._photo_fill, item.text()
 
         def shown(bitmap) -> None:  # type: ignore[no-untyped-def]
+            if fill != self._photo_fill:
+                return  # the list was filled anew meanwhile: this item is gone
             if bitmap is None:
-                item.setText(self.tr("not yet"))
+                not_yet = self.tr("not yet")
+                item.setText(f"{role}\n{not_yet}")
                 return
-            with contextlib.suppress(RuntimeError):  # the list was refilled meanwhile
-                item.setIcon(QIcon(to_pixmap(bitmap, ratio)))
+            item.setIcon(QIcon(to_pixmap(bitmap, ratio)))
 
         def failed(exc: BaseException) -> None:
             log.warning("thumbnail %s cannot be shown: %s", sha, exc)
-            with contextlib.suppress(RuntimeError):
-                item.setText(self.tr("cannot be shown"))
+            if fill == self._photo_fill:
+                unreadable = self.tr("cannot be shown")
+                item.setText(f"{role}\n{unreadable}")
 
         self.tasks.run(lambda: load_bitmap(path, box=box) if path.is_file() else None, shown, failed)
 

@@ -4,8 +4,9 @@ staff after installing a laptop.
 In a temporary folder, without touching the laptop's data: open a store and write a record, make a
 photo's copies, load KATO, the reference data, the message catalogue and the window's translations
 in every language, build the main window and the coordinator's window offscreen and draw them, and
-load what sending and the PDF reports need. Prints one line per step and exits 0 when all passed,
-1 at the first failure (with what failed).
+load what sending and the PDF reports need. Prints one line per step, in the language chosen
+(``--lang``, the settings, the system), and exits 0 when all passed, 1 at the first failure (with
+what failed; the traceback stays as Python wrote it, for whoever fixes it).
 """
 
 from __future__ import annotations
@@ -22,17 +23,19 @@ from pathlib import Path
 from typing import Any
 
 
-def run_self_test(out: Any = None) -> int:
+def run_self_test(out: Any = None, lang: str = "en") -> int:
+    from fieldapp.i18n import translate
+
     out = out or sys.stdout
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed, before Qt starts
     with tempfile.TemporaryDirectory(prefix="taza-selftest-") as folder:
-        checks = _Checks(Path(folder), out)
+        checks = _Checks(Path(folder), out, lang)
         try:
             checks.run_all()
         except _Failed:
-            print("self-test FAILED", file=out)
+            print(translate("selftest.failed", lang), file=out)
             return 1
-    print("self-test ok", file=out)
+    print(translate("selftest.passed", lang), file=out)
     return 0
 
 
@@ -47,19 +50,26 @@ def require(ok: object, what: str) -> None:
 
 
 class _Checks:
-    def __init__(self, folder: Path, out: Any) -> None:
-        self.folder, self.out = folder, out
+    def __init__(self, folder: Path, out: Any, lang: str = "en") -> None:
+        self.folder, self.out, self.lang = folder, out, lang
         self.values: dict[str, Any] = {}
+
+    def t(self, key: str, **params: Any) -> str:
+        from fieldapp.i18n import translate
+
+        return translate(f"selftest.{key}", self.lang, **params)
 
     def step(self, name: str, check: Callable[[], str]) -> None:
         started = time.monotonic()
+        title = self.t(f"step.{name}")
         try:
             detail = check()
         except Exception:  # the self-test reports whatever broke
-            print(f"FAIL {name}", file=self.out)
+            print(self.t("fail_line", step=title), file=self.out)
             traceback.print_exc(file=self.out)
             raise _Failed from None
-        print(f"ok   {name}: {detail} ({(time.monotonic() - started) * 1000:.0f} ms)", file=self.out)
+        ms = round((time.monotonic() - started) * 1000)
+        print(self.t("ok_line", step=title, detail=detail, ms=str(ms)), file=self.out)
 
     def run_all(self) -> None:
         # Closed even when a step fails: Windows cannot delete the temporary folder while a file in
@@ -71,17 +81,17 @@ class _Checks:
 
     def _run_steps(self) -> None:
         self.step("version", self.version)
-        self.step("reference data", self.reference)
-        self.step("message catalogue", self.catalogue)
+        self.step("reference", self.reference)
+        self.step("catalogue", self.catalogue)
         self.step("store", self.store)
         self.step("photos", self.photos)
         self.step("sending", self.sending)
         self.step("qt", self.qt)
         self.step("fonts", self.fonts)
         self.step("translations", self.translations)
-        self.step("main window", self.main_window)
-        self.step("user guide", self.guide)
-        self.step("coordinator window", self.coordinator_window)
+        self.step("main_window", self.main_window)
+        self.step("user_guide", self.guide)
+        self.step("coordinator_window", self.coordinator_window)
         self.step("pdf", self.pdf)
 
     # -- the steps -------------------------------------------------------------------------------
@@ -89,8 +99,8 @@ class _Checks:
     def version(self) -> str:
         from fieldapp import __version__
 
-        frozen = "frozen" if getattr(sys, "frozen", False) else "source"
-        return f"Taza Field {__version__}, Python {sys.version.split()[0]}, {frozen}"
+        build = self.t("frozen" if getattr(sys, "frozen", False) else "source")
+        return self.t("detail.version", version=__version__, python=sys.version.split()[0], build=build)
 
     def reference(self) -> str:
         from fieldapp.kato import default_kato
@@ -103,7 +113,7 @@ class _Checks:
         require(bool(reference.campaigns), "no campaigns")
         require(bool(reference.fractions), "no fractions")
         campaigns, fractions = len(reference.campaigns), len(reference.fractions)
-        return f"{len(kato)} places, {campaigns} campaigns, {fractions} fractions"
+        return self.t("detail.reference", places=len(kato), campaigns=campaigns, fractions=fractions)
 
     def catalogue(self) -> str:
         from fieldapp.i18n import LANGUAGES, translate
@@ -131,7 +141,7 @@ class _Checks:
         problems = store.integrity_check()
         require(not problems, "; ".join(problems))
         require(store.count_actions() == len(records), "store.count_actions() == len(records)")
-        return f"{len(records)} records written and checked"
+        return self.t("detail.store", count=len(records))
 
     def photos(self) -> str:
         from PIL import Image
@@ -146,7 +156,7 @@ class _Checks:
         require(
             library.thumbnail_path(photo.sha256).is_file(), "library.thumbnail_path(photo.sha256).is_file()"
         )
-        return f"upload copy and thumbnail made ({photo.width}×{photo.height})"
+        return self.t("detail.photos", size=f"{photo.width}×{photo.height}")
 
     def sending(self) -> str:
         import gzip
@@ -157,7 +167,7 @@ class _Checks:
         from sync.protocol import PROTOCOL_VERSION
 
         require(gzip.decompress(gzip.compress(b"x")) == b"x", "gzip does not work")
-        return f"protocol {PROTOCOL_VERSION}"
+        return self.t("detail.sending", version=str(PROTOCOL_VERSION))
 
     def qt(self) -> str:
         import PySide6
@@ -166,7 +176,8 @@ class _Checks:
         from ui.app import make_app
 
         self.values["app"] = make_app()
-        return f"Qt {qVersion()}, PySide6 {PySide6.__version__}, platform {self.values['app'].platformName()}"
+        platform = self.values["app"].platformName()
+        return self.t("detail.qt", qt=qVersion(), pyside=PySide6.__version__, platform=platform)
 
     def fonts(self) -> str:
         from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
@@ -183,8 +194,11 @@ class _Checks:
         metrics = QFontMetrics(interface)
         lacking = "".join(c for c in KAZAKH_LETTERS if not metrics.inFontUcs4(ord(c)))
         require(not lacking or shipped, f"no font draws {lacking}")
-        drawn = f"lacks {lacking}, drawn in {shipped[0]}" if lacking else "draws Kazakh"
-        return f"{QFontInfo(interface).family()} {drawn}; shipped: {', '.join(shipped) or 'none'}"
+        family, names = QFontInfo(interface).family(), ", ".join(shipped) or self.t("none")
+        if lacking:
+            font = shipped[0]
+            return self.t("detail.fonts_lacking", family=family, letters=lacking, font=font, shipped=names)
+        return self.t("detail.fonts", family=family, shipped=names)
 
     def translations(self) -> str:
         from fieldapp.i18n import LANGUAGES
@@ -227,7 +241,7 @@ class _Checks:
         require(not image.isNull() and image.width() > 0, "the window drew nothing")
         rows = window.model.rowCount()
         require(rows == store.count_actions(), f"the list shows {rows} rows")
-        return f"{rows} rows drawn at {image.width()}×{image.height()}"
+        return self.t("detail.main_window", rows=rows, size=f"{image.width()}×{image.height()}")
 
     def guide(self) -> str:
         """Help → User guide, from the files shipped beside the app, in each language."""
@@ -237,15 +251,13 @@ class _Checks:
         window.guide_item.trigger()
         guide = window.findChild(GuideWindow)
         require(guide is not None and guide.isVisible(), "Help → User guide opened no window")
-        lengths = []
         for lang in ("kk", "ru", "en"):
             self.values["translations"].apply(lang)
             text = guide.browser.toPlainText()
             require(guide.language == lang and "Taza Field" in text, f"the {lang} guide did not load")
-            lengths.append(f"{lang} {len(text)}")
         self.values["translations"].apply("kk")
         guide.close()
-        return ", ".join(lengths) + " characters"
+        return self.t("detail.user_guide")
 
     def coordinator_window(self) -> str:
         from datetime import UTC, datetime, timedelta
@@ -288,7 +300,7 @@ class _Checks:
         self._wait(lambda: not tasks.busy)
         image = window.grab().toImage()
         require(not image.isNull(), "not image.isNull()")
-        return f"drawn at {image.width()}×{image.height()}"
+        return self.t("detail.coordinator_window", size=f"{image.width()}×{image.height()}")
 
     def pdf(self) -> str:
         from ui.pdf_report import write_pdf
@@ -297,7 +309,7 @@ class _Checks:
         pages = write_pdf(target, "<h1>Таза Қазақстан</h1><p>Сенбілік · Субботник</p>", title="self-test")
         data = target.read_bytes()
         require(data.startswith(b"%PDF") and pages == 1, f"not a one-page PDF ({pages} pages)")
-        return f"{len(data)} bytes"
+        return self.t("detail.pdf", size=len(data))
 
     # -- helpers ---------------------------------------------------------------------------------
 

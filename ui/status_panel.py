@@ -15,6 +15,7 @@ from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from fieldapp.i18n import FieldAppError
+from fieldapp.moments import local_moment, parse_moment
 from fieldapp.numbers import format_bytes
 from fieldapp.queries import OutboxDepth
 from fieldapp.store import Store
@@ -36,7 +37,7 @@ class _Seen:
 
 def _read(store: Store) -> _Seen:
     text = store.get_meta(META_LAST_SUCCESS)
-    last = datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+    last = parse_moment(text) if text else None
     return _Seen(store.outbox_depth(), last)
 
 
@@ -185,10 +186,10 @@ class StatusPanel(QObject):
         depth = seen.depth
         if not depth.records and not depth.photos:
             text = self.tr("Nothing waits to be sent")
-        else:
-            records = self.tr("%Ln record(s)", "", depth.records)
-            photos = self.tr("%Ln photo(s)", "", depth.photos)
-            text = self.tr("Waiting to be sent: {records}, {photos}").format(records=records, photos=photos)
+        else:  # what waits, and no «0 photos» (nor «0 records» when only photos wait)
+            what = [self.tr("%Ln record(s)", "", depth.records)] if depth.records else []
+            what += [self.tr("%Ln photo(s)", "", depth.photos)] if depth.photos else []
+            text = self.tr("Waiting to be sent: {what}").format(what=", ".join(what))
         if depth.held:
             text += " · " + self.tr("%Ln need(s) attention", "", depth.held)
         self.waiting.setText(text)
@@ -200,7 +201,7 @@ class StatusPanel(QObject):
             return
         lang = current_language()
         locale = locale_for(lang)
-        local = last.astimezone()
+        local = local_moment(last)
         time = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
         if local.date() == datetime.now().astimezone().date():
             self.last_sync.setText(self.tr("Last sync: today {time}").format(time=time))

@@ -64,6 +64,12 @@ QPushButton[primary="true"] {{
 }}
 QPushButton[primary="true"]:hover {{ background: {GREEN_DARK}; }}
 QPushButton[primary="true"]:disabled {{ background: #9cbfae; border-color: #9cbfae; }}
+QPushButton[role="link"] {{
+    color: {GREEN_DARK}; text-decoration: underline; background: transparent;
+    border: 1px solid transparent; border-radius: 4px; padding: 3px 4px;
+}}
+QPushButton[role="link"]:hover {{ color: {GREEN}; background: {GREEN_LIGHT}; }}
+QPushButton[role="link"]:focus {{ border: 1px solid {GREEN}; }}
 QTableView {{
     background: {SURFACE}; alternate-background-color: #f7faf8; gridline-color: {LINE};
     selection-background-color: {GREEN_LIGHT}; selection-color: {INK};

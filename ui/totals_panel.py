@@ -61,7 +61,9 @@ class FiguresCard(QFrame):
         """``captions(key, number)``: the word under a figure, in the form its number takes."""
         self._caption_for = captions
 
-    def show_totals(self, totals: Totals | None, reference: ReferenceData, fraction_label: str) -> None:
+    def show_totals(
+        self, totals: Totals | None, reference: ReferenceData, fraction_label: str, other_name: str = ""
+    ) -> None:
         lang = current_language()
         t = totals or Totals(group={}, actions=0, participants=0, area_m2=0, trees=0)
         self._values["actions"].setText(format_int(t.actions, lang))
@@ -73,14 +75,32 @@ class FiguresCard(QFrame):
         for key, caption in self._captions.items():
             caption.setText(self._caption_for(key, counts.get(key, 0)))
         if self.fractions is not None:
-            biggest = sorted(t.kg_by_fraction.items(), key=lambda item: -item[1])[:TOP_FRACTIONS]
             lines = []
-            for code, kg in biggest:
-                fraction = reference.fraction(code)
-                name = fraction.name(lang) if fraction else code
+            for code, kg in fraction_lines(t.kg_by_fraction, round(t.total_kg, -1)):
+                fraction = reference.fraction(code) if code else None
+                name = fraction.name(lang) if fraction else (code or other_name)
                 lines.append(fraction_label.format(name=name, tonnes=format_tonnes(kg, lang)))
             self.fractions.setText("\n".join(lines))
             self.fractions.setVisible(bool(lines))
+
+
+def fraction_lines(
+    kg_by_fraction: dict[str, int], shown_total_kg: int, step: int = 10
+) -> list[tuple[str, int]]:
+    """The biggest fractions and, when there are more, one line for the rest (code ``""``), each
+    rounded to ``step`` kg as the total above them is, so that the lines add up to the total shown:
+    the remainders go to the lines that lost most in rounding (largest remainder)."""
+    ordered = sorted(kg_by_fraction.items(), key=lambda item: (-item[1], item[0]))
+    parts = ordered[:TOP_FRACTIONS]
+    rest = sum(kg for _, kg in ordered[TOP_FRACTIONS:])
+    if rest:
+        parts.append(("", rest))
+    floors = [kg // step for _, kg in parts]
+    missing = shown_total_kg // step - sum(floors)
+    by_remainder = sorted(range(len(parts)), key=lambda i: -(parts[i][1] % step))
+    for i in by_remainder[: max(0, missing)]:
+        floors[i] += 1
+    return [(code, units * step) for (code, _), units in zip(parts, floors, strict=True)]
 
 
 class TotalsPanel(QWidget):
@@ -136,8 +156,9 @@ class TotalsPanel(QWidget):
 
     def _render(self) -> None:
         label = self.tr("{name}: {tonnes} t")
-        self.month_card.show_totals(self._month, self._reference, label)
-        self.year_card.show_totals(self._year, self._reference, label)
+        other = self.tr("Other fractions")
+        self.month_card.show_totals(self._month, self._reference, label, other)
+        self.year_card.show_totals(self._year, self._reference, label, other)
         self.summary_changed.emit(self.summary())
 
     def _caption(self, key: str, number: int) -> str:

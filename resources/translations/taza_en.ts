@@ -213,6 +213,10 @@
         </translation>
     </message>
     <message>
+        <source>The record cannot be shown: {error}</source>
+        <translation>The record cannot be shown: {error}</translation>
+    </message>
+    <message>
         <source>The record could not be saved: {error}. Nothing was changed.</source>
         <translation>The record could not be saved: {error}. Nothing was changed.</translation>
     </message>
@@ -837,14 +841,33 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>DuplicateQuestion</name>
+    <message>
+        <source>Open this record to compare (the form stays as it is)</source>
+        <translation>Open this record to compare (the form stays as it is)</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesView</name>
     <message>
-        <source>These records share a settlement, a day and a campaign: perhaps one action was entered twice. Return the one that repeats the other; the village will delete or correct it.</source>
-        <translation>These records share a settlement, a day and a campaign: perhaps one action was entered twice. Return the one that repeats the other; the village will delete or correct it.</translation>
+        <source>These records share a settlement, a day, a campaign and a place: perhaps one action was entered twice. Return the one that repeats the other; the village will delete or correct it.</source>
+        <translation>These records share a settlement, a day, a campaign and a place: perhaps one action was entered twice. Return the one that repeats the other; the village will delete or correct it.</translation>
     </message>
     <message>
         <source>No likely duplicates in the district.</source>
         <translation>No likely duplicates in the district.</translation>
+    </message>
+    <message>
+        <source>Not duplicates</source>
+        <translation>Not duplicates</translation>
+    </message>
+    <message>
+        <source>These are different actions: stop showing them here, on every laptop of the district</source>
+        <translation>These are different actions: stop showing them here, on every laptop of the district</translation>
+    </message>
+    <message>
+        <source>Different actions after all? Say so: the group is no longer shown, and the server keeps who said it and when.</source>
+        <translation>Different actions after all? Say so: the group is no longer shown, and the server keeps who said it and when.</translation>
     </message>
     <message numerus="yes">
         <source>{date} · {place} · {campaign}: %n record(s)</source>
@@ -912,6 +935,17 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</source>
         <translation>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Are these %n records different actions? The group is no longer shown as likely duplicates, here and on the other laptops of the district.</source>
+        <translation>
+            <numerusform>Is this %n record a different action? The group is no longer shown as likely duplicates, here and on the other laptops of the district.</numerusform>
+            <numerusform>Are these %n records different actions? The group is no longer shown as likely duplicates, here and on the other laptops of the district.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Different actions</source>
+        <translation>Different actions</translation>
     </message>
 </context>
 <context>
@@ -1801,6 +1835,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <source>Taken {when}</source>
         <translation>Taken {when}</translation>
     </message>
+    <message>
+        <source>GPS {position}</source>
+        <translation>GPS {position}</translation>
+    </message>
+    <message>
+        <source>the camera&apos;s time and place are not known here</source>
+        <translation>the camera&apos;s time and place are not known here</translation>
+    </message>
 </context>
 <context>
     <name>Prompts</name>
@@ -1825,8 +1867,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <source>This settlement already has a record of this campaign on this day. Is this a different clean-up?</source>
-        <translation>This settlement already has a record of this campaign on this day. Is this a different clean-up?</translation>
+        <source>This settlement already has a record of this campaign on this day at this place. Is this a different clean-up?</source>
+        <translation>This settlement already has a record of this campaign on this day at this place. Is this a different clean-up?</translation>
     </message>
     <message>
         <source>Yes, save it too</source>
@@ -1867,6 +1909,57 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>Keep editing</source>
         <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Area, ha</source>
+        <translation>Area, ha</translation>
+    </message>
+    <message>
+        <source>Trees</source>
+        <translation>Trees</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Record {id}</source>
+        <translation>Record {id}</translation>
     </message>
 </context>
 <context>
@@ -2064,6 +2157,18 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Accepted.</translation>
     </message>
     <message>
+        <source>{role} · double-click or Enter opens it large</source>
+        <translation>{role} · double-click or Enter opens it large</translation>
+    </message>
+    <message>
+        <source>Record {id} · {date} · {place} — {campaign}</source>
+        <translation>Record {id} · {date} · {place} — {campaign}</translation>
+    </message>
+    <message>
+        <source>GPS of the action {position}</source>
+        <translation>GPS of the action {position}</translation>
+    </message>
+    <message>
         <source>not yet</source>
         <translation>not yet</translation>
     </message>
@@ -2173,8 +2278,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Waiting to be sent: {records}, {photos}</source>
-        <translation>Waiting to be sent: {records}, {photos}</translation>
+        <source>Waiting to be sent: {what}</source>
+        <translation>Waiting to be sent: {what}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln need(s) attention</source>
@@ -2235,6 +2340,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>{name}: {tonnes} t</source>
         <translation>{name}: {tonnes} t</translation>
+    </message>
+    <message>
+        <source>Other fractions</source>
+        <translation>Other fractions</translation>
     </message>
     <message>
         <source>t collected</source>

@@ -213,6 +213,10 @@
         </translation>
     </message>
     <message>
+        <source>The record cannot be shown: {error}</source>
+        <translation>Жазбаны көрсету мүмкін емес: {error}</translation>
+    </message>
+    <message>
         <source>The record could not be saved: {error}. Nothing was changed.</source>
         <translation>Жазбаны сақтау мүмкін болмады: {error}. Ештеңе өзгерген жоқ.</translation>
     </message>
@@ -837,14 +841,33 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>DuplicateQuestion</name>
+    <message>
+        <source>Open this record to compare (the form stays as it is)</source>
+        <translation>Салыстыру үшін осы жазбаны ашу (форма өзгеріссіз қалады)</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesView</name>
     <message>
-        <source>These records share a settlement, a day and a campaign: perhaps one action was entered twice. Return the one that repeats the other; the village will delete or correct it.</source>
-        <translation>Бұл жазбалардың елді мекені, күні және акциясы бірдей: бір акция екі рет енгізілген болуы мүмкін. Қайталанғанын қайтарыңыз; ауыл оны жояды немесе түзетеді.</translation>
+        <source>These records share a settlement, a day, a campaign and a place: perhaps one action was entered twice. Return the one that repeats the other; the village will delete or correct it.</source>
+        <translation>Бұл жазбалардың елді мекені, күні, акциясы және орны бірдей: бір іс-шара екі рет енгізілген болуы мүмкін. Екіншісін қайталайтынын қайтарыңыз; ауыл оны жояды немесе түзетеді.</translation>
     </message>
     <message>
         <source>No likely duplicates in the district.</source>
         <translation>Ауданда қайталанатын жазбалар жоқ сияқты.</translation>
+    </message>
+    <message>
+        <source>Not duplicates</source>
+        <translation>Қайталанған емес</translation>
+    </message>
+    <message>
+        <source>These are different actions: stop showing them here, on every laptop of the district</source>
+        <translation>Бұлар әртүрлі іс-шаралар: оларды бұл жерде, ауданның барлық ноутбуктарында енді көрсетпеу</translation>
+    </message>
+    <message>
+        <source>Different actions after all? Say so: the group is no longer shown, and the server keeps who said it and when.</source>
+        <translation>Әртүрлі іс-шаралар ма? Соны белгілеңіз: топ енді көрсетілмейді, ал сервер мұны кім және қашан айтқанын сақтайды.</translation>
     </message>
     <message numerus="yes">
         <source>{date} · {place} · {campaign}: %n record(s)</source>
@@ -912,6 +935,17 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</source>
         <translation>Бұл {others} жазбасымен бірдей акция сияқты. Егер қайталанса, осы жазбаны жойыңыз, немесе түзетіп, қайта жіберіңіз.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Are these %n records different actions? The group is no longer shown as likely duplicates, here and on the other laptops of the district.</source>
+        <translation>
+            <numerusform>Бұл %n жазба әртүрлі іс-шаралар ма? Топ бұдан былай қайталануы мүмкін жазбалар арасында көрсетілмейді: мұнда да, ауданның басқа ноутбуктарында да.</numerusform>
+            <numerusform>Бұл %n жазба әртүрлі іс-шаралар ма? Топ бұдан былай қайталануы мүмкін жазбалар арасында көрсетілмейді: мұнда да, ауданның басқа ноутбуктарында да.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Different actions</source>
+        <translation>Әртүрлі іс-шаралар</translation>
     </message>
 </context>
 <context>
@@ -1801,6 +1835,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <source>Taken {when}</source>
         <translation>Түсірілген уақыты: {when}</translation>
     </message>
+    <message>
+        <source>GPS {position}</source>
+        <translation>GPS координаттары: {position}</translation>
+    </message>
+    <message>
+        <source>the camera&apos;s time and place are not known here</source>
+        <translation>камераның уақыты мен орны мұнда белгісіз</translation>
+    </message>
 </context>
 <context>
     <name>Prompts</name>
@@ -1825,8 +1867,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Қайталануы мүмкін</translation>
     </message>
     <message>
-        <source>This settlement already has a record of this campaign on this day. Is this a different clean-up?</source>
-        <translation>Осы елді мекенде осы күні осы акция бойынша жазба бар. Бұл басқа тазалық акциясы ма?</translation>
+        <source>This settlement already has a record of this campaign on this day at this place. Is this a different clean-up?</source>
+        <translation>Бұл елді мекенде осы күні осы орында осы акцияның жазбасы бар. Бұл басқа тазалық іс-шарасы ма?</translation>
     </message>
     <message>
         <source>Yes, save it too</source>
@@ -1867,6 +1909,57 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>Keep editing</source>
         <translation>Толтыруды жалғастыру</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Елді мекен</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Акция</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Орны</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Қатысушылар</translation>
+    </message>
+    <message>
+        <source>Area, ha</source>
+        <translation>Аумақ, га</translation>
+    </message>
+    <message>
+        <source>Trees</source>
+        <translation>Ағаштар</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Фотосуреттер</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Толтырған</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ескертпе</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Мәртебесі</translation>
+    </message>
+    <message>
+        <source>Record {id}</source>
+        <translation>{id} жазбасы</translation>
     </message>
 </context>
 <context>
@@ -2064,6 +2157,18 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Қабылданды.</translation>
     </message>
     <message>
+        <source>{role} · double-click or Enter opens it large</source>
+        <translation>{role} · екі рет басу немесе Enter үлкейтіп ашады</translation>
+    </message>
+    <message>
+        <source>Record {id} · {date} · {place} — {campaign}</source>
+        <translation>{id} жазбасы · {date} · {place} — {campaign}</translation>
+    </message>
+    <message>
+        <source>GPS of the action {position}</source>
+        <translation>Іс-шараның GPS-і {position}</translation>
+    </message>
+    <message>
         <source>not yet</source>
         <translation>әзірге жоқ</translation>
     </message>
@@ -2173,8 +2278,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Waiting to be sent: {records}, {photos}</source>
-        <translation>Жіберуді күтуде: {records}, {photos}</translation>
+        <source>Waiting to be sent: {what}</source>
+        <translation>Жіберуді күтуде: {what}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln need(s) attention</source>
@@ -2235,6 +2340,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>{name}: {tonnes} t</source>
         <translation>{name}: {tonnes} т</translation>
+    </message>
+    <message>
+        <source>Other fractions</source>
+        <translation>Басқа фракциялар</translation>
     </message>
     <message>
         <source>t collected</source>

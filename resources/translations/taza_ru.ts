@@ -215,6 +215,10 @@
         </translation>
     </message>
     <message>
+        <source>The record cannot be shown: {error}</source>
+        <translation>Запись не удаётся показать: {error}</translation>
+    </message>
+    <message>
         <source>The record could not be saved: {error}. Nothing was changed.</source>
         <translation>Не удалось сохранить запись: {error}. Ничего не изменено.</translation>
     </message>
@@ -844,14 +848,33 @@ Records saved after that moment will no longer be in the list; those already sen
     </message>
 </context>
 <context>
+    <name>DuplicateQuestion</name>
+    <message>
+        <source>Open this record to compare (the form stays as it is)</source>
+        <translation>Открыть эту запись для сравнения (форма останется как есть)</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesView</name>
     <message>
-        <source>These records share a settlement, a day and a campaign: perhaps one action was entered twice. Return the one that repeats the other; the village will delete or correct it.</source>
-        <translation>У этих записей совпадают населённый пункт, день и акция: возможно, одно мероприятие внесено дважды. Верните повторяющуюся запись; село удалит или исправит её.</translation>
+        <source>These records share a settlement, a day, a campaign and a place: perhaps one action was entered twice. Return the one that repeats the other; the village will delete or correct it.</source>
+        <translation>У этих записей совпадают населённый пункт, день, акция и место: возможно, одно мероприятие внесено дважды. Верните ту, что повторяет другую; село удалит или исправит её.</translation>
     </message>
     <message>
         <source>No likely duplicates in the district.</source>
         <translation>Возможных дубликатов в районе нет.</translation>
+    </message>
+    <message>
+        <source>Not duplicates</source>
+        <translation>Не дубликаты</translation>
+    </message>
+    <message>
+        <source>These are different actions: stop showing them here, on every laptop of the district</source>
+        <translation>Это разные мероприятия: больше не показывать их здесь, на всех ноутбуках района</translation>
+    </message>
+    <message>
+        <source>Different actions after all? Say so: the group is no longer shown, and the server keeps who said it and when.</source>
+        <translation>Всё же разные мероприятия? Отметьте это: группа больше не показывается, а сервер сохраняет, кто и когда это решил.</translation>
     </message>
     <message numerus="yes">
         <source>{date} · {place} · {campaign}: %n record(s)</source>
@@ -920,6 +943,18 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>This looks like the same action as record {others}. Delete this one if it repeats it, or correct it and send it again.</source>
         <translation>Похоже, это то же мероприятие, что и запись {others}. Удалите эту запись, если она повторяет ту, или исправьте её и отправьте снова.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Are these %n records different actions? The group is no longer shown as likely duplicates, here and on the other laptops of the district.</source>
+        <translation>
+            <numerusform>Эта %n запись — разные мероприятия? Группа больше не будет показана как возможные дубликаты — ни здесь, ни на других ноутбуках района.</numerusform>
+            <numerusform>Эти %n записи — разные мероприятия? Группа больше не будет показана как возможные дубликаты — ни здесь, ни на других ноутбуках района.</numerusform>
+            <numerusform>Эти %n записей — разные мероприятия? Группа больше не будет показана как возможные дубликаты — ни здесь, ни на других ноутбуках района.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Different actions</source>
+        <translation>Разные мероприятия</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +1851,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <source>Taken {when}</source>
         <translation>Снято: {when}</translation>
     </message>
+    <message>
+        <source>GPS {position}</source>
+        <translation>Координаты GPS: {position}</translation>
+    </message>
+    <message>
+        <source>the camera&apos;s time and place are not known here</source>
+        <translation>время и место съёмки здесь неизвестны</translation>
+    </message>
 </context>
 <context>
     <name>Prompts</name>
@@ -1840,8 +1883,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Возможный дубликат</translation>
     </message>
     <message>
-        <source>This settlement already has a record of this campaign on this day. Is this a different clean-up?</source>
-        <translation>В этом населённом пункте в этот день уже есть запись по этой акции. Это другая уборка?</translation>
+        <source>This settlement already has a record of this campaign on this day at this place. Is this a different clean-up?</source>
+        <translation>В этом населённом пункте уже есть запись этой акции в этот день на этом месте. Это другая уборка?</translation>
     </message>
     <message>
         <source>Yes, save it too</source>
@@ -1882,6 +1925,57 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>Keep editing</source>
         <translation>Продолжить заполнение</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Населённый пункт</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Акция</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Area, ha</source>
+        <translation>Площадь, га</translation>
+    </message>
+    <message>
+        <source>Trees</source>
+        <translation>Деревья</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Фотографии</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Автор записи</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Record {id}</source>
+        <translation>Запись {id}</translation>
     </message>
 </context>
 <context>
@@ -2085,6 +2179,18 @@ The data as they were just before are kept too: choose «Before a restore» in t
         <translation>Принято.</translation>
     </message>
     <message>
+        <source>{role} · double-click or Enter opens it large</source>
+        <translation>{role} · двойной щелчок или Enter открывает крупно</translation>
+    </message>
+    <message>
+        <source>Record {id} · {date} · {place} — {campaign}</source>
+        <translation>Запись {id} · {date} · {place} — {campaign}</translation>
+    </message>
+    <message>
+        <source>GPS of the action {position}</source>
+        <translation>GPS мероприятия {position}</translation>
+    </message>
+    <message>
         <source>not yet</source>
         <translation>пока нет</translation>
     </message>
@@ -2196,8 +2302,8 @@ The data as they were just before are kept too: choose «Before a restore» in t
         </translation>
     </message>
     <message>
-        <source>Waiting to be sent: {records}, {photos}</source>
-        <translation>Ожидают отправки: {records}, {photos}</translation>
+        <source>Waiting to be sent: {what}</source>
+        <translation>Ожидают отправки: {what}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln need(s) attention</source>
@@ -2261,6 +2367,10 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>{name}: {tonnes} t</source>
         <translation>{name}: {tonnes} т</translation>
+    </message>
+    <message>
+        <source>Other fractions</source>
+        <translation>Прочие фракции</translation>
     </message>
     <message>
         <source>t collected</source>

@@ -306,3 +306,49 @@ def test_only_jpeg_upload_copies_are_kept(server: LiveServer) -> None:
     assert not final_file(server, sha(data)).exists()
     assert not partial_file(server, sha(data)).exists()
     assert missing_photos(server, record) == 1
+
+
+def test_what_the_camera_said_goes_with_the_first_chunk(server: LiveServer) -> None:
+    laptop = server.enrol(OKRUG)
+    coordinator = server.user("aigul", "coordinator", district=DISTRICT)
+    stranger = server.user("marat", "coordinator", district=ANOTHER_DISTRICT)
+    data, plain = jpeg(), jpeg()
+    name = sha(data)
+    laptop.push(with_photos(data, plain))
+    assert coordinator.get(f"/photos/{name}/facts").json() == {
+        "sha256": name,
+        "taken_at": None,
+        "lat": None,
+        "lon": None,
+    }
+    facts = {"taken_at": "2026-05-10T10:31:00+05:00", "lat": 43.2526, "lon": 76.9454}
+    first = laptop.put(
+        f"/photos/{name}",
+        params={"offset": 0, "total": len(data)} | facts,
+        data=data[:CHUNK],
+        headers={"Content-Type": "application/octet-stream"},
+    )
+    assert first.status_code == 200, first.text
+    assert send(laptop, data, start=CHUNK)[-1].json()["complete"] is True
+    assert coordinator.get(f"/photos/{name}/facts").json() == {"sha256": name} | facts
+    assert refusal(stranger.get(f"/photos/{name}/facts"))[:2] == (403, "forbidden")
+    # a photo whose camera said nothing: nothing is known, and a time that is not one is refused
+    assert send(laptop, plain)[-1].json()["complete"] is True
+    assert coordinator.get(f"/photos/{sha(plain)}/facts").json()["taken_at"] is None
+    bad = laptop.put(
+        f"/photos/{sha(plain)}",
+        params={"offset": 0, "total": len(plain), "taken_at": "x" * 41},
+        data=plain[:CHUNK],
+        headers={"Content-Type": "application/octet-stream"},
+    )
+    assert bad.status_code == 422, bad.text
+    not_a_time = laptop.put(
+        f"/photos/{sha(plain)}",
+        params={"offset": 0, "total": len(plain), "taken_at": "yesterday"},
+        data=plain[:CHUNK],
+        headers={"Content-Type": "application/octet-stream"},
+    )
+    assert refusal(not_a_time)[:2] == (422, "validation")
+    with server.engine.connect() as conn:
+        row = conn.execute(select(t.photos).where(t.photos.c.sha256 == name)).one()
+    assert (row.taken_at, row.lat, row.lon) == (facts["taken_at"], facts["lat"], facts["lon"])

@@ -11,7 +11,7 @@ import os
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from sqlalchemy import update
 from fieldapp.district import Decision
 from fieldapp.i18n import FieldAppError
 from fieldapp.kato import default_kato
-from fieldapp.models import CleanupAction, Status
+from fieldapp.models import CleanupAction, PhotoRef, PhotoRole, Status
 from fieldapp.paths import DataPaths
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.queries import ActionFilter, Period
@@ -34,6 +34,7 @@ from sync.district import DistrictSync, LoginError, end_session, login
 from sync.district_reports import completeness, district_workbook, photos_zip, records_csv
 from sync.errors import Kind, SyncError
 from sync.protocol import Completeness
+from tests.photo_factory import make_jpeg
 from tests.records import (
     DISTRICT,
     FAR_OKRUG,
@@ -43,6 +44,7 @@ from tests.records import (
     OTHER_OKRUG,
     OTHER_SETTLEMENT,
     SETTLEMENT,
+    action,
 )
 from tests.server.live import LiveServer
 from tests.sync.laptop import Laptop
@@ -54,8 +56,9 @@ YEAR = 2026
 class Coordinator:
     """A coordinator's laptop: a session, a district copy, a photo cache."""
 
-    def __init__(self, folder: Path, server: LiveServer) -> None:
-        server.user("aigul", "coordinator", district=DISTRICT, password=PASSWORD)
+    def __init__(self, folder: Path, server: LiveServer, *, new_user: bool = True) -> None:
+        if new_user:
+            server.user("aigul", "coordinator", district=DISTRICT, password=PASSWORD)
         self.paths = DataPaths(folder)
         self.session = login(server.root, "aigul", PASSWORD)
         self.store = Store.open(self.paths.district_database)
@@ -250,6 +253,89 @@ def test_duplicates_and_completeness(
     again = completeness(coordinator.store, kato, DISTRICT, YEAR, date(YEAR, 11, 25))
     march = {row.okrug: row for row in again.rows}[OKRUG].months[f"{YEAR}-03"]
     assert march is Completeness.REPORTED
+
+
+def test_four_places_on_one_day_are_not_duplicates(
+    server: LiveServer, villages: dict[str, Laptop], coordinator: Coordinator
+) -> None:
+    kainar = villages["kainar"]
+    day = date(YEAR, 4, 22)
+    for place in ("Мектеп ауласы", "Орталық саябақ", "Өзен жағасы", "Зират маңы"):
+        kainar.add(1, action_date=day, place=place)
+    twice = kainar.add(1, action_date=day, place="Мектеп  ауласы.")  # the same place, typed again
+    kainar.sync()
+    coordinator.sync()
+    [group] = coordinator.store.duplicate_groups()
+    assert str(twice[0].id) in {s.id for s in group}
+    assert len(group) == 2
+    assert coordinator.store.group_place(group) in ("Мектеп ауласы", "Мектеп  ауласы.")
+
+
+def test_not_duplicates_is_kept_on_the_server_and_survives_a_re_pull(
+    server: LiveServer, villages: dict[str, Laptop], coordinator: Coordinator, tmp_path: Path
+) -> None:
+    kainar = villages["kainar"]
+    pair = kainar.add(2, action_date=date(YEAR, 4, 22), place="Саябақ")
+    kainar.sync()
+    coordinator.sync()
+    [group] = coordinator.store.duplicate_groups()
+    coordinator.store.dismiss_duplicates([s.id for s in group], "aigul")
+    assert coordinator.store.duplicate_groups() == []  # hidden at once, before it is sent
+    report = coordinator.sync().report
+    assert report.dismissals_sent == 1
+    [kept] = coordinator.store.dismissals()
+    assert (kept.state, kept.dismissed_by) == ("sent", "aigul")
+    assert set(kept.record_ids) == {str(a.id) for a in pair}
+    with server.engine.connect() as conn:
+        [row] = conn.execute(t.duplicate_dismissals.select()).all()
+    assert (row.id, row.dismissed_by, row.district) == (kept.id, "aigul", DISTRICT)
+    assert coordinator.sync().report.dismissals_sent == 0  # nothing sent twice
+
+    # a laptop that starts its copy afresh pulls the decision back with the records
+    fresh = Coordinator(tmp_path / "fresh", server, new_user=False)
+    try:
+        fresh.sync()
+        assert len(fresh.store.record_rows(Period(date(YEAR, 1, 1), date(YEAR + 1, 1, 1)))) >= 2
+        assert fresh.store.duplicate_groups() == []
+        assert [(d.id, d.dismissed_by) for d in fresh.store.dismissals()] == [(kept.id, "aigul")]
+    finally:
+        fresh.close()
+
+    # a third record of that place and day: the group is shown again, all three
+    kainar.add(1, action_date=date(YEAR, 4, 22), place="саябақ")
+    kainar.sync()
+    coordinator.sync()
+    [again] = coordinator.store.duplicate_groups()
+    assert len(again) == 3
+
+
+def test_what_the_camera_said_reaches_the_coordinator_when_the_photo_is_opened(
+    server: LiveServer, villages: dict[str, Laptop], coordinator: Coordinator
+) -> None:
+    kainar = villages["kainar"]
+    picture = kainar.library.import_bytes(
+        make_jpeg(640, 480, gps=(43.2526, 76.9454), taken_at=datetime(YEAR, 5, 10, 10, 31)), "IMG_0510.jpg"
+    )
+    record = kainar.store.save(
+        action(
+            action_date=date(YEAR, 5, 10), photos=[PhotoRef(sha256=picture.sha256, role=PhotoRole.BEFORE)]
+        ),
+        [picture],
+    )
+    kainar.sync()
+    engine = coordinator.sync()
+    assert str(record.id) in {
+        r.id for r in coordinator.store.record_rows(Period(date(YEAR, 1, 1), date(YEAR + 1, 1, 1)))
+    }
+    before = coordinator.store.photo_info(picture.sha256)
+    assert before is not None
+    assert (before.taken_at, before.lat) == (None, None)  # the pull brings photos by their hash only
+    engine.fetch_photo(picture.sha256)
+    known = coordinator.store.photo_info(picture.sha256)
+    assert known is not None
+    assert known.taken_at == datetime(YEAR, 5, 10, 10, 31)
+    assert (known.lat, known.lon) == (picture.lat, picture.lon)
+    assert abs(known.lat - 43.2526) < 1e-4  # type: ignore[operator]
 
 
 def test_totals_and_exports_match_an_independent_count(

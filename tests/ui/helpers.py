@@ -36,7 +36,7 @@ class Answers:
         self.asked.append(("warnings", warnings))
         return self.warnings
 
-    def confirm_duplicate(self, others: list[str]) -> bool:
+    def confirm_duplicate(self, others: list[str], open_other: object = None) -> bool:
         self.asked.append(("duplicate", others))
         return self.duplicate
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
@@ -18,7 +18,9 @@ from tests.photo_factory import make_jpeg
 from tests.records import SETTLEMENT, action
 from tests.ui.helpers import Answers, close_window, open_window
 from ui.action_dialog import ActionDialog
+from ui.action_editor import Prompts
 from ui.main_window import MainWindow
+from ui.record_view import DuplicateQuestion
 
 
 def type_text(widget: QLineEdit, text: str) -> None:
@@ -182,7 +184,7 @@ def test_unusual_figures_must_be_confirmed(tmp_path: Path, translations, qtbot) 
     qtbot.mouseClick(dialog.ready_button, Qt.MouseButton.LeftButton)
     [(kind, texts)] = answers.asked
     assert kind == "warnings"
-    assert "3.65 t for 1 participants" in texts[0]
+    assert "3.65 t for 1 participant is" in texts[0]
     assert dialog.isVisible()
     assert window.store.count_actions() == 0
     answers.warnings = True
@@ -204,6 +206,57 @@ def test_a_likely_duplicate_must_be_confirmed(tmp_path: Path, translations, qtbo
     assert window.store.count_actions() == 1
     answers.duplicate = True
     save_and_wait(window, dialog, qtbot)
+    assert window.store.count_actions() == 2
+    close_window(window)
+
+
+def test_the_duplicate_warning_opens_the_other_record(tmp_path: Path, translations, qtbot) -> None:
+    with Store.open(tmp_path / "taza-field.sqlite") as store:
+        twin = store.save(action(action_date=date(2026, 9, 19), reporter="Бақыт Омарова", participants=38))
+        store.save(action(action_date=date(2026, 9, 19), place="Мектеп ауласы"))  # another place
+    window = open_window(tmp_path, translations, qtbot)
+    window.prompts = Prompts(window)
+    dialog = new_form(window)
+    fill(dialog)
+    seen: dict[str, object] = {}
+
+    def later(step) -> None:  # type: ignore[no-untyped-def]
+        QTimer.singleShot(20, step)
+
+    def in_question() -> None:
+        question = QApplication.activeModalWidget()
+        if not isinstance(question, DuplicateQuestion):
+            return later(in_question)
+        seen["links"] = [link.text() for link in question.links]
+        qtbot.mouseClick(question.links[0], Qt.MouseButton.LeftButton)
+        later(in_record)
+
+    def in_record() -> None:
+        view = window.editor.other_view
+        if view is None or not view.isVisible():
+            return later(in_record)
+        seen["title"], seen["body"] = view.title.text(), view.body.text()
+        qtbot.keyClick(view, Qt.Key.Key_Escape)
+        later(back_in_question)
+
+    def back_in_question() -> None:
+        question = QApplication.activeModalWidget()
+        if not isinstance(question, DuplicateQuestion):
+            return later(back_in_question)
+        seen["still asked"] = True
+        qtbot.mouseClick(question.no_button, Qt.MouseButton.LeftButton)
+
+    later(in_question)
+    qtbot.mouseClick(dialog.ready_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "still asked" in seen, timeout=10_000)
+    [link] = seen["links"]  # type: ignore[misc]
+    assert "19.09.2026 · 38 participants" in link
+    assert twin.id.hex[-8:] in link
+    assert twin.id.hex[-8:] in str(seen["title"])
+    assert "Бақыт Омарова" in str(seen["body"])
+    assert "Өзен жағасы" in str(seen["body"])
+    assert dialog.isVisible()  # "Go back": the form is still open, as it was
+    assert dialog.participants.text() == "40"
     assert window.store.count_actions() == 2
     close_window(window)
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldapp.paths import data_dir
-from fieldapp.settings import load_settings
+from fieldapp.settings import Settings, load_settings, save_settings
 from fieldapp.store import Store
 from tests.records import OKRUG
 from ui import app as app_module
@@ -160,3 +160,38 @@ def test_an_expired_file_beside_the_app_is_explained_and_kept(
     assert "changed or damaged" in dialog.error.text()
     assert file.exists()
     assert not (tmp_path / "data" / "device.json").exists()
+
+
+def test_the_demos_two_windows_open_side_by_side(
+    tmp_path: Path, ui_app, no_event_loop: list[MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The demo starts the village window and the coordinator's as two programs; both used to be
+    # maximised on a laptop's screen, exactly on top of each other.
+    from server import demo
+
+    fake = demo.Demo(tmp_path, None, "")  # type: ignore[arg-type]
+    sides = [env[app_module.WINDOW_SIDE] for _, env in demo.window_commands(fake, "kk")]
+    assert demo.WINDOW_SIDE == app_module.WINDOW_SIDE
+    assert sides == ["left", "right"]
+    frames, seen = {}, []
+    for side in sides:
+        folder = tmp_path / side
+        save_settings(Settings(okrug=OKRUG), folder / "settings.json")
+        monkeypatch.setenv(app_module.WINDOW_SIDE, side)
+        assert app_module.run(folder, "en") == 0
+        [window] = [w for w in no_event_loop if not any(w is s for s in seen)]
+        seen.append(window)
+        frames[side] = window.frameGeometry()
+        assert not window.isMaximized()
+    screen = window.screen().availableGeometry()
+    left, right = frames["left"], frames["right"]
+    assert left.left() == screen.left()
+    assert left.top() == screen.top()
+    assert right.right() == screen.right()
+    assert right.top() == screen.top()
+    assert screen.contains(left)
+    assert screen.contains(right)
+    assert left.left() < right.left()
+    assert left.right() < right.right()
+    assert left.width() >= screen.width() // 2 - 1
+    assert right.width() >= screen.width() // 2 - 1

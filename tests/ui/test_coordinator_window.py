@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -250,6 +250,74 @@ def test_likely_duplicates_side_by_side(
     other = next(s.id for s in view.groups[0] if s.id != queued.action_id) if view.groups else None
     assert other is None or other[-8:] in queued.comment
     assert "same action" in comments[0]
+    window.close()
+
+
+def answer_box(qtbot: QtBot, button_text: str, asked: list[str]) -> None:
+    """Click ``button_text`` in the message box about to open (as the person would), noting its text."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        asked.append(box.text())
+        [button] = [b for b in box.buttons() if b.text() == button_text]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, click)
+
+
+def test_not_duplicates_hides_the_group_and_the_server_keeps_it(
+    sqlite_server: LiveServer,
+    villages: dict[str, Laptop],
+    coordinator: Coordinator,
+    translations: Translations,
+    qtbot: QtBot,
+) -> None:
+    kainar = villages["kainar"]
+    day = date(YEAR, 4, 18)
+    for place in ("Мектеп ауласы", "Орталық саябақ", "Өзен жағасы", "Зират маңы"):  # four actions
+        kainar.add(1, action_date=day, campaign="subbotnik", place=place)
+    twins = kainar.add(2, action_date=day, campaign="subbotnik", place="Бала бақша")
+    kainar.sync()
+    window = open_window(coordinator, translations, qtbot)
+    refresh(window, qtbot)
+    window.tabs.setCurrentWidget(window.duplicates)
+    view = window.duplicates
+    settle(window, qtbot)
+    assert [{s.id for s in g} for g in view.groups] == [{str(r.id) for r in twins}]  # the place counts
+    assert view.list.count() == 1
+    assert "Бала бақша" in view.list.item(0).text()
+    assert view.not_duplicates.isVisible()
+
+    # the person thinks better of it once: nothing changes
+    asked: list[str] = []
+    answer_box(qtbot, "Cancel", asked)
+    qtbot.mouseClick(view.not_duplicates, Qt.MouseButton.LeftButton)
+    settle(window, qtbot)
+    assert "2 records" in asked[0]
+    assert view.list.count() == 1
+    assert coordinator.store.dismissals() == []
+
+    answer_box(qtbot, "Different actions", asked)
+    qtbot.mouseClick(view.not_duplicates, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.list.count() == 0, timeout=WAIT_MS)
+    settle(window, qtbot)
+    assert view.intro.text() == "No likely duplicates in the district."
+    assert not view.not_duplicates.isVisible()
+    [queued] = coordinator.store.dismissals()
+    assert (queued.state, queued.dismissed_by) == ("queued", "aigul")
+    assert "1 decision wait" in window.waiting.text()
+
+    refresh(window, qtbot)  # sent, and the pull brings it back
+    [sent] = coordinator.store.dismissals()
+    assert (sent.id, sent.state) == (queued.id, "sent")
+    with sqlite_server.engine.connect() as conn:
+        [row] = conn.execute(t.duplicate_dismissals.select()).all()
+    assert (row.id, row.dismissed_by) == (queued.id, "aigul")
+    assert view.list.count() == 0
+    assert window.waiting.text() == "All decisions sent"
     window.close()
 
 

@@ -204,3 +204,53 @@ def test_the_okrug_can_change_only_while_nothing_is_recorded(
     assert shown
     assert "cannot be changed" in shown[0]
     close_window(window)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_the_years_fractions_add_up_to_its_tonnes(tmp_path: Path, translations, qtbot, lang: str) -> None:
+    # Six fractions, the four biggest listed: the other two go in one line, and the lines (rounded
+    # as the total is, to 10 kg) add up to the total shown above them.
+    waste = [
+        {"fraction": "mixed", "kg": 2504},
+        {"fraction": "plastic", "kg": 1236},
+        {"fraction": "paper", "kg": 817},
+        {"fraction": "glass", "kg": 405},
+        {"fraction": "metal", "kg": 133},
+        {"fraction": "organic", "kg": 68},
+    ]
+    seed(tmp_path, [action(action_date=date(2026, 6, 3), waste=waste)])
+    translations.apply(lang)
+    window = open_window(tmp_path, translations, qtbot)
+    card = window.totals.year_card
+    total = card._values["tonnes"].text()
+    lines = card.fractions.text().splitlines()
+    other = {"en": "Other fractions", "ru": "Прочие фракции", "kk": "Басқа фракциялар"}[lang]
+    assert len(lines) == 5
+    assert lines[-1].startswith(f"{other}: ")
+    figures = [line.rsplit(": ", 1)[1].removesuffix(" t").removesuffix(" т") for line in lines]
+    mark = "," if lang != "en" else "."
+    assert total == f"5{mark}16"  # 5163 kg, to 10 kg
+    assert figures[-1] == f"0{mark}2"  # 133 + 68 = 201 kg
+    kg = sum(round(float(f.replace(",", ".")) * 1000) for f in figures)
+    assert kg == 5160
+    close_window(window)
+
+
+@pytest.mark.parametrize(
+    ("lang", "waiting"),
+    [
+        ("en", "Waiting to be sent: 2 records"),
+        ("ru", "Ожидают отправки: 2 записи"),
+        ("kk", "Жіберуді күтуде: 2 жазба"),
+    ],
+)
+def test_no_photos_waiting_is_not_said_as_0_photos(
+    tmp_path: Path, translations, qtbot, lang: str, waiting: str
+) -> None:
+    seed(tmp_path, [action(action_date=date(2026, 11, 3)), action(action_date=date(2026, 10, 3))])
+    translations.apply(lang)
+    window = open_window(tmp_path, translations, qtbot)
+    qtbot.waitUntil(lambda: window.status.waiting.text() != "")
+    assert window.status.waiting.text() == waiting
+    assert "0" not in window.status.waiting.text().replace("2", "")
+    close_window(window)

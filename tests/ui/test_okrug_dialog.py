@@ -521,3 +521,29 @@ def test_fits_a_small_screen_with_nothing_clipped(
     assert dialog.height() <= 480  # a 1366×768 laptop at 150 % has 910×512, less the taskbar
     assert _clipped(dialog) == []
     assert dialog.grab().save(str(tmp_path / f"okrug_{lang}_{state}.png"))
+
+
+def test_i_am_a_coordinator_reads_as_a_link_and_is_one(qtbot, make_dialog) -> None:
+    # A flat button looked like a caption: first users did not see they could click it.
+    from PySide6.QtGui import QColor
+
+    from ui.style import GREEN_DARK
+
+    dialog = make_dialog()
+    button = dialog.coordinator_button
+    assert button.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    image = button.grab().toImage()
+    green = QColor(GREEN_DARK)
+
+    def is_green(x: int, y: int) -> bool:
+        c = image.pixelColor(x, y)
+        return abs(c.red() - green.red()) + abs(c.green() - green.green()) + abs(c.blue() - green.blue()) < 60
+
+    rows = [sum(is_green(x, y) for x in range(image.width())) for y in range(image.height())]
+    text_width = button.fontMetrics().horizontalAdvance(button.text())
+    assert sum(rows) > 50  # the words are drawn in the link colour
+    assert max(rows) > text_width * 0.8  # and underlined: one green line under the whole text
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert dialog.coordinator
+    assert dialog.okrug() is None

@@ -444,7 +444,8 @@ def test_large_view_opens_and_closes_with_escape(
     assert viewer.has_image()
     assert viewer.windowTitle() == "IMG_20250512_103100.jpg"
     assert viewer.name_label.text() == "IMG_20250512_103100.jpg"
-    assert viewer.details_label.text() == "Before · Taken 12.05.2025 10:31"
+    assert viewer.details_label.text() == "Before · Taken 12.05.2025 10:31 · GPS 43.238949, 76.889709"
+    assert not viewer.record_label.isVisible()  # the form's own record: no line for it
     shown = viewer.picture.pixmap().deviceIndependentSize().toSize()
     box = viewer.fit_box()
     expected = fit((640, 480), (box.width(), box.height()))  # its own size, or as much as the screen allows
