@@ -29,6 +29,7 @@ class DeviceCredentials(BaseModel):
     bundle_key: str = Field(min_length=20, max_length=200)
     enrolled_at: UtcDateTime
     device_name: str = ""
+    support: str = ""  # whom to ask for help, as the server said at enrolment
 
     def __repr__(self) -> str:  # never print the secrets into a log
         return f"DeviceCredentials(device_id={self.device_id}, okrug={self.okrug}, server={self.server_url})"

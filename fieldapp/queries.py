@@ -102,6 +102,7 @@ class ActionSummary:
     deleted: bool
     held: str | None = None  # rejected | conflict: the server's answer waits for a person
     held_problem: str | None = None  # JSON: the server's reason and details
+    okrug: str = ""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -110,11 +111,9 @@ class ActionSummary:
 
 
 _SUMMARY_SQL = """
-SELECT a.id, a.revision, a.action_date, a.settlement, a.campaign, a.participants,
-       (SELECT coalesce(sum(w.kg), 0) FROM action_waste w WHERE w.action_id = a.id),
-       a.area_m2, a.trees,
-       (SELECT count(*) FROM action_photos p WHERE p.action_id = a.id),
-       a.status, a.review_comment, a.deleted, o.held, o.last_error
+SELECT a.id, a.revision, a.action_date, a.settlement, a.campaign, a.participants, a.total_kg,
+       a.area_m2, a.trees, a.photo_count, a.status, a.review_comment, a.deleted, o.held,
+       o.last_error, a.okrug
 FROM actions a
 LEFT JOIN outbox o ON o.kind = 'action' AND o.entity_id = a.id AND o.held IS NOT NULL
 """
@@ -137,18 +136,152 @@ def _summary(row: tuple[Any, ...]) -> ActionSummary:
         deleted=bool(row[12]),
         held=row[13],
         held_problem=row[14],
+        okrug=row[15],
     )
 
 
+# Columns the list sorts by: those compared as they are stored (numbers, ISO dates), and codes
+# listed in an order the caller gives (a settlement's or campaign's name in the reader's alphabet).
+_PLAIN_ORDER = {
+    "date": "",
+    "participants": "a.participants",
+    "tonnes": "a.total_kg",
+    "hectares": "a.area_m2",
+    "photos": "a.photo_count",
+}
+_RANKED_ORDER = {
+    "settlement": "a.settlement",
+    "okrug": "a.okrug",
+    "campaign": "a.campaign",
+    "status": "a.status",
+}
+ORDER_COLUMNS = (*_PLAIN_ORDER, *_RANKED_ORDER)
+
+
+@dataclass(frozen=True)
+class ActionOrder:
+    """How the list is sorted. Every order is served by an index ending in (date, id), so a page
+    deep in the list costs what the first does. Ties go by date and id in the same direction.
+
+    A ranked column (settlement, okrug, campaign, status) lists its codes in ``ranks`` order
+    (ascending; the caller sorts the names in the reader's language); codes not in ``ranks`` come
+    after them. Within one code the newest records come first, whichever way the column goes."""
+
+    column: str = "date"
+    descending: bool = True
+    ranks: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.column not in ORDER_COLUMNS:
+            raise ValueError(f"cannot sort by {self.column!r}")
+
+    @property
+    def ranked(self) -> bool:
+        return self.column in _RANKED_ORDER
+
+    def key(self, row: ActionSummary) -> tuple[Any, ...]:
+        """The position of ``row`` in this order: what ``list_actions(after=...)`` takes."""
+        tail = (row.action_date.isoformat(), row.id)
+        if self.column == "date":
+            return tail
+        if not self.ranked:
+            value = {
+                "participants": row.participants,
+                "tonnes": row.total_kg,
+                "hectares": row.area_m2,
+                "photos": row.photo_count,
+            }[self.column]
+            return (value, *tail)
+        code = row.status.value if self.column == "status" else getattr(row, self.column)
+        group = self.ranks.index(code) if code in self.ranks else len(self.ranks)
+        return (group, code, *tail)
+
+
 def list_actions(
-    conn: sqlite3.Connection, where: ActionFilter, limit: int, after: tuple[str, str] | None
+    conn: sqlite3.Connection,
+    where: ActionFilter,
+    limit: int,
+    after: tuple[Any, ...] | None,
+    order: ActionOrder | None = None,
 ) -> list[ActionSummary]:
+    order = order or ActionOrder()
+    if order.ranked:
+        return _list_ranked(conn, where, limit, after, order)
     clause, params = where.sql()
+    columns = [c for c in (_PLAIN_ORDER[order.column], "a.action_date", "a.id") if c]
+    direction = "DESC" if order.descending else "ASC"
     if after is not None:
-        clause += " AND (a.action_date, a.id) < (?, ?)"
+        marks = ", ".join("?" * len(columns))
+        clause += f" AND ({', '.join(columns)}) {'<' if order.descending else '>'} ({marks})"
         params += list(after)
-    sql = f"{_SUMMARY_SQL} WHERE {clause} ORDER BY a.action_date DESC, a.id DESC LIMIT ?"
+    sql = f"{_SUMMARY_SQL} WHERE {clause} ORDER BY {', '.join(f'{c} {direction}' for c in columns)} LIMIT ?"
     return [_summary(r) for r in conn.execute(sql, [*params, limit])]
+
+
+def list_actions_sql(where: ActionFilter, order: ActionOrder) -> tuple[str, list[Any]]:
+    """The query behind one page in ``order`` (for a ranked order, that of its first code): what
+    ``EXPLAIN QUERY PLAN`` is asked about in the tests and the benchmark."""
+    clause, params = where.sql()
+    if order.ranked:
+        column = _RANKED_ORDER[order.column]
+        sql = f"{_SUMMARY_SQL} WHERE {clause} AND {column} = ? ORDER BY a.action_date DESC, a.id DESC LIMIT ?"
+        return sql, [*params, order.ranks[0] if order.ranks else "", 1]
+    columns = [c for c in (_PLAIN_ORDER[order.column], "a.action_date", "a.id") if c]
+    direction = "DESC" if order.descending else "ASC"
+    sql = f"{_SUMMARY_SQL} WHERE {clause} ORDER BY {', '.join(f'{c} {direction}' for c in columns)} LIMIT ?"
+    return sql, [*params, 1]
+
+
+def _list_ranked(
+    conn: sqlite3.Connection,
+    where: ActionFilter,
+    limit: int,
+    after: tuple[Any, ...] | None,
+    order: ActionOrder,
+) -> list[ActionSummary]:
+    """One indexed query per code, in the ranks' order, until the page is full: a district has a
+    few dozen okrugs and settlements, the reference a few dozen campaigns."""
+    column = _RANKED_ORDER[order.column]
+    clause, params = where.sql()
+    groups = list(range(len(order.ranks) + 1))
+    if order.descending:
+        groups.reverse()
+    if after is not None:
+        groups = groups[groups.index(after[0]) :]
+    rows: list[ActionSummary] = []
+    for group in groups:
+        if len(rows) >= limit:
+            break
+        resume = after is not None and group == after[0]
+        if group < len(order.ranks):
+            sql = f"{_SUMMARY_SQL} WHERE {clause} AND {column} = ?"
+            args = [*params, order.ranks[group]]
+            if resume:
+                sql += " AND (a.action_date, a.id) < (?, ?)"
+                args += list(after[2:])  # type: ignore[index]
+            sql += " ORDER BY a.action_date DESC, a.id DESC LIMIT ?"
+        else:  # codes nobody ranked (a campaign since retired, say), by code
+            direction = "DESC" if order.descending else "ASC"
+            marks = ", ".join("?" * len(order.ranks))
+            sql = f"{_SUMMARY_SQL} WHERE {clause}"
+            args = list(params)
+            if order.ranks:
+                sql += f" AND {column} NOT IN ({marks})"
+                args += list(order.ranks)
+            if resume:
+                sql += f" AND ({column}, a.action_date, a.id) {'<' if order.descending else '>'} (?, ?, ?)"
+                args += list(after[1:])  # type: ignore[index]
+            sql += f" ORDER BY {column} {direction}, a.action_date {direction}, a.id {direction} LIMIT ?"
+        rows += [_summary(r) for r in conn.execute(sql, [*args, limit - len(rows)])]
+    return rows
+
+
+def distinct_codes(conn: sqlite3.Connection, column: str, where: ActionFilter) -> list[str]:
+    """The settlements (okrugs, campaigns, statuses) the records matching ``where`` have: what a
+    ranked order lists (read from the column's index)."""
+    clause, params = where.sql()
+    sql = f"SELECT DISTINCT {_RANKED_ORDER[column]} FROM actions a WHERE {clause}"
+    return [r[0] for r in conn.execute(sql, params)]
 
 
 def count_actions(conn: sqlite3.Connection, where: ActionFilter) -> int:

@@ -395,3 +395,27 @@ def _duplicate_dismissals(db: Database) -> None:
         ) WITHOUT ROWID
         """,
     )
+
+
+@_step("0007_list_order")
+def _list_order(db: Database) -> None:
+    """The list sorts by any of its columns in the store: each column a record is listed by has an
+    index ending in the date and id (the page key), and a record's tonnes and photo count are kept
+    beside it (written with the record, like ``search_text``) so they can be indexed too."""
+    _run(
+        db,
+        """
+        ALTER TABLE actions ADD COLUMN total_kg INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE actions ADD COLUMN photo_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE actions SET
+            total_kg = (SELECT coalesce(sum(w.kg), 0) FROM action_waste w WHERE w.action_id = actions.id),
+            photo_count = (SELECT count(*) FROM action_photos p WHERE p.action_id = actions.id);
+        CREATE INDEX actions_by_settlement ON actions (deleted, settlement, action_date, id);
+        CREATE INDEX actions_by_okrug ON actions (deleted, okrug, action_date, id);
+        CREATE INDEX actions_by_campaign ON actions (deleted, campaign, action_date, id);
+        CREATE INDEX actions_by_participants ON actions (deleted, participants, action_date, id);
+        CREATE INDEX actions_by_total_kg ON actions (deleted, total_kg, action_date, id);
+        CREATE INDEX actions_by_area ON actions (deleted, area_m2, action_date, id);
+        CREATE INDEX actions_by_photo_count ON actions (deleted, photo_count, action_date, id)
+        """,
+    )

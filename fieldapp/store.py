@@ -26,7 +26,7 @@ from fieldapp.i18n import msg
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status
 from fieldapp.photos import ProcessedPhoto
-from fieldapp.queries import ActionFilter, ActionSummary, OutboxDepth, Period, Totals
+from fieldapp.queries import ActionFilter, ActionOrder, ActionSummary, OutboxDepth, Period, Totals
 from fieldapp.writer import Writer
 from fieldapp.writes import NotFound, StaleRevision, StoreError
 
@@ -132,10 +132,20 @@ class Store:
         where: ActionFilter | None = None,
         *,
         limit: int = 200,
-        after: tuple[str, str] | None = None,
+        after: tuple[Any, ...] | None = None,
+        order: ActionOrder | None = None,
     ) -> list[ActionSummary]:
-        """A page of the list, newest first; pass the last row's ``key`` as ``after`` for more."""
-        return queries.list_actions(self._reader(), where or ActionFilter(), limit, after)
+        """A page of the list, newest first unless ``order`` says otherwise; pass
+        ``order.key(last_row)`` (for the default order, the last row's ``key``) as ``after`` for more."""
+        return queries.list_actions(self._reader(), where or ActionFilter(), limit, after, order)
+
+    def distinct_codes(self, column: str, where: ActionFilter | None = None) -> list[str]:
+        return queries.distinct_codes(self._reader(), column, where or ActionFilter())
+
+    def explain_list(self, where: ActionFilter, order: ActionOrder) -> list[str]:
+        """SQLite's plan for a page of the list in ``order`` (``EXPLAIN QUERY PLAN``)."""
+        sql, params = queries.list_actions_sql(where, order)
+        return [row[3] for row in self._reader().execute(f"EXPLAIN QUERY PLAN {sql}", params)]
 
     def count_actions(self, where: ActionFilter | None = None) -> int:
         return queries.count_actions(self._reader(), where or ActionFilter())

@@ -366,6 +366,8 @@ _ACTION_COLUMNS = (
     "updated_at",
     "deleted",
     "search_text",
+    "total_kg",
+    "photo_count",
 )
 _INSERT_ACTION = (
     f"INSERT INTO actions ({', '.join(_ACTION_COLUMNS)}) VALUES ({', '.join('?' for _ in _ACTION_COLUMNS)})"
@@ -507,6 +509,8 @@ def _action_row(a: CleanupAction, action_id: str, *, synced_revision: int) -> tu
         _iso(a.updated_at),
         int(a.deleted),
         schema.search_text_of_row(a.settlement, a.place, a.notes, a.reporter, a.review_comment),
+        sum(w.kg for w in a.waste),
+        len(a.photos),
     )
 
 

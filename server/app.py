@@ -30,6 +30,7 @@ from fieldapp import __version__
 from fieldapp.kato import Kato, default_kato
 from fieldapp.models import CleanupAction
 from fieldapp.reference import ReferenceData, default_reference
+from fieldapp.support import support_tag
 from server import accounts, clock
 from server import schema as t
 from server.accounts import Principal, now_utc
@@ -263,7 +264,12 @@ def _install_routes(app: FastAPI, server: Server) -> None:
         )
 
     @app.post(f"{API_PREFIX}/enrol", response_model=EnrolResponse, openapi_extra=_body_schema(EnrolRequest))
-    async def enrol(request: Request) -> EnrolResponse:
+    async def enrol(
+        request: Request,
+        support: Annotated[
+            str | None, Query(max_length=40, description="asked by apps that show the support contact")
+        ] = None,
+    ) -> Response:
         asked = await body(request, EnrolRequest)
         now = now_utc()
         done = await run_in_threadpool(
@@ -272,13 +278,16 @@ def _install_routes(app: FastAPI, server: Server) -> None:
                 conn, asked.code, asked.device_name, asked.app_version, now, okrug=asked.okrug
             ),
         )
-        return EnrolResponse(
+        answer = EnrolResponse(
             device_id=done.device_id,
             token=done.token,
             okrug=done.okrug,
             server_time=now,
             bundle_key=done.bundle_key,
+            support=None if support is None else settings.support_contact,
         )
+        text = answer.model_dump_json(exclude=None if support is not None else {"support"})
+        return Response(text, media_type="application/json")
 
     @app.post(f"{API_PREFIX}/login", response_model=LoginResponse, openapi_extra=_body_schema(LoginRequest))
     async def login(request: Request) -> LoginResponse:
@@ -326,16 +335,22 @@ def _install_routes(app: FastAPI, server: Server) -> None:
         release: Annotated[
             str | None, Query(max_length=40, description="tag of the app release the caller knows")
         ] = None,
+        support: Annotated[
+            str | None, Query(max_length=40, description="tag of the support contact the caller knows")
+        ] = None,
     ) -> Response:
         def read(conn: Connection) -> PullResponse:
             answer = pull(conn, who, cursor, limit, reference_version, server.default_reference)
+            if support is not None and support_tag(settings.support_contact) != support:
+                answer = answer.model_copy(update={"support": settings.support_contact})
             if release is None:  # an app that does not ask (older ones would refuse the field)
                 return answer
             current = current_release(conn, settings) or AppRelease()
             return answer if current.tag == release else answer.model_copy(update={"release": current})
 
         answer = server.read(read)
-        text = answer.model_dump_json(exclude=None if answer.release else {"release"})
+        left_out = {name for name in ("release", "support") if getattr(answer, name) is None}
+        text = answer.model_dump_json(exclude=left_out or None)
         return Response(text, media_type="application/json")
 
     @app.get(f"{API_PREFIX}/records/{{record_id}}", response_model=ServerRecord)

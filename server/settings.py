@@ -14,6 +14,8 @@ from typing import Literal
 from pydantic import AwareDatetime, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from fieldapp.support import MAX_SUPPORT_LENGTH
+
 DEFAULT_DATA = Path("server-data")
 
 
@@ -56,6 +58,12 @@ class ServerSettings(BaseSettings):
         "", description="newest app version the apps are told of, until `fieldapp-server release set`"
     )
     download_url: str = Field("", description="where to get it (https), with latest_app_version")
+    support_contact: str = Field(
+        "",
+        max_length=MAX_SUPPORT_LENGTH,
+        description="whom the apps' users ask for help (a name, a phone, an e-mail): sent to each laptop "
+        "at enrolment and with every sync, shown in its Help",
+    )
 
     @model_validator(mode="after")
     def _safe_in_production(self) -> ServerSettings:

@@ -137,7 +137,9 @@ class ServerClient:
 
     def enrol(self, code: str, device_name: str, okrug: str | None = None) -> EnrolResponse:
         request = EnrolRequest(code=code, device_name=device_name, app_version=self.app_version, okrug=okrug)
-        return self._model(EnrolResponse, self._call("POST", "/enrol", json_body=request))
+        # ``support``: this app shows the support contact (an older server ignores the question).
+        answer = self._call("POST", "/enrol", json_body=request, params={"support": ""})
+        return self._model(EnrolResponse, answer)
 
     def push(
         self,
@@ -183,13 +185,21 @@ class ServerClient:
         return self._call("GET", f"/photos/{sha256}/content").content
 
     def pull(
-        self, cursor: str, limit: int, reference_version: int, release: str | None = None
+        self,
+        cursor: str,
+        limit: int,
+        reference_version: int,
+        release: str | None = None,
+        support: str | None = None,
     ) -> PullResponse:
         """``release``: the tag of the app release this side knows ("" for none); the answer
-        carries the server's release only when it differs (see ``fieldapp.updates``)."""
+        carries the server's release only when it differs (see ``fieldapp.updates``). ``support``
+        likewise for the support contact (``fieldapp.support``)."""
         params: dict[str, Any] = {"cursor": cursor, "limit": limit, "reference_version": reference_version}
         if release is not None:
             params["release"] = release
+        if support is not None:
+            params["support"] = support
         return self._model(PullResponse, self._call("GET", "/pull", params=params))
 
     def record(self, record_id: UUID | str) -> ServerRecord:

@@ -26,6 +26,7 @@ from fieldapp.i18n import FieldAppError, msg
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.session import CoordinatorSession, session_from_login
 from fieldapp.store import Store
+from fieldapp.support import remember_support, stored_support, support_tag
 from fieldapp.updates import stored_release
 from sync.client import ServerClient, Timeouts
 from sync.engine import META_LAST_ERROR, META_LAST_SUCCESS, RetryPolicy, learn_release, now_iso
@@ -237,14 +238,18 @@ class DistrictSync:
         cursor = self.store.get_meta(META_CURSOR) or ""
         known = stored_release(self.store)
         tag = known.tag if known else ""
+        helper = support_tag(stored_support(self.store))
         pulled = 0
         while True:
             self._check_cancel()
             self._progress(DistrictProgress("records", pulled, None))
-            got = self._retrying(lambda: self.client.pull(cursor, PULL_PAGE, 0, tag))  # noqa: B023
+            got = self._retrying(lambda: self.client.pull(cursor, PULL_PAGE, 0, tag, helper))  # noqa: B023
             if got.release is not None:  # coordinators need the new version too
                 learn_release(self.store, got.release)
                 tag = got.release.tag
+            if got.support is not None:  # whom to ask for help, as IT staff set it on the server
+                remember_support(self.store, got.support)
+                helper = support_tag(got.support)
             nils = [
                 NilReportData(
                     str(n.id),

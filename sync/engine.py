@@ -41,6 +41,7 @@ from fieldapp.photo_library import PhotoLibrary
 from fieldapp.photos import ProcessedPhoto
 from fieldapp.reference import ReferenceData, default_reference, newest
 from fieldapp.store import Store
+from fieldapp.support import remember_support, stored_support, support_tag
 from fieldapp.updates import Release, remember_release, stored_release
 from sync.client import ServerClient
 from sync.errors import Cancelled, Kind, SyncError, local_error
@@ -477,13 +478,19 @@ class SyncEngine:
         cursor = self.store.get_meta(META_CURSOR) or ""
         known = stored_release(self.store)
         tag = known.tag if known else ""
+        helper = support_tag(stored_support(self.store))
         while True:
             self._check_cancel()
             self._progress("pull")
-            got = self._retrying(lambda: self.client.pull(cursor, 1000, reference.version, tag))  # noqa: B023
+            got = self._retrying(
+                lambda: self.client.pull(cursor, 1000, reference.version, tag, helper)  # noqa: B023
+            )
             if got.release is not None:  # another release than the one kept here (or none any more)
                 self.report.release_changed |= learn_release(self.store, got.release)
                 tag = got.release.tag
+            if got.support is not None:  # IT staff changed whom to ask for help
+                remember_support(self.store, got.support)
+                helper = support_tag(got.support)
             decisions = [
                 Decision(str(d.record_id), d.revision, Status(d.decision), d.comment) for d in got.decisions
             ]

@@ -103,6 +103,7 @@ def enrol(
         bundle_key=answer.bundle_key,
         enrolled_at=utc_now(),
         device_name=device_name,
+        support=answer.support or "",
     )
 
 

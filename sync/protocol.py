@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from fieldapp.models import CleanupAction, KatoCode, Sha256Hex, Status, UtcDateTime
 from fieldapp.reference import ReferenceData
+from fieldapp.support import MAX_SUPPORT_LENGTH
 from fieldapp.updates import MAX_NOTES_LENGTH, MAX_URL_LENGTH, MAX_VERSION_LENGTH, release_tag
 
 PROTOCOL_VERSION = 1
@@ -102,6 +103,9 @@ class EnrolResponse(Wire):
     okrug: KatoCode
     server_time: UtcDateTime
     bundle_key: str  # the device's key for signing USB bundles (HMAC-SHA256), shown once
+    # Whom to ask for help, as IT staff set it on the server; only to a caller that asked
+    # (``?support=``): an older app refuses fields it does not know.
+    support: str | None = Field(None, max_length=MAX_SUPPORT_LENGTH)
 
 
 class LoginRequest(Wire):
@@ -284,6 +288,9 @@ class PullResponse(Wire):
     # another one (an empty version: none any more). Left out of the JSON when None: an older app,
     # which does not ask, refuses fields it does not know.
     release: AppRelease | None = None
+    # Whom to ask for help (``ServerSettings.support_contact``), to a caller that asked with
+    # ``support=TAG`` and knows another one ("" : none any more). Left out when None, as ``release``.
+    support: str | None = Field(None, max_length=MAX_SUPPORT_LENGTH)
 
 
 class ReviewBatch(Wire):

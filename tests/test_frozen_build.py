@@ -56,6 +56,12 @@ def test_the_frozen_app_passes_its_self_test(frozen: Path, tmp_path: Path) -> No
         "taza_kk.qm",
         "taza_ru.qm",
     ]
+    assert sorted(p.name for p in (internal / "resources" / "help").iterdir()) == [
+        "guide.en.html",
+        "guide.kk.html",
+        "guide.ru.html",
+    ]
+    assert "ok   user guide" in done.stdout  # read from those files
     assert not list(internal.rglob("fastapi")), "the server's stack is not part of the desktop app"
     qt_translations = {p.name for p in internal.rglob("qtbase_*.qm")}
     assert qt_translations == {"qtbase_kk.qm", "qtbase_ru.qm"}

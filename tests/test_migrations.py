@@ -197,3 +197,16 @@ def test_the_copy_before_migrating_is_on_the_disk_under_its_name(
     assert (f"{copy}.part", False) in synced  # the content, before the rename
     assert (str(backups), True) in synced  # the folder, after it
     assert applied(copy) == ["0001_initial"]
+
+
+def test_the_old_records_sort_by_their_tonnes_and_photos_after_0007(v1_file: Path) -> None:
+    from fieldapp.queries import ActionOrder
+
+    with Store.open(v1_file) as store:
+        for column, of in (("tonnes", "total_kg"), ("photos", "photos")):
+            listed = store.list_actions(limit=100, order=ActionOrder(column))
+            records = [store.get(r.id) for r in listed]
+            values = [r.total_kg if of == "total_kg" else len(r.photos) for r in records if r]
+            assert values == sorted(values, reverse=True), column
+            assert [r.total_kg for r in listed] == [r.total_kg for r in records if r]
+        assert any(r.total_kg for r in store.list_actions(limit=100))

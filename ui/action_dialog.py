@@ -367,6 +367,25 @@ class ActionDialog(QDialog):
     # -- texts -------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.settlement.setToolTip(self.tr("The village of your rural okrug where the action took place"))
+        self.action_date.setToolTip(
+            self.tr("The day of the action, typed as dd.mm.yyyy or picked in the calendar")
+        )
+        self.campaign.setToolTip(
+            self.tr("The programme's campaign the action was part of (subbotnik, World Cleanup Day…)")
+        )
+        self.place.setToolTip(self.tr("Where exactly: a street, a park, a river bank"))
+        self.participants.setToolTip(self.tr("How many people took part, volunteers included"))
+        self.area.setToolTip(self.tr("The area cleaned, in hectares (up to 2 decimals)"))
+        self.trees.setToolTip(self.tr("Trees and seedlings planted; 0 if none"))
+        self.lat.setToolTip(
+            self.tr("Latitude in degrees (for example 43.25); filled from a photo's GPS when it has one")
+        )
+        self.lon.setToolTip(
+            self.tr("Longitude in degrees (for example 77.05); filled from a photo's GPS when it has one")
+        )
+        self.reporter.setToolTip(self.tr("Who fills in the record: the coordinator sees this name"))
+        self.notes.setToolTip(self.tr("Anything the coordinator should know about this action"))
         lang = current_language()
         self.where_title.setText(self.tr("Where and when"))
         self.people_title.setText(self.tr("People and results"))
@@ -400,6 +419,8 @@ class ActionDialog(QDialog):
             self.waste_labels[fraction.code].setText(fraction.name(lang))
             hint = fraction.hint(lang)
             self.waste_labels[fraction.code].setToolTip(hint or "")
+            tonnes = self.tr("{fraction}: tonnes collected, up to 3 decimals (0.25 t is 250 kg)")
+            self.waste[fraction.code].setToolTip(tonnes.format(fraction=fraction.name(lang)))
         self._fill_campaigns(lang)
         self.cancel_button.setText(self.tr("Cancel"))
         self.history_button.setText(self.tr("&History…"))

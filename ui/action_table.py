@@ -7,6 +7,7 @@ so page 500 costs what page 1 does. 100,000 rows open at once and scroll smoothl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -20,13 +21,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QTableView
 
+from fieldapp.collation import sort_key
 from fieldapp.i18n import translate as domain_text
 from fieldapp.kato import Kato
 from fieldapp.models import Status
 from fieldapp.numbers import format_int
 from fieldapp.outbox import held_explanation
-from fieldapp.queries import ActionFilter, ActionSummary
+from fieldapp.queries import ActionFilter, ActionOrder, ActionSummary
 from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
 from fieldapp.units import format_hectares, format_tonnes
@@ -51,7 +54,21 @@ class Column(IntEnum):
 
 
 _NUMERIC = {Column.PARTICIPANTS, Column.TONNES, Column.HECTARES, Column.PHOTOS}
+# What the store sorts by for each column (``ActionOrder.column``).
+ORDER_OF = {
+    Column.DATE: "date",
+    Column.SETTLEMENT: "settlement",
+    Column.CAMPAIGN: "campaign",
+    Column.PARTICIPANTS: "participants",
+    Column.TONNES: "tonnes",
+    Column.HECTARES: "hectares",
+    Column.PHOTOS: "photos",
+    Column.STATUS: "status",
+}
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's ActionSummary
+# After a right-aligned heading the list is sorted by: the style sheet's header draws the sort arrow
+# over the end of the text («Photos»), so the text ends this much before it.
+ARROW_ROOM = "\u2003\u2002"
 
 
 class ActionTableModel(QAbstractTableModel):
@@ -76,6 +93,10 @@ class ActionTableModel(QAbstractTableModel):
         self._where = ActionFilter()
         self._generation = 0
         self._loading = False
+        self._order = ActionOrder()
+        self._sorting = (Column.DATE.value, True)  # the column clicked and whether descending
+        # Asked when the list is sorted again: the record to keep selected (its id), if any.
+        self.keep_on_sort: Callable[[], str | None] = lambda: None
 
     # -- loading ---------------------------------------------------------------------------------
 
@@ -96,14 +117,70 @@ class ActionTableModel(QAbstractTableModel):
         self._where = where
         self.reload()
 
-    def reload(self) -> None:
-        """Count and fetch the first page for the current filter, off the GUI thread."""
+    @property
+    def order(self) -> ActionOrder:
+        return self._order
+
+    def order_column(self, section: int) -> str | None:
+        """The store's name for what column ``section`` sorts by."""
+        return ORDER_OF.get(Column(section)) if 0 <= section < len(Column) else None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted in the store (an indexed query per page), not here: the list may hold 100,000
+        records of which a few hundred are loaded. The selected record stays selected."""
+        if self.order_column(column) is None:
+            return
+        sorting = (column, order == Qt.SortOrder.DescendingOrder)
+        if sorting == self._sorting:
+            return
+        self._sorting = sorting
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        self.reload(keep=self.keep_on_sort())
+
+    def rank_namer(self, column: str) -> Callable[[str], str]:
+        """How a code of a ranked column reads in the current language (for its alphabetical place);
+        called on the GUI thread, the function it returns is called off it."""
+        lang = current_language()
+        kato, reference = self._kato, self._reference
+
+        def name(code: str) -> str:
+            if column == "status":
+                known = code in {s.value for s in Status}
+                return domain_text(f"status.{code}", lang) if known else code
+            if column == "campaign":
+                campaign = reference.campaign(code)
+                return campaign.name(lang) if campaign else code
+            place = kato.get(code)
+            return place.name(lang) if place else code
+
+        return name
+
+    def reload(self, keep: str | None = None) -> None:
+        """Count and fetch the first page for the current filter and order, off the GUI thread;
+        with ``keep``, pages on until that record is among the rows."""
         self._generation += 1
         generation, where, store, size = self._generation, self._where, self._store, self._page_size
+        section, descending = self._sorting
+        column = self.order_column(section) or "date"
+        namer = self.rank_namer(column)
         self._set_loading(True)
 
-        def fetch() -> tuple[int, list[ActionSummary]]:
-            return store.count_actions(where), store.list_actions(where, limit=size)
+        def fetch() -> tuple[int, list[ActionSummary], ActionOrder]:
+            order = ActionOrder(column, descending)
+            if order.ranked:
+                names = {code: namer(code) for code in store.distinct_codes(column, where)}
+                ranks = tuple(sorted(names, key=lambda code: (sort_key(names[code]), code)))
+                order = ActionOrder(column, descending, ranks)
+            total = store.count_actions(where)
+            rows = store.list_actions(where, limit=size, order=order)
+            found = keep is None or any(r.id == keep for r in rows)
+            while not found and len(rows) < total:
+                page = store.list_actions(where, limit=MAX_PAGE_SIZE, after=order.key(rows[-1]), order=order)
+                if not page:
+                    break
+                rows += page
+                found = any(r.id == keep for r in page)
+            return total, rows, order
 
         self._tasks.run(
             fetch,
@@ -111,11 +188,11 @@ class ActionTableModel(QAbstractTableModel):
             on_error=lambda exc: self._fail(generation, exc),
         )
 
-    def _apply(self, generation: int, total: int, rows: list[ActionSummary]) -> None:
+    def _apply(self, generation: int, total: int, rows: list[ActionSummary], order: ActionOrder) -> None:
         if generation != self._generation:
             return  # a newer filter was asked for meanwhile
         self.beginResetModel()
-        self._rows, self._total = rows, total
+        self._rows, self._total, self._order = rows, total, order
         self.endResetModel()
         self._set_loading(False)
         self.reloaded.emit()
@@ -139,7 +216,8 @@ class ActionTableModel(QAbstractTableModel):
             return
         # Someone scrolling far wants many rows: pages grow with what is loaded (up to 2,000).
         size = min(MAX_PAGE_SIZE, max(self._page_size, len(self._rows) // 4))
-        page = self._store.list_actions(self._where, limit=size, after=self._rows[-1].key)
+        order = self._order
+        page = self._store.list_actions(self._where, limit=size, after=order.key(self._rows[-1]), order=order)
         if not page:
             self._total = len(self._rows)  # rows were deleted meanwhile
             return
@@ -168,9 +246,15 @@ class ActionTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
+            sorted_here = self.order_column(self._sorting[0]) == ORDER_OF.get(Column(section))
+            if section in _NUMERIC and sorted_here:  # right-aligned: room for the arrow
+                return _header(Column(section)) + ARROW_ROOM
             return _header(Column(section))
         if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.InitialSortOrderRole:  # the first click: names А→Я, the most first
+            numbers = section in _NUMERIC or section == Column.DATE
+            return Qt.SortOrder.DescendingOrder if numbers else Qt.SortOrder.AscendingOrder
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -241,10 +325,24 @@ class ActionTableModel(QAbstractTableModel):
         return [domain_text(f"status.held.{held}", current_language()) for held in ("rejected", "conflict")]
 
     def retranslate(self) -> None:
-        """Texts depend on the language: tell the view everything changed."""
+        """Texts depend on the language: tell the view everything changed; sorted by names, the
+        rows take the new language's alphabetical order."""
+        if self._order.ranked:
+            self.reload(keep=self.keep_on_sort())
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+
+
+def sort_by_headers(table: QTableView, model: ActionTableModel, keep: Callable[[], str | None]) -> None:
+    """A click on a heading sorts the list by that column in the store (again: the other way);
+    the arrow shows which; ``keep`` names the record to keep selected."""
+    model.keep_on_sort = keep
+    header = table.horizontalHeader()
+    header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)  # the store's own order
+    header.setSortIndicatorShown(True)
+    header.setSectionsClickable(True)
+    table.setSortingEnabled(True)
 
 
 def _header(column: Column) -> str:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from fieldapp.moments import local_moment
 from fieldapp.numbers import format_bytes, format_int
 from fieldapp.paths import DataPaths
 from ui.i18n import current_language, locale_for
+from ui.sorting import BY_NAME, SortItem, sortable
 from ui.style import SPACING, error_box, set_role
 from ui.tasks import Tasks
 
@@ -61,6 +61,7 @@ class BackupDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        sortable(self.table)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _: self.ask_restore())
         self.message = set_role(QLabel(), "muted")  # reading, or none yet
@@ -146,16 +147,20 @@ class BackupDialog(QDialog):
             return
         lang = current_language()
         row = self.table.currentRow()
+        self.table.setSortingEnabled(False)  # while filling: it would move a row as its cells are set
         self.table.setRowCount(len(self.backups))
         for i, backup in enumerate(self.backups):
             records = "—" if backup.records is None else format_int(backup.records, lang)
             cells = [backup_time(backup, lang), self.kind_name(backup.kind), format_bytes(backup.size, lang)]
+            values = [backup.taken_at, BY_NAME, backup.size, backup.records]
             for column, text in enumerate([*cells, records]):
-                item = QTableWidgetItem(text)
+                item = SortItem(text, values[column])
+                item.setData(Qt.ItemDataRole.UserRole, i)  # which backup, wherever sorting puts it
                 if column >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setToolTip(backup.name)
                 self.table.setItem(i, column, item)
+        self.table.setSortingEnabled(True)  # sorted again by the heading chosen, if any
         if row >= 0:
             self.table.selectRow(row)
         self.pages.setCurrentWidget(self.table)
@@ -167,7 +172,7 @@ class BackupDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not self.backups or not rows:
             return None
-        return self.backups[rows[0].row()]
+        return self.backups[rows[0].data(Qt.ItemDataRole.UserRole)]
 
     # -- restoring -------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ month's cell opens that okrug's records of the month in the review tab; on its n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -33,6 +34,7 @@ from sync.protocol import Completeness, CompletenessResponse
 from sync.report_files import STATE_STYLES
 from ui.failures import LoadFailed
 from ui.i18n import current_language, locale_for
+from ui.sorting import SortItem, sortable
 from ui.style import MUTED, SPACING, SURFACE, set_role
 from ui.tasks import Tasks
 
@@ -41,6 +43,14 @@ NOT_EXPECTED = (UNDER_WAY, NOT_STARTED)
 OKRUG_ROLE = Qt.ItemDataRole.UserRole + 1  # on a row's first cell: its okrug (None on the rate row)
 MONTH_ROLE = Qt.ItemDataRole.UserRole + 1  # on a month's header: YYYY-MM
 FIRST_MONTH = 2  # the columns: the okrug, its rate, the months, the last sync, the app version
+# How a month's states sort: the reported first (ascending), the missing after them.
+STATE_ORDER = (
+    Completeness.REPORTED.value,
+    Completeness.NOTHING.value,
+    Completeness.MISSING.value,
+    UNDER_WAY,
+    NOT_STARTED,
+)
 
 
 @dataclass(frozen=True)
@@ -122,6 +132,7 @@ class CompletenessView(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
+        sortable(self.table)
         self.table.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         self.table.clicked.connect(self._clicked)
         layout = QVBoxLayout(self)
@@ -169,6 +180,10 @@ class CompletenessView(QWidget):
         }[state]
 
     def retranslate(self) -> None:
+        self.year.setToolTip(self.tr("The year the months are shown for"))
+        self.table.horizontalHeader().setToolTip(
+            self.tr("Click a heading to sort: by name, by a month's state, by the last sync")
+        )
         lang = current_language()
         locale = locale_for(lang)
         self.legend.setText(
@@ -193,31 +208,33 @@ class CompletenessView(QWidget):
             self.table.horizontalHeaderItem(c).setData(MONTH_ROLE, month)
         rows = found.matrix.rows
         rate, after = 1, FIRST_MONTH + len(months)
+        self.table.setSortingEnabled(False)  # while filling: it would move a row as its cells are set
         self.table.setRowCount(len(rows) + 1 if rows else 0)
         for r, row in enumerate(rows):
             place = self.kato.get(row.okrug)
-            name = QTableWidgetItem(place.name(lang) if place else row.okrug)
+            name = SortItem(place.name(lang) if place else row.okrug)
             name.setData(OKRUG_ROLE, row.okrug)
             self.table.setItem(r, 0, name)
             for c, month in enumerate(months, start=FIRST_MONTH):
                 self.table.setItem(r, c, self._state_item(found.shown(row.okrug, month)))
             self.table.setItem(r, rate, self._rate_item(*found.rate(okrug=row.okrug)))
-            self.table.setItem(r, after, QTableWidgetItem(_moment(row.last_sync)))
-            self.table.setItem(r, after + 1, QTableWidgetItem(row.app_version))
+            self.table.setItem(r, after, SortItem(_moment(row.last_sync), row.last_sync))
+            self.table.setItem(r, after + 1, SortItem(row.app_version, version_key(row.app_version)))
         if rows:  # under the okrugs: the rate of each month, and of the year
             last = len(rows)
-            self.table.setItem(last, 0, QTableWidgetItem(self.tr("Reporting rate")))
+            self.table.setItem(last, 0, SortItem(self.tr("Reporting rate"), pinned=True))  # stays last
             for c, month in enumerate(months, start=FIRST_MONTH):
-                self.table.setItem(last, c, self._rate_item(*found.rate(month=month)))
-            self.table.setItem(last, rate, self._rate_item(*found.rate()))
+                self.table.setItem(last, c, self._rate_item(*found.rate(month=month), pinned=True))
+            self.table.setItem(last, rate, self._rate_item(*found.rate(), pinned=True))
             bold = self.table.font()
             bold.setBold(True)
             for c in range(self.table.columnCount()):
                 item = self.table.item(last, c)
                 if item is None:
-                    item = QTableWidgetItem()
+                    item = SortItem("", None, pinned=True)
                     self.table.setItem(last, c, item)
                 item.setFont(bold)
+        self.table.setSortingEnabled(True)  # sorted again by the heading chosen, if any
         self.table.resizeColumnsToContents()
         widest = max((self.table.columnWidth(c) for c in range(FIRST_MONTH, after)), default=0)
         for c in range(FIRST_MONTH, after):  # the months as one even grid; the matrix scrolls sideways
@@ -232,16 +249,17 @@ class CompletenessView(QWidget):
             fill, ink = SURFACE, MUTED
         else:
             fill, ink = (f"#{colour}" for colour in STATE_STYLES[Completeness(state)])
-        item = QTableWidgetItem(self.state_text(state))
+        item = SortItem(self.state_text(state), STATE_ORDER.index(state))
         item.setBackground(QBrush(QColor(fill)))
         item.setForeground(QBrush(QColor(ink)))
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         item.setData(Qt.ItemDataRole.UserRole, state)
         return item
 
-    def _rate_item(self, done: int, expected: int) -> QTableWidgetItem:
+    def _rate_item(self, done: int, expected: int, *, pinned: bool = False) -> QTableWidgetItem:
         """«83 %», and in its tooltip «10 of 12 expected months reported»."""
-        item = QTableWidgetItem(f"{100 * done / expected:.0f} %" if expected else "—")
+        text = f"{100 * done / expected:.0f} %" if expected else "—"
+        item = SortItem(text, done / expected if expected else None, pinned=pinned)
         item.setToolTip(
             self.tr("{done} of {expected} expected reported").format(done=done, expected=expected)
         )
@@ -253,6 +271,12 @@ class CompletenessView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def version_key(version: str) -> tuple[int, ...] | None:
+    """«1.10.0» after «1.9.2»; nothing known last."""
+    numbers = re.findall(r"\d+", version)
+    return tuple(int(n) for n in numbers) if numbers else None
 
 
 def _moment(at: datetime | None) -> str:

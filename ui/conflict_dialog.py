@@ -142,6 +142,10 @@ class ConflictDialog(QDialog):
     # -- texts --------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.mine_button.setToolTip(self.tr("Keep this laptop's version; the server's is replaced"))
+        self.theirs_button.setToolTip(self.tr("Take the server's version; this laptop's changes are dropped"))
+        self.merge_button.setToolTip(self.tr("Keep the values chosen below, field by field"))
+        self.later_button.setToolTip(self.tr("Decide later: the record waits and is not sent"))
         lang = current_language()
         self.setWindowTitle(self.tr("Two versions of one record"))
         server = self.conflict.server

@@ -36,6 +36,7 @@ from fieldapp.queries import Period
 from fieldapp.reference import ReferenceData
 from fieldapp.session import CoordinatorSession
 from fieldapp.store import Store
+from fieldapp.support import stored_support
 from sync.district import DistrictProgress, DistrictReport
 from sync.errors import Kind, SyncError
 from sync.protocol import BundleImport
@@ -45,6 +46,7 @@ from ui.district_controller import DistrictController, State
 from ui.duplicates_view import DuplicatesView
 from ui.export_dialog import ExportDialog, period_days
 from ui.failures import watch_store
+from ui.help_window import GuideWindow, show_guide
 from ui.i18n import LANGUAGE_NAMES, Translations, current_language
 from ui.review_view import ReviewView
 from ui.style import SPACING, restyle
@@ -192,6 +194,10 @@ class CoordinatorWindow(QMainWindow):
             self.language_items[lang] = item
 
         self.help_menu = bar.addMenu("")
+        self.guide_item = QAction(
+            self, shortcut=QKeySequence.StandardKey.HelpContents, triggered=self.show_guide
+        )
+        self.help_menu.addAction(self.guide_item)
         self.diagnostics_item = QAction(self, triggered=lambda: self.save_diagnostics())
         self.about_item = QAction(self, triggered=self.about)
         self.help_menu.addAction(self.diagnostics_item)
@@ -201,6 +207,10 @@ class CoordinatorWindow(QMainWindow):
     # -- texts ----------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.refresh_button.setToolTip(
+            self.tr("Fetch the district's new records and send your decisions (F9)")
+        )
+        self.stop_button.setToolTip(self.tr("Stop fetching: what has come stays, the rest comes next time"))
         lang = current_language()
         place = self.kato.get(self.session.district)
         self.setWindowTitle(  # Qt adds " — Taza Field" (the display name) to every window title
@@ -227,6 +237,7 @@ class CoordinatorWindow(QMainWindow):
         for code, item in self.language_items.items():
             item.setChecked(code == lang)
         self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_item.setText(self.tr("User &guide"))
         self.diagnostics_item.setText(self.tr("Save &diagnostics…"))
         self.about_item.setText(self.tr("&About Taza Field"))
         self.stop_button.setText(self.tr("Stop"))
@@ -538,7 +549,10 @@ class CoordinatorWindow(QMainWindow):
     def about(self) -> None:
         from ui.diagnostics import show_about
 
-        show_about(self)
+        show_about(self, stored_support(self.store))
+
+    def show_guide(self) -> GuideWindow:
+        return show_guide(self, self.store)
 
     def _failure(self, exc: BaseException) -> None:
         if isinstance(exc, FieldAppError):

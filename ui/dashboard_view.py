@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,7 @@ from fieldapp.units import format_hectares, format_tonnes, kg_to_tonnes, m2_to_h
 from ui.charts import BarChart, DonutChart, Slice
 from ui.failures import LoadFailed
 from ui.i18n import current_language, locale_for
+from ui.sorting import BY_NAME, SortItem, sortable
 from ui.style import SPACING, set_role
 from ui.tasks import Tasks
 
@@ -287,6 +287,11 @@ class DashboardView(QWidget):
         self.computed.emit()
 
     def retranslate(self) -> None:
+        self.year.setToolTip(self.tr("The year the totals are for"))
+        self.month.setToolTip(self.tr("One month of the year, or the whole year"))
+        self.accepted_only.setToolTip(
+            self.tr("Count only the records you have accepted, not those waiting for review")
+        )
         lang = current_language()
         locale = locale_for(lang)
         self.month.setItemText(0, self.tr("Whole year"))
@@ -353,6 +358,7 @@ class DashboardView(QWidget):
         ]
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
+        table.setSortingEnabled(False)  # while filling: it would move a row as its cells are set
         table.setRowCount(len(rows) + 1 if rows else 0)
         bold = table.font()
         bold.setBold(True)
@@ -374,8 +380,9 @@ class DashboardView(QWidget):
                 format_hectares(row.area_m2, lang, fixed=True),
                 format_int(row.trees, lang),
             ]
+            values = [BY_NAME, row.actions, row.participants, row.total_kg, row.area_m2, row.trees]
             for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = SortItem(text, values[c], pinned=r == len(rows))  # the total stays under the rows
                 if not c:
                     item.setData(GROUP_ROLE, code if r < len(rows) else None)
                 if r == len(rows):
@@ -383,6 +390,7 @@ class DashboardView(QWidget):
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(r, c, item)
+        table.setSortingEnabled(True)  # sorted again by the heading chosen, if any
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.updateGeometry()  # as tall as its rows now: the page scrolls, not the table
@@ -428,4 +436,5 @@ def _table() -> QTableWidget:
     table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
     table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     table.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+    sortable(table)
     return table

@@ -56,14 +56,18 @@ def save_diagnostics(
     tasks.run(lambda: write_diagnostics(paths, target, extra), saved, on_error)
 
 
-def show_about(parent: QWidget) -> None:
+def show_about(parent: QWidget, support: str = "") -> None:
+    """The version, and whom to ask for help (the contact IT staff set on the server)."""
+    from ui.help_window import support_text
+
+    about = QCoreApplication.translate(
+        "HelpMenu",
+        "Taza Field {version}\nLogging the clean-up actions of the «Таза Қазақстан» programme.",
+    ).format(version=__version__)
     QMessageBox.about(
         parent,
         QCoreApplication.translate("HelpMenu", "About Taza Field"),
-        QCoreApplication.translate(
-            "HelpMenu",
-            "Taza Field {version}\nLogging the clean-up actions of the «Таза Қазақстан» programme.",
-        ).format(version=__version__),
+        f"{about}\n\n{support_text(support)}",
     )
 
 

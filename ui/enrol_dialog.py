@@ -86,6 +86,11 @@ class EnrolDialog(QDialog):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.file_button.setToolTip(
+            self.tr("Open the connection file IT staff gave you (it holds the address and the code)")
+        )
+        self.server.setToolTip(self.tr("The server's address, from IT staff (https://…)"))
+        self.code.setToolTip(self.tr("The one-time enrolment code from IT staff, for your rural okrug"))
         self.setWindowTitle(self.tr("Connect to the server"))
         self.intro.setText(
             self.tr(

@@ -97,6 +97,12 @@ class FilterBar(QWidget):
         self.status.addItem("", ATTENTION)
 
     def retranslate(self) -> None:
+        self.search.setToolTip(
+            self.tr(
+                "Finds the settlement, place, notes, reporter or comment; "
+                "Kazakh letters may be typed as Russian ones (к for қ)"
+            )
+        )
         lang = current_language()
         self.month.setItemText(0, self.tr("All months"))
         for i in range(1, self.month.count()):

@@ -78,6 +78,8 @@ class LoginDialog(QDialog):
         (self.password if server and username else self.server).setFocus()
 
     def retranslate(self) -> None:
+        self.server.setToolTip(self.tr("The server's address, from IT staff (https://…)"))
+        self.username.setToolTip(self.tr("The user name IT staff made for you"))
         self.setWindowTitle(self.tr("Log in as a district coordinator"))
         self.intro.setText(
             self.tr(

@@ -38,14 +38,16 @@ from fieldapp.queries import ActionFilter, Period, short_id
 from fieldapp.reference import ReferenceData
 from fieldapp.settings import Settings
 from fieldapp.store import Store
+from fieldapp.support import stored_support
 from sync.errors import SyncError
 from ui.action_dialog import ActionDialog
 from ui.action_editor import ActionEditor, Prompts
-from ui.action_table import ActionTableModel, Column
+from ui.action_table import ActionTableModel, Column, sort_by_headers
 from ui.conflict_dialog import ConflictDialog
 from ui.enrol_dialog import EnrolDialog
 from ui.failures import watch_store
 from ui.filter_bar import FilterBar
+from ui.help_window import GuideWindow, show_guide
 from ui.i18n import LANGUAGE_NAMES, Translations, current_language
 from ui.photo_strip import PhotoStrip
 from ui.status_panel import StatusPanel
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.SETTLEMENT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.CAMPAIGN, QHeaderView.ResizeMode.Stretch)
+        sort_by_headers(self.table, self.model, self._keep_on_sort)
 
         self.empty = set_role(QLabel(), "muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -299,6 +302,10 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.refresh_item)
 
         self.help_menu = bar.addMenu("")
+        self.guide_item = QAction(
+            self, shortcut=QKeySequence.StandardKey.HelpContents, triggered=self.show_guide
+        )
+        self.help_menu.addAction(self.guide_item)
         self.diagnostics_item = QAction(self, triggered=lambda: self.save_diagnostics())
         self.about_item = QAction(self, triggered=self.about)
         self.help_menu.addAction(self.diagnostics_item)
@@ -308,6 +315,15 @@ class MainWindow(QMainWindow):
     # -- texts -----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.returned_button.setToolTip(
+            self.tr("List only the records the coordinator returned, to correct them")
+        )
+        self.attention_button.setToolTip(
+            self.tr("List only the records the server refused or found edited in two places")
+        )
+        self.table.horizontalHeader().setToolTip(
+            self.tr("Click a column heading to sort by it, again for the other way")
+        )
         lang = current_language()
         okrug = self.kato.get(self.settings.okrug or "")
         # Qt adds " — Taza Field" (the application's display name) to every window title.
@@ -328,6 +344,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.refresh_item.setText(self.tr("&Refresh"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_item.setText(self.tr("User &guide"))
         self.diagnostics_item.setText(self.tr("Save &diagnostics…"))
         self.about_item.setText(self.tr("&About Taza Field"))
         self.returned_button.setText(self.tr("Show them"))
@@ -682,7 +699,10 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from ui.diagnostics import show_about
 
-        show_about(self)
+        show_about(self, stored_support(self.store))
+
+    def show_guide(self) -> GuideWindow:
+        return show_guide(self, self.store)
 
     # -- backups -------------------------------------------------------------------------------
 
@@ -850,6 +870,14 @@ class MainWindow(QMainWindow):
         self.tasks.run(write, written, self._show_failure)
 
     # -- reports ---------------------------------------------------------------------------------
+
+    def _keep_on_sort(self) -> str | None:
+        """Sorted again, the list keeps the record one was on selected."""
+        summary = self._selected_summary()
+        if summary is None:
+            return None
+        self._select_after_reload = summary.id
+        return summary.id
 
     def _selected_summary(self):  # type: ignore[no-untyped-def]
         index = self.table.currentIndex()

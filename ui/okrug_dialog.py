@@ -235,6 +235,12 @@ class OkrugDialog(QDialog):
 
     def retranslate(self) -> None:
         """Every text again, in the current language, place names included; the choice stays."""
+        self.search_edit.setToolTip(
+            self.tr("Type a part of the rural okrug's or the district's name, in Kazakh or Russian")
+        )
+        self.coordinator_button.setToolTip(
+            self.tr("For district coordinators: log in to review the district's records instead")
+        )
         self.setWindowTitle(self.tr("Your rural okrug"))
         self.heading_label.setText(self.tr("Welcome to Taza Field"))
         self.intro_label.setText(

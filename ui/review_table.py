@@ -3,6 +3,7 @@ beside the settlement (a district has many), and the review's own words for the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from fieldapp.i18n import translate as domain_text
 from fieldapp.models import Status
 from fieldapp.queries import ActionSummary
-from ui.action_table import ROW_ROLE, ActionTableModel
+from ui.action_table import ORDER_OF, ROW_ROLE, ActionTableModel
 from ui.action_table import Column as VillageColumn
 from ui.i18n import current_language
 
@@ -55,6 +56,23 @@ class ReviewTableModel(ActionTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
+    def order_column(self, section: int) -> str | None:
+        if section == Column.OKRUG:
+            return "okrug"
+        return ORDER_OF[_VILLAGE[Column(section)]] if 0 <= section < len(Column) else None
+
+    def rank_namer(self, column: str) -> Callable[[str], str]:
+        if column != "status":
+            return super().rank_namer(column)
+        lang = current_language()
+
+        def name(code: str) -> str:
+            if code not in {s.value for s in Status}:
+                return code
+            return domain_text(REVIEW_STATUS_KEYS.get(Status(code), f"status.{code}"), lang)
+
+        return name
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -63,6 +81,8 @@ class ReviewTableModel(ActionTableModel):
         if section == Column.OKRUG:
             if role == Qt.ItemDataRole.DisplayRole:
                 return QCoreApplication.translate("ReviewTable", "Rural okrug")
+            if role == Qt.ItemDataRole.InitialSortOrderRole:
+                return Qt.SortOrder.AscendingOrder
             return None
         return super().headerData(_VILLAGE[Column(section)], orientation, role)
 

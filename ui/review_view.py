@@ -44,6 +44,7 @@ from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
 from fieldapp.units import format_hectares, format_tonnes, tonnes_count
 from fieldapp.validation import Context, check_action
+from ui.action_table import sort_by_headers
 from ui.bitmaps import load_bitmap, to_pixmap
 from ui.failures import LoadFailed
 from ui.filter_bar import fit_column_to_texts, hint_width, month_name
@@ -222,6 +223,7 @@ class ReviewView(QWidget):
         for column in (Column.OKRUG, Column.SETTLEMENT, Column.CAMPAIGN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        sort_by_headers(self.table, self.model, self._keep_on_sort)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -332,6 +334,17 @@ class ReviewView(QWidget):
     # -- texts --------------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.okrug.setToolTip(self.tr("Only the records of one rural okrug"))
+        self.settlement.setToolTip(self.tr("Only the records of one settlement of the rural okrug"))
+        self.campaign.setToolTip(self.tr("Only the records of one campaign"))
+        self.month.setToolTip(self.tr("Only the records of one month"))
+        self.status.setToolTip(
+            self.tr("Records waiting for your decision, or those already accepted or returned")
+        )
+        self.search.setToolTip(self.tr("Finds the settlement, place, notes, reporter or comment"))
+        self.table.horizontalHeader().setToolTip(
+            self.tr("Click a column heading to sort by it, again for the other way")
+        )
         lang = current_language()
         self.okrug.setItemText(0, self.tr("All okrugs"))
         for i in range(1, self.okrug.count()):
@@ -397,6 +410,15 @@ class ReviewView(QWidget):
                 self._keep, self._keep_row = chosen.id, current.row()
                 self._keep_within = current.row()
         self.model.set_filter(self.current_filter())
+
+    def _keep_on_sort(self) -> str | None:
+        """Sorted again, the list keeps the record one was on selected, wherever it goes."""
+        current = self.table.currentIndex()
+        chosen = self.model.summary(current.row()) if current.isValid() else None
+        if chosen is None:
+            return None
+        self._keep, self._keep_row, self._keep_within = chosen.id, 0, 0
+        return chosen.id
 
     def _okrug_changed(self) -> None:
         self._fill_settlements()

@@ -90,6 +90,7 @@ class _Checks:
         self.step("fonts", self.fonts)
         self.step("translations", self.translations)
         self.step("main_window", self.main_window)
+        self.step("user_guide", self.guide)
         self.step("coordinator_window", self.coordinator_window)
         self.step("pdf", self.pdf)
 
@@ -241,6 +242,22 @@ class _Checks:
         rows = window.model.rowCount()
         require(rows == store.count_actions(), f"the list shows {rows} rows")
         return self.t("detail.main_window", rows=rows, size=f"{image.width()}×{image.height()}")
+
+    def guide(self) -> str:
+        """Help → User guide, from the files shipped beside the app, in each language."""
+        from ui.help_window import GuideWindow
+
+        window = self.values["windows"][0]
+        window.guide_item.trigger()
+        guide = window.findChild(GuideWindow)
+        require(guide is not None and guide.isVisible(), "Help → User guide opened no window")
+        for lang in ("kk", "ru", "en"):
+            self.values["translations"].apply(lang)
+            text = guide.browser.toPlainText()
+            require(guide.language == lang and "Taza Field" in text, f"the {lang} guide did not load")
+        self.values["translations"].apply("kk")
+        guide.close()
+        return self.t("detail.user_guide")
 
     def coordinator_window(self) -> str:
         from datetime import UTC, datetime, timedelta

@@ -26,6 +26,7 @@ from fieldapp.i18n import FieldAppError
 from fieldapp.paths import DataPaths
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.store import Store
+from fieldapp.support import remember_support
 from sync.client import ServerClient
 from sync.engine import Progress, SyncEngine, SyncReport
 from sync.errors import Cancelled, Kind, SyncError, local_error
@@ -122,6 +123,12 @@ class SyncController(QObject):
     def enrolled(self, credentials: DeviceCredentials) -> None:
         """The laptop was enrolled (again): keep the credentials and sync at once."""
         save_device(credentials, self.paths.device)
+        if credentials.support:  # whom to ask for help, shown in Help at once
+            store, contact = self.store, credentials.support
+            self.tasks.run(
+                lambda: remember_support(store, contact),
+                on_error=lambda exc: log.warning("the support contact was not kept: %s", exc),
+            )
         self.credentials, self.device_problem = credentials, None
         self.last_error, self._failures = None, 0
         self._set(State.IDLE)

@@ -4,6 +4,50 @@
 <context>
     <name>ActionDialog</name>
     <message>
+        <source>The village of your rural okrug where the action took place</source>
+        <translation>The village of your rural okrug where the action took place</translation>
+    </message>
+    <message>
+        <source>The day of the action, typed as dd.mm.yyyy or picked in the calendar</source>
+        <translation>The day of the action, typed as dd.mm.yyyy or picked in the calendar</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s campaign the action was part of (subbotnik, World Cleanup Day…)</source>
+        <translation>The programme&apos;s campaign the action was part of (subbotnik, World Cleanup Day…)</translation>
+    </message>
+    <message>
+        <source>Where exactly: a street, a park, a river bank</source>
+        <translation>Where exactly: a street, a park, a river bank</translation>
+    </message>
+    <message>
+        <source>How many people took part, volunteers included</source>
+        <translation>How many people took part, volunteers included</translation>
+    </message>
+    <message>
+        <source>The area cleaned, in hectares (up to 2 decimals)</source>
+        <translation>The area cleaned, in hectares (up to 2 decimals)</translation>
+    </message>
+    <message>
+        <source>Trees and seedlings planted; 0 if none</source>
+        <translation>Trees and seedlings planted; 0 if none</translation>
+    </message>
+    <message>
+        <source>Latitude in degrees (for example 43.25); filled from a photo&apos;s GPS when it has one</source>
+        <translation>Latitude in degrees (for example 43.25); filled from a photo&apos;s GPS when it has one</translation>
+    </message>
+    <message>
+        <source>Longitude in degrees (for example 77.05); filled from a photo&apos;s GPS when it has one</source>
+        <translation>Longitude in degrees (for example 77.05); filled from a photo&apos;s GPS when it has one</translation>
+    </message>
+    <message>
+        <source>Who fills in the record: the coordinator sees this name</source>
+        <translation>Who fills in the record: the coordinator sees this name</translation>
+    </message>
+    <message>
+        <source>Anything the coordinator should know about this action</source>
+        <translation>Anything the coordinator should know about this action</translation>
+    </message>
+    <message>
         <source>Where and when</source>
         <translation>Where and when</translation>
     </message>
@@ -82,6 +126,10 @@
     <message>
         <source>longitude</source>
         <translation>longitude</translation>
+    </message>
+    <message>
+        <source>{fraction}: tonnes collected, up to 3 decimals (0.25 t is 250 kg)</source>
+        <translation>{fraction}: tonnes collected, up to 3 decimals (0.25 t is 250 kg)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -310,6 +358,14 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>not started</translation>
     </message>
     <message>
+        <source>The year the months are shown for</source>
+        <translation>The year the months are shown for</translation>
+    </message>
+    <message>
+        <source>Click a heading to sort: by name, by a month&apos;s state, by the last sync</source>
+        <translation>Click a heading to sort: by name, by a month&apos;s state, by the last sync</translation>
+    </message>
+    <message>
         <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet. White: not expected yet (the month is under way, or it is before the okrug&apos;s first record). Rate: what was reported of what was expected. Click a cell to open its records.</source>
         <translation>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet. White: not expected yet (the month is under way, or it is before the okrug&apos;s first record). Rate: what was reported of what was expected. Click a cell to open its records.</translation>
     </message>
@@ -340,6 +396,22 @@ Records saved after that moment will no longer be in the list; those already sen
 </context>
 <context>
     <name>ConflictDialog</name>
+    <message>
+        <source>Keep this laptop&apos;s version; the server&apos;s is replaced</source>
+        <translation>Keep this laptop&apos;s version; the server&apos;s is replaced</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version; this laptop&apos;s changes are dropped</source>
+        <translation>Take the server&apos;s version; this laptop&apos;s changes are dropped</translation>
+    </message>
+    <message>
+        <source>Keep the values chosen below, field by field</source>
+        <translation>Keep the values chosen below, field by field</translation>
+    </message>
+    <message>
+        <source>Decide later: the record waits and is not sent</source>
+        <translation>Decide later: the record waits and is not sent</translation>
+    </message>
     <message>
         <source>Two versions of one record</source>
         <translation>Two versions of one record</translation>
@@ -383,6 +455,14 @@ Records saved after that moment will no longer be in the list; those already sen
 </context>
 <context>
     <name>CoordinatorWindow</name>
+    <message>
+        <source>Fetch the district&apos;s new records and send your decisions (F9)</source>
+        <translation>Fetch the district&apos;s new records and send your decisions (F9)</translation>
+    </message>
+    <message>
+        <source>Stop fetching: what has come stays, the rest comes next time</source>
+        <translation>Stop fetching: what has come stays, the rest comes next time</translation>
+    </message>
     <message>
         <source>{district}: review</source>
         <translation>{district}: review</translation>
@@ -458,6 +538,10 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>User &amp;guide</translation>
     </message>
     <message>
         <source>Save &amp;diagnostics…</source>
@@ -653,6 +737,18 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>{tonnes} of waste collected, {hectares} cleaned, {people}</source>
         <translation>{tonnes} of waste collected, {hectares} cleaned, {people}</translation>
+    </message>
+    <message>
+        <source>The year the totals are for</source>
+        <translation>The year the totals are for</translation>
+    </message>
+    <message>
+        <source>One month of the year, or the whole year</source>
+        <translation>One month of the year, or the whole year</translation>
+    </message>
+    <message>
+        <source>Count only the records you have accepted, not those waiting for review</source>
+        <translation>Count only the records you have accepted, not those waiting for review</translation>
     </message>
     <message>
         <source>{trees} planted</source>
@@ -851,6 +947,18 @@ Records saved after that moment will no longer be in the list; those already sen
 <context>
     <name>EnrolDialog</name>
     <message>
+        <source>Open the connection file IT staff gave you (it holds the address and the code)</source>
+        <translation>Open the connection file IT staff gave you (it holds the address and the code)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address, from IT staff (https://…)</source>
+        <translation>The server&apos;s address, from IT staff (https://…)</translation>
+    </message>
+    <message>
+        <source>The one-time enrolment code from IT staff, for your rural okrug</source>
+        <translation>The one-time enrolment code from IT staff, for your rural okrug</translation>
+    </message>
+    <message>
         <source>Connect to the server</source>
         <translation>Connect to the server</translation>
     </message>
@@ -984,6 +1092,10 @@ Records saved after that moment will no longer be in the list; those already sen
 <context>
     <name>FilterBar</name>
     <message>
+        <source>Finds the settlement, place, notes, reporter or comment; Kazakh letters may be typed as Russian ones (к for қ)</source>
+        <translation>Finds the settlement, place, notes, reporter or comment; Kazakh letters may be typed as Russian ones (к for қ)</translation>
+    </message>
+    <message>
         <source>All months</source>
         <translation>All months</translation>
     </message>
@@ -1048,6 +1160,18 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <translation>Taza Field {version}
 Logging the clean-up actions of the «Таза Қазақстан» programme.</translation>
     </message>
+    <message>
+        <source>Support: {contact}</source>
+        <translation>Support: {contact}</translation>
+    </message>
+    <message>
+        <source>No support contact has been set on the server yet: ask your district&apos;s IT staff.</source>
+        <translation>No support contact has been set on the server yet: ask your district&apos;s IT staff.</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>User guide</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
@@ -1097,6 +1221,14 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
 </context>
 <context>
     <name>LoginDialog</name>
+    <message>
+        <source>The server&apos;s address, from IT staff (https://…)</source>
+        <translation>The server&apos;s address, from IT staff (https://…)</translation>
+    </message>
+    <message>
+        <source>The user name IT staff made for you</source>
+        <translation>The user name IT staff made for you</translation>
+    </message>
     <message>
         <source>Log in as a district coordinator</source>
         <translation>Log in as a district coordinator</translation>
@@ -1199,6 +1331,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>User &amp;guide</translation>
     </message>
     <message>
         <source>Save &amp;diagnostics…</source>
@@ -1338,6 +1474,18 @@ Click «+ New action» to log the first one.</translation>
     <message>
         <source>Delete</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>List only the records the coordinator returned, to correct them</source>
+        <translation>List only the records the coordinator returned, to correct them</translation>
+    </message>
+    <message>
+        <source>List only the records the server refused or found edited in two places</source>
+        <translation>List only the records the server refused or found edited in two places</translation>
+    </message>
+    <message>
+        <source>Click a column heading to sort by it, again for the other way</source>
+        <translation>Click a column heading to sort by it, again for the other way</translation>
     </message>
     <message>
         <source>Unfinished photo files could not be removed: {reason}</source>
@@ -1484,6 +1632,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
 </context>
 <context>
     <name>OkrugDialog</name>
+    <message>
+        <source>Type a part of the rural okrug&apos;s or the district&apos;s name, in Kazakh or Russian</source>
+        <translation>Type a part of the rural okrug&apos;s or the district&apos;s name, in Kazakh or Russian</translation>
+    </message>
+    <message>
+        <source>For district coordinators: log in to review the district&apos;s records instead</source>
+        <translation>For district coordinators: log in to review the district&apos;s records instead</translation>
+    </message>
     <message>
         <source>Your rural okrug</source>
         <translation>Your rural okrug</translation>
@@ -1868,6 +2024,34 @@ The data as they were just before are kept too: choose «Before a restore» in t
 </context>
 <context>
     <name>ReviewView</name>
+    <message>
+        <source>Only the records of one rural okrug</source>
+        <translation>Only the records of one rural okrug</translation>
+    </message>
+    <message>
+        <source>Only the records of one settlement of the rural okrug</source>
+        <translation>Only the records of one settlement of the rural okrug</translation>
+    </message>
+    <message>
+        <source>Only the records of one campaign</source>
+        <translation>Only the records of one campaign</translation>
+    </message>
+    <message>
+        <source>Only the records of one month</source>
+        <translation>Only the records of one month</translation>
+    </message>
+    <message>
+        <source>Records waiting for your decision, or those already accepted or returned</source>
+        <translation>Records waiting for your decision, or those already accepted or returned</translation>
+    </message>
+    <message>
+        <source>Finds the settlement, place, notes, reporter or comment</source>
+        <translation>Finds the settlement, place, notes, reporter or comment</translation>
+    </message>
+    <message>
+        <source>Click a column heading to sort by it, again for the other way</source>
+        <translation>Click a column heading to sort by it, again for the other way</translation>
+    </message>
     <message>
         <source>All okrugs</source>
         <translation>All okrugs</translation>

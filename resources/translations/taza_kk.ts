@@ -4,6 +4,50 @@
 <context>
     <name>ActionDialog</name>
     <message>
+        <source>The village of your rural okrug where the action took place</source>
+        <translation>Акция өткен, ауылдық округіңіздегі елді мекен</translation>
+    </message>
+    <message>
+        <source>The day of the action, typed as dd.mm.yyyy or picked in the calendar</source>
+        <translation>Акция өткен күн: кк.аа.жжжж түрінде теріңіз немесе күнтізбеден таңдаңыз</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s campaign the action was part of (subbotnik, World Cleanup Day…)</source>
+        <translation>Акция бағдарламаның қай науқанына кірді (сенбілік, Дүниежүзілік тазалық күні…)</translation>
+    </message>
+    <message>
+        <source>Where exactly: a street, a park, a river bank</source>
+        <translation>Нақты қай жерде: көше, саябақ, өзен жағасы</translation>
+    </message>
+    <message>
+        <source>How many people took part, volunteers included</source>
+        <translation>Қанша адам қатысты, еріктілерді қоса алғанда</translation>
+    </message>
+    <message>
+        <source>The area cleaned, in hectares (up to 2 decimals)</source>
+        <translation>Тазартылған аумақ, гектармен (үтірден кейін 2 таңбаға дейін)</translation>
+    </message>
+    <message>
+        <source>Trees and seedlings planted; 0 if none</source>
+        <translation>Отырғызылған ағаштар мен көшеттер; болмаса 0</translation>
+    </message>
+    <message>
+        <source>Latitude in degrees (for example 43.25); filled from a photo&apos;s GPS when it has one</source>
+        <translation>Ендік, градуспен (мысалы, 43,25); фотосуретте GPS болса, содан толтырылады</translation>
+    </message>
+    <message>
+        <source>Longitude in degrees (for example 77.05); filled from a photo&apos;s GPS when it has one</source>
+        <translation>Бойлық, градуспен (мысалы, 77,05); фотосуретте GPS болса, содан толтырылады</translation>
+    </message>
+    <message>
+        <source>Who fills in the record: the coordinator sees this name</source>
+        <translation>Жазбаны кім толтырады: үйлестіруші осы есімді көреді</translation>
+    </message>
+    <message>
+        <source>Anything the coordinator should know about this action</source>
+        <translation>Үйлестіруші осы акция туралы білуі керек кез келген мәлімет</translation>
+    </message>
+    <message>
         <source>Where and when</source>
         <translation>Қайда және қашан</translation>
     </message>
@@ -82,6 +126,10 @@
     <message>
         <source>longitude</source>
         <translation>бойлық</translation>
+    </message>
+    <message>
+        <source>{fraction}: tonnes collected, up to 3 decimals (0.25 t is 250 kg)</source>
+        <translation>{fraction}: жиналған тонна, үтірден кейін 3 таңбаға дейін (0,25 т — бұл 250 кг)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -310,6 +358,14 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>әлі басталмаған</translation>
     </message>
     <message>
+        <source>The year the months are shown for</source>
+        <translation>Айлары көрсетілетін жыл</translation>
+    </message>
+    <message>
+        <source>Click a heading to sort: by name, by a month&apos;s state, by the last sync</source>
+        <translation>Сұрыптау үшін тақырыпты басыңыз: атауы, айдың күйі немесе соңғы синхрондау бойынша</translation>
+    </message>
+    <message>
         <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet. White: not expected yet (the month is under way, or it is before the okrug&apos;s first record). Rate: what was reported of what was expected. Click a cell to open its records.</source>
         <translation>Жасыл: жазбалар жіберілді. Сұр: ауыл ештеңе өткізілмегенін хабарлады. Қызыл: ауылдан әлі ештеңе жоқ. Ақ: әзірге күтілмейді (ай әлі біткен жоқ немесе округтің алғашқы жазбасына дейінгі ай). Үлес: күтілгеннің қаншасы тапсырылды. Жазбаларын ашу үшін ұяшықты басыңыз.</translation>
     </message>
@@ -340,6 +396,22 @@ Records saved after that moment will no longer be in the list; those already sen
 </context>
 <context>
     <name>ConflictDialog</name>
+    <message>
+        <source>Keep this laptop&apos;s version; the server&apos;s is replaced</source>
+        <translation>Осы ноутбуктың нұсқасын қалдыру; сервердегісі ауыстырылады</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version; this laptop&apos;s changes are dropped</source>
+        <translation>Сервердің нұсқасын алу; осы ноутбуктағы өзгерістерден бас тартылады</translation>
+    </message>
+    <message>
+        <source>Keep the values chosen below, field by field</source>
+        <translation>Төменде әр өріс бойынша таңдалған мәндерді қалдыру</translation>
+    </message>
+    <message>
+        <source>Decide later: the record waits and is not sent</source>
+        <translation>Кейін шешу: жазба күтеді және жіберілмейді</translation>
+    </message>
     <message>
         <source>Two versions of one record</source>
         <translation>Бір жазбаның екі нұсқасы</translation>
@@ -383,6 +455,14 @@ Records saved after that moment will no longer be in the list; those already sen
 </context>
 <context>
     <name>CoordinatorWindow</name>
+    <message>
+        <source>Fetch the district&apos;s new records and send your decisions (F9)</source>
+        <translation>Ауданның жаңа жазбаларын алып, шешімдеріңізді жіберу (F9)</translation>
+    </message>
+    <message>
+        <source>Stop fetching: what has come stays, the rest comes next time</source>
+        <translation>Алуды тоқтату: келгені сақталады, қалғаны келесі жолы келеді</translation>
+    </message>
     <message>
         <source>{district}: review</source>
         <translation>{district}: тексеру</translation>
@@ -458,6 +538,10 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>&amp;Help</source>
         <translation>А&amp;нықтама</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>Пайдаланушы &amp;нұсқаулығы</translation>
     </message>
     <message>
         <source>Save &amp;diagnostics…</source>
@@ -653,6 +737,18 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>{tonnes} of waste collected, {hectares} cleaned, {people}</source>
         <translation>{tonnes} қалдық жиналды, {hectares} аумақ тазартылды, {people}</translation>
+    </message>
+    <message>
+        <source>The year the totals are for</source>
+        <translation>Қорытындылар қай жылға</translation>
+    </message>
+    <message>
+        <source>One month of the year, or the whole year</source>
+        <translation>Жылдың бір айы немесе бүкіл жыл</translation>
+    </message>
+    <message>
+        <source>Count only the records you have accepted, not those waiting for review</source>
+        <translation>Тек сіз қабылдаған жазбаларды санау, тексеруді күтіп тұрғандарын емес</translation>
     </message>
     <message>
         <source>{trees} planted</source>
@@ -851,6 +947,18 @@ Records saved after that moment will no longer be in the list; those already sen
 <context>
     <name>EnrolDialog</name>
     <message>
+        <source>Open the connection file IT staff gave you (it holds the address and the code)</source>
+        <translation>IT мамандары берген қосылу файлын ашу (онда мекенжай мен код бар)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address, from IT staff (https://…)</source>
+        <translation>Сервердің мекенжайы, IT мамандарынан (https://…)</translation>
+    </message>
+    <message>
+        <source>The one-time enrolment code from IT staff, for your rural okrug</source>
+        <translation>Ауылдық округіңізге арналған, IT мамандары берген бір реттік тіркеу коды</translation>
+    </message>
+    <message>
         <source>Connect to the server</source>
         <translation>Серверге қосылу</translation>
     </message>
@@ -984,6 +1092,10 @@ Records saved after that moment will no longer be in the list; those already sen
 <context>
     <name>FilterBar</name>
     <message>
+        <source>Finds the settlement, place, notes, reporter or comment; Kazakh letters may be typed as Russian ones (к for қ)</source>
+        <translation>Елді мекенді, орынды, ескертпені, толтырушыны немесе түсініктемені табады; қазақ әріптерін орыс әріптерімен теруге болады (қ орнына к)</translation>
+    </message>
+    <message>
         <source>All months</source>
         <translation>Барлық айлар</translation>
     </message>
@@ -1048,6 +1160,18 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <translation>Taza Field {version}
 «Таза Қазақстан» бағдарламасының тазалық акцияларын есепке алу.</translation>
     </message>
+    <message>
+        <source>Support: {contact}</source>
+        <translation>Қолдау: {contact}</translation>
+    </message>
+    <message>
+        <source>No support contact has been set on the server yet: ask your district&apos;s IT staff.</source>
+        <translation>Серверде қолдау байланысы әлі көрсетілмеген: ауданыңыздың IT мамандарынан сұраңыз.</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Пайдаланушы нұсқаулығы</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
@@ -1097,6 +1221,14 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
 </context>
 <context>
     <name>LoginDialog</name>
+    <message>
+        <source>The server&apos;s address, from IT staff (https://…)</source>
+        <translation>Сервердің мекенжайы, IT мамандарынан (https://…)</translation>
+    </message>
+    <message>
+        <source>The user name IT staff made for you</source>
+        <translation>IT мамандары сізге жасаған пайдаланушы аты</translation>
+    </message>
     <message>
         <source>Log in as a district coordinator</source>
         <translation>Аудан үйлестірушісі ретінде кіру</translation>
@@ -1199,6 +1331,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>&amp;Help</source>
         <translation>А&amp;нықтама</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>Пайдаланушы &amp;нұсқаулығы</translation>
     </message>
     <message>
         <source>Save &amp;diagnostics…</source>
@@ -1338,6 +1474,18 @@ Click «+ New action» to log the first one.</source>
     <message>
         <source>Delete</source>
         <translation>Жою</translation>
+    </message>
+    <message>
+        <source>List only the records the coordinator returned, to correct them</source>
+        <translation>Түзету үшін тек үйлестіруші қайтарған жазбаларды көрсету</translation>
+    </message>
+    <message>
+        <source>List only the records the server refused or found edited in two places</source>
+        <translation>Тек сервер қабылдамаған немесе екі жерде өзгертілген жазбаларды көрсету</translation>
+    </message>
+    <message>
+        <source>Click a column heading to sort by it, again for the other way</source>
+        <translation>Баған тақырыбын бассаңыз, тізім сол бойынша сұрыпталады, қайта бассаңыз — кері ретпен</translation>
     </message>
     <message>
         <source>Unfinished photo files could not be removed: {reason}</source>
@@ -1484,6 +1632,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
 </context>
 <context>
     <name>OkrugDialog</name>
+    <message>
+        <source>Type a part of the rural okrug&apos;s or the district&apos;s name, in Kazakh or Russian</source>
+        <translation>Ауылдық округтің немесе ауданның атауының бір бөлігін қазақша не орысша теріңіз</translation>
+    </message>
+    <message>
+        <source>For district coordinators: log in to review the district&apos;s records instead</source>
+        <translation>Аудан үйлестірушілеріне: оның орнына аудан жазбаларын тексеру үшін кіру</translation>
+    </message>
     <message>
         <source>Your rural okrug</source>
         <translation>Сіздің ауылдық округіңіз</translation>
@@ -1868,6 +2024,34 @@ The data as they were just before are kept too: choose «Before a restore» in t
 </context>
 <context>
     <name>ReviewView</name>
+    <message>
+        <source>Only the records of one rural okrug</source>
+        <translation>Тек бір ауылдық округтің жазбалары</translation>
+    </message>
+    <message>
+        <source>Only the records of one settlement of the rural okrug</source>
+        <translation>Тек ауылдық округтің бір елді мекенінің жазбалары</translation>
+    </message>
+    <message>
+        <source>Only the records of one campaign</source>
+        <translation>Тек бір акцияның жазбалары</translation>
+    </message>
+    <message>
+        <source>Only the records of one month</source>
+        <translation>Тек бір айдың жазбалары</translation>
+    </message>
+    <message>
+        <source>Records waiting for your decision, or those already accepted or returned</source>
+        <translation>Шешіміңізді күтіп тұрған жазбалар немесе қабылданған не қайтарылған жазбалар</translation>
+    </message>
+    <message>
+        <source>Finds the settlement, place, notes, reporter or comment</source>
+        <translation>Елді мекенді, орынды, ескертпені, толтырушыны немесе түсініктемені табады</translation>
+    </message>
+    <message>
+        <source>Click a column heading to sort by it, again for the other way</source>
+        <translation>Баған тақырыбын бассаңыз, тізім сол бойынша сұрыпталады, қайта бассаңыз — кері ретпен</translation>
+    </message>
     <message>
         <source>All okrugs</source>
         <translation>Барлық округтер</translation>

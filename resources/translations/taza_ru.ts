@@ -4,6 +4,50 @@
 <context>
     <name>ActionDialog</name>
     <message>
+        <source>The village of your rural okrug where the action took place</source>
+        <translation>Населённый пункт вашего сельского округа, где прошла акция</translation>
+    </message>
+    <message>
+        <source>The day of the action, typed as dd.mm.yyyy or picked in the calendar</source>
+        <translation>День акции: введите в виде дд.мм.гггг или выберите в календаре</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s campaign the action was part of (subbotnik, World Cleanup Day…)</source>
+        <translation>К какой акции программы относится мероприятие (субботник, Всемирный день чистоты…)</translation>
+    </message>
+    <message>
+        <source>Where exactly: a street, a park, a river bank</source>
+        <translation>Где именно: улица, парк, берег реки</translation>
+    </message>
+    <message>
+        <source>How many people took part, volunteers included</source>
+        <translation>Сколько человек участвовало, включая волонтёров</translation>
+    </message>
+    <message>
+        <source>The area cleaned, in hectares (up to 2 decimals)</source>
+        <translation>Убранная площадь в гектарах (до 2 знаков после запятой)</translation>
+    </message>
+    <message>
+        <source>Trees and seedlings planted; 0 if none</source>
+        <translation>Посаженные деревья и саженцы; 0, если не сажали</translation>
+    </message>
+    <message>
+        <source>Latitude in degrees (for example 43.25); filled from a photo&apos;s GPS when it has one</source>
+        <translation>Широта в градусах (например, 43,25); заполняется из GPS фотографии, если он есть</translation>
+    </message>
+    <message>
+        <source>Longitude in degrees (for example 77.05); filled from a photo&apos;s GPS when it has one</source>
+        <translation>Долгота в градусах (например, 77,05); заполняется из GPS фотографии, если он есть</translation>
+    </message>
+    <message>
+        <source>Who fills in the record: the coordinator sees this name</source>
+        <translation>Кто заполняет запись: координатор увидит это имя</translation>
+    </message>
+    <message>
+        <source>Anything the coordinator should know about this action</source>
+        <translation>Всё, что координатору нужно знать об этой акции</translation>
+    </message>
+    <message>
         <source>Where and when</source>
         <translation>Где и когда</translation>
     </message>
@@ -82,6 +126,10 @@
     <message>
         <source>longitude</source>
         <translation>долгота</translation>
+    </message>
+    <message>
+        <source>{fraction}: tonnes collected, up to 3 decimals (0.25 t is 250 kg)</source>
+        <translation>{fraction}: собрано тонн, до 3 знаков после запятой (0,25 т — это 250 кг)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -312,6 +360,14 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>ещё не начали</translation>
     </message>
     <message>
+        <source>The year the months are shown for</source>
+        <translation>Год, за который показаны месяцы</translation>
+    </message>
+    <message>
+        <source>Click a heading to sort: by name, by a month&apos;s state, by the last sync</source>
+        <translation>Щёлкните заголовок, чтобы отсортировать: по названию, по состоянию месяца, по последней синхронизации</translation>
+    </message>
+    <message>
         <source>Green: records sent. Grey: the village reported that nothing was done. Red: nothing from the village yet. White: not expected yet (the month is under way, or it is before the okrug&apos;s first record). Rate: what was reported of what was expected. Click a cell to open its records.</source>
         <translation>Зелёный: записи отправлены. Серый: село сообщило, что ничего не проводилось. Красный: от села пока ничего нет. Белый: пока не ожидается (месяц ещё идёт или он раньше первой записи округа). Доля: сколько сдано из ожидаемого. Нажмите на ячейку, чтобы открыть её записи.</translation>
     </message>
@@ -342,6 +398,22 @@ Records saved after that moment will no longer be in the list; those already sen
 </context>
 <context>
     <name>ConflictDialog</name>
+    <message>
+        <source>Keep this laptop&apos;s version; the server&apos;s is replaced</source>
+        <translation>Оставить версию этого ноутбука; версия сервера будет заменена</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version; this laptop&apos;s changes are dropped</source>
+        <translation>Взять версию сервера; изменения на этом ноутбуке будут отброшены</translation>
+    </message>
+    <message>
+        <source>Keep the values chosen below, field by field</source>
+        <translation>Оставить значения, выбранные ниже по каждому полю</translation>
+    </message>
+    <message>
+        <source>Decide later: the record waits and is not sent</source>
+        <translation>Решить позже: запись ждёт и не отправляется</translation>
+    </message>
     <message>
         <source>Two versions of one record</source>
         <translation>Две версии одной записи</translation>
@@ -385,6 +457,14 @@ Records saved after that moment will no longer be in the list; those already sen
 </context>
 <context>
     <name>CoordinatorWindow</name>
+    <message>
+        <source>Fetch the district&apos;s new records and send your decisions (F9)</source>
+        <translation>Получить новые записи района и отправить ваши решения (F9)</translation>
+    </message>
+    <message>
+        <source>Stop fetching: what has come stays, the rest comes next time</source>
+        <translation>Прервать получение: полученное сохранится, остальное придёт в следующий раз</translation>
+    </message>
     <message>
         <source>{district}: review</source>
         <translation>{district}: проверка</translation>
@@ -460,6 +540,10 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>Руководство &amp;пользователя</translation>
     </message>
     <message>
         <source>Save &amp;diagnostics…</source>
@@ -658,6 +742,18 @@ Records saved after that moment will no longer be in the list; those already sen
     <message>
         <source>{tonnes} of waste collected, {hectares} cleaned, {people}</source>
         <translation>Собрано {tonnes} отходов, убрано {hectares}, {people}</translation>
+    </message>
+    <message>
+        <source>The year the totals are for</source>
+        <translation>Год, за который подведены итоги</translation>
+    </message>
+    <message>
+        <source>One month of the year, or the whole year</source>
+        <translation>Один месяц года или весь год</translation>
+    </message>
+    <message>
+        <source>Count only the records you have accepted, not those waiting for review</source>
+        <translation>Считать только принятые вами записи, без ожидающих проверки</translation>
     </message>
     <message>
         <source>{trees} planted</source>
@@ -860,6 +956,18 @@ Records saved after that moment will no longer be in the list; those already sen
 <context>
     <name>EnrolDialog</name>
     <message>
+        <source>Open the connection file IT staff gave you (it holds the address and the code)</source>
+        <translation>Открыть файл подключения от ИТ-специалистов (в нём адрес и код)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address, from IT staff (https://…)</source>
+        <translation>Адрес сервера от ИТ-специалистов (https://…)</translation>
+    </message>
+    <message>
+        <source>The one-time enrolment code from IT staff, for your rural okrug</source>
+        <translation>Одноразовый код подключения от ИТ-специалистов для вашего сельского округа</translation>
+    </message>
+    <message>
         <source>Connect to the server</source>
         <translation>Подключение к серверу</translation>
     </message>
@@ -993,6 +1101,10 @@ Records saved after that moment will no longer be in the list; those already sen
 <context>
     <name>FilterBar</name>
     <message>
+        <source>Finds the settlement, place, notes, reporter or comment; Kazakh letters may be typed as Russian ones (к for қ)</source>
+        <translation>Ищет населённый пункт, место, примечание, автора или комментарий; казахские буквы можно набирать русскими (к вместо қ)</translation>
+    </message>
+    <message>
         <source>All months</source>
         <translation>Все месяцы</translation>
     </message>
@@ -1057,6 +1169,18 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
         <translation>Taza Field {version}
 Учёт акций по уборке программы «Таза Қазақстан».</translation>
     </message>
+    <message>
+        <source>Support: {contact}</source>
+        <translation>Поддержка: {contact}</translation>
+    </message>
+    <message>
+        <source>No support contact has been set on the server yet: ask your district&apos;s IT staff.</source>
+        <translation>Контакт поддержки на сервере ещё не указан: обратитесь к ИТ-специалистам вашего района.</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Руководство пользователя</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
@@ -1107,6 +1231,14 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
 </context>
 <context>
     <name>LoginDialog</name>
+    <message>
+        <source>The server&apos;s address, from IT staff (https://…)</source>
+        <translation>Адрес сервера от ИТ-специалистов (https://…)</translation>
+    </message>
+    <message>
+        <source>The user name IT staff made for you</source>
+        <translation>Имя пользователя, созданное для вас ИТ-специалистами</translation>
+    </message>
     <message>
         <source>Log in as a district coordinator</source>
         <translation>Вход для координатора района</translation>
@@ -1209,6 +1341,10 @@ Logging the clean-up actions of the «Таза Қазақстан» programme.</
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>Руководство &amp;пользователя</translation>
     </message>
     <message>
         <source>Save &amp;diagnostics…</source>
@@ -1351,6 +1487,18 @@ Click «+ New action» to log the first one.</source>
     <message>
         <source>Delete</source>
         <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>List only the records the coordinator returned, to correct them</source>
+        <translation>Показать только возвращённые координатором записи, чтобы их исправить</translation>
+    </message>
+    <message>
+        <source>List only the records the server refused or found edited in two places</source>
+        <translation>Показать только записи, которые сервер отклонил или которые изменены в двух местах</translation>
+    </message>
+    <message>
+        <source>Click a column heading to sort by it, again for the other way</source>
+        <translation>Щелчок по заголовку столбца сортирует по нему, повторный — в обратном порядке</translation>
     </message>
     <message>
         <source>Unfinished photo files could not be removed: {reason}</source>
@@ -1497,6 +1645,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
 </context>
 <context>
     <name>OkrugDialog</name>
+    <message>
+        <source>Type a part of the rural okrug&apos;s or the district&apos;s name, in Kazakh or Russian</source>
+        <translation>Введите часть названия сельского округа или района, по-казахски или по-русски</translation>
+    </message>
+    <message>
+        <source>For district coordinators: log in to review the district&apos;s records instead</source>
+        <translation>Для координаторов района: войти, чтобы проверять записи района</translation>
+    </message>
     <message>
         <source>Your rural okrug</source>
         <translation>Ваш сельский округ</translation>
@@ -1885,6 +2041,34 @@ The data as they were just before are kept too: choose «Before a restore» in t
 </context>
 <context>
     <name>ReviewView</name>
+    <message>
+        <source>Only the records of one rural okrug</source>
+        <translation>Только записи одного сельского округа</translation>
+    </message>
+    <message>
+        <source>Only the records of one settlement of the rural okrug</source>
+        <translation>Только записи одного населённого пункта сельского округа</translation>
+    </message>
+    <message>
+        <source>Only the records of one campaign</source>
+        <translation>Только записи одной акции</translation>
+    </message>
+    <message>
+        <source>Only the records of one month</source>
+        <translation>Только записи одного месяца</translation>
+    </message>
+    <message>
+        <source>Records waiting for your decision, or those already accepted or returned</source>
+        <translation>Записи, ждущие вашего решения, или уже принятые либо возвращённые</translation>
+    </message>
+    <message>
+        <source>Finds the settlement, place, notes, reporter or comment</source>
+        <translation>Ищет населённый пункт, место, примечание, автора или комментарий</translation>
+    </message>
+    <message>
+        <source>Click a column heading to sort by it, again for the other way</source>
+        <translation>Щелчок по заголовку столбца сортирует по нему, повторный — в обратном порядке</translation>
+    </message>
     <message>
         <source>All okrugs</source>
         <translation>Все округа</translation>
