@@ -200,7 +200,7 @@ def test_the_command_line_from_enrolment_to_bundle(server: LiveServer, tmp_path:
     bundle.mkdir()
     exported = fieldapp(data, "bundle", "export", "--out", str(bundle))
     assert exported.returncode == 0, exported.stderr
-    assert "1 records" in exported.stdout
+    assert ": 1 record, " in exported.stdout
     [written] = bundle.glob("*.tazabundle")
     synced = fieldapp(data, "sync", lang="kk")
     assert synced.returncode == 0, synced.stderr
