@@ -119,6 +119,7 @@ class CompletenessView(QWidget):
         self.matrix: CompletenessResponse | None = None
         self.reporting: Reporting | None = None
         self.year = QComboBox()
+        self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         this_year = today().year
         for year in range(this_year, this_year - 3, -1):
             self.year.addItem(str(year), year)

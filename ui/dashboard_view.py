@@ -152,6 +152,8 @@ class DashboardView(QWidget):
             self.month.addItem("", month)
         self.accepted_only = QCheckBox()
         for combo in (self.year, self.month):
+            # as wide as its longest entry in the language shown ("Весь год", "Жыл бойы", "Whole year")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self.refresh)
         self.accepted_only.toggled.connect(self.refresh)
         choose = QHBoxLayout()

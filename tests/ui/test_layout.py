@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from fieldapp.models import Status
 from fieldapp.store import Store
 from tests.records import action
+from tests.ui import test_coordinator_window as window_tests
 from tests.ui.helpers import close_window, open_window
 
 SIZES = {"100%": (1366, 768), "150%": (910, 512)}
@@ -93,3 +94,30 @@ def test_nothing_is_clipped(seeded: Path, translations, qtbot, lang: str, size: 
     dialog.close_without_asking()
     translations.apply("en")
     close_window(window)
+
+
+# The coordinator's window, on a district copy pulled from a real server.
+villages, coordinator = window_tests.villages, window_tests.coordinator
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_coordinators_tabs_are_not_clipped_after_a_language_change(
+    villages, coordinator, translations, qtbot, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Chosen from View → Language after the window opened in another one: the filters and combo
+    boxes take the width of the new words ("Whole year" was cut to "Whole yea")."""
+    translations.apply({"en": "ru", "kk": "en", "ru": "kk"}[lang])
+    window = window_tests.open_window(coordinator, translations, qtbot)
+    try:
+        window.resize(1366, 768)
+        window_tests.refresh(window, qtbot)
+        window.language_items[lang].trigger()
+        found = []
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            window_tests.settle(window, qtbot)
+            QApplication.processEvents()
+            found += [f"{window.tabs.tabText(index)}: {problem}" for problem in clipped(window)]
+        assert not found, "\n".join(found)
+    finally:
+        window.close()
