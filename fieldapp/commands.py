@@ -16,6 +16,7 @@ from fieldapp.kato import Level, default_kato, search_key
 from fieldapp.models import PhotoRef, PhotoRole, Status
 from fieldapp.moments import format_moment
 from fieldapp.numbers import format_int
+from fieldapp.outbox import waiting_message
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.queries import ActionFilter, Period, Totals, short_id
 from fieldapp.reference import default_reference
@@ -84,11 +85,7 @@ def cmd_status(cli: Cli, args: argparse.Namespace) -> int | None:
             drafts=store.count_actions(ActionFilter(status=Status.DRAFT)),
             returned=store.count_actions(ActionFilter(status=Status.RETURNED)),
         )
-        cli.say(
-            "cli.status.waiting",
-            records=count("records", depth.records),
-            photos=count("photos", depth.photos),
-        )
+        print(waiting_message(depth).text(cli.lang))
         say_update(cli, store)
         today = date.today()
         for key, period in (
@@ -477,9 +474,7 @@ def cmd_check(cli: Cli, args: argparse.Namespace) -> int | None:
     for problem in problems:
         print(problem)
     cli.say("cli.check.result" if not problems else "cli.check.problems", count=len(problems))
-    cli.say(
-        "cli.status.waiting", records=count("records", depth.records), photos=count("photos", depth.photos)
-    )
+    print(waiting_message(depth).text(cli.lang))
     return 1 if problems else None
 
 

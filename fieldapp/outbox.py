@@ -27,7 +27,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from fieldapp import queries
-from fieldapp.i18n import LANGUAGES, Localized, Message, msg, translate
+from fieldapp.i18n import LANGUAGES, Localized, Message, count, msg, translate
 from fieldapp.models import CleanupAction, Status, utc_now
 from fieldapp.writes import (
     OUTBOX_ACTION,
@@ -119,6 +119,17 @@ class Conflict:
     server: CleanupAction | None  # None until the server's copy has been fetched
     server_revision: int
     detected_at: str
+
+
+def waiting_message(depth: queries.OutboxDepth) -> Message:
+    """What waits to be sent, in words («2 записи, 3 фото»); a kind with none is not said."""
+    parts = [count(unit, n) for unit, n in (("records", depth.records), ("photos", depth.photos)) if n]
+    if not parts:
+        return msg("cli.status.nothing_waiting")
+    return msg(
+        "cli.status.waiting",
+        what=Localized({lang: ", ".join(part.text(lang) for part in parts) for lang in LANGUAGES}),
+    )
 
 
 def held_explanation(held: str, problem_json: str | None) -> Message:

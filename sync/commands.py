@@ -17,6 +17,7 @@ from fieldapp.commands import say_update
 from fieldapp.device import DeviceCredentials, device_name_default, load_device, save_device
 from fieldapp.i18n import FieldAppError, count, msg
 from fieldapp.numbers import format_bytes
+from fieldapp.outbox import waiting_message
 from fieldapp.paths import provisioning_files
 from fieldapp.photo_library import PhotoLibrary
 from sync.client import ServerClient
@@ -122,11 +123,7 @@ def cmd_sync(cli: Cli, args: argparse.Namespace) -> int:
         )
         depth = store.outbox_depth()
         if depth.records or depth.photos:
-            cli.say(
-                "cli.status.waiting",
-                records=count("records", depth.records),
-                photos=count("photos", depth.photos),
-            )
+            print(waiting_message(depth).text(cli.lang))
         say_update(cli, store)  # a newer app version the server told of
     return 0
 

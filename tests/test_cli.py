@@ -146,6 +146,20 @@ def test_add_list_show_totals_delete(set_up: Run) -> None:
     assert "sound" in out
 
 
+def test_status_says_what_waits_and_no_zero_count(set_up: Run) -> None:
+    run = set_up
+    code, out, _ = run("status", lang="ru")
+    assert code == 0, out
+    assert "Нет данных, ожидающих отправки" in out
+    for _ in range(2):
+        code, out, _ = run(*ADD, "--yes", lang="ru")
+        assert code == 0, out
+    code, out, _ = run("status", lang="ru")
+    assert "Ожидают отправки: 2 записи\n" in out  # no «0 фото»
+    code, out, _ = run("status", lang="kk")
+    assert "Жіберуді күтуде: 2 жазба\n" in out
+
+
 def test_errors_are_shown_in_the_users_language_and_nothing_is_saved(set_up: Run) -> None:
     run = set_up
     bad = [*ADD]
