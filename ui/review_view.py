@@ -260,8 +260,12 @@ class ReviewView(QWidget):
             )
             whole = event.size().width() if across else event.size().height()
             self.splitter.setSizes(
-                [whole - DETAIL_WIDTH * 5 // 4, DETAIL_WIDTH * 5 // 4] if across else [whole // 2, whole // 2]
+                [whole - DETAIL_WIDTH * 5 // 4, DETAIL_WIDTH * 5 // 4]
+                if across
+                else [whole * 11 // 20, whole * 9 // 20]  # the list a little more; the record read whole
             )
+            if self._figure_lines:
+                self._render_figures()
             # The list got shorter or longer: the record one is looking at stays in sight.
             QTimer.singleShot(0, lambda: self.table.scrollTo(self.table.currentIndex()))
         super().resizeEvent(event)
@@ -274,6 +278,8 @@ class ReviewView(QWidget):
         self.title.setWordWrap(True)
         self.subtitle = set_role(QLabel(), "muted")
         self.subtitle.setWordWrap(True)
+        self._figure_lines: list[str] = []  # the record shown: its figures, then its place and notes
+        self._text_lines: list[str] = []
         self.figures = QLabel()
         self.figures.setWordWrap(True)
         self.figures.setTextFormat(Qt.TextFormat.RichText)
@@ -480,6 +486,7 @@ class ReviewView(QWidget):
         chosen = self.selected()
         lang = current_language()
         self.photos.clear()
+        self._figure_lines, self._text_lines = [], []  # set again when one record is shown
         if not chosen:
             self.title.setText(self.tr("Choose a record in the list."))
             for label in (self.subtitle, self.figures, self.warnings, self.comment):
@@ -541,6 +548,26 @@ class ReviewView(QWidget):
             self.tr("Return the selected records to the village with a comment ({key}).").format(key=ctrl_r)
         )
 
+    def _render_figures(self) -> None:
+        """The record's figures: one a line beside the list; below it (a wide, low card), in three
+        columns, so that the whole record is seen without scrolling."""
+        lines, texts = self._figure_lines, self._text_lines
+        if self.splitter.orientation() is Qt.Orientation.Horizontal or len(lines) < 3:
+            self.figures.setText("<br>".join(_escape(line) for line in [*lines, *texts]))
+            return
+        columns = 3
+        rows = [lines[i : i + columns] for i in range(0, len(lines), columns)]
+        cells = "".join(
+            "<tr>"
+            + "".join(f'<td style="padding: 1px 28px 1px 0">{_escape(line)}</td>' for line in row)
+            + "</tr>"
+            for row in rows
+        )
+        self.figures.setText(
+            f'<table cellspacing="0" cellpadding="0">{cells}</table>'
+            + "".join(f"<div>{_escape(text)}</div>" for text in texts)
+        )
+
     def _show_record(self, record: CleanupAction, lang: str) -> None:
         settlement = self.kato.get(record.settlement)
         okrug = self.kato.get(record.okrug)
@@ -567,11 +594,13 @@ class ReviewView(QWidget):
         )
         if record.trees:
             lines.append(self.tr("Trees planted: {n}").format(n=format_int(record.trees, lang)))
+        self._figure_lines = [line for line in lines if line]
+        self._text_lines = []  # said in full, under the figures
         if record.place:
-            lines.append(self.tr("Place: {place}").format(place=record.place))
+            self._text_lines.append(self.tr("Place: {place}").format(place=record.place))
         if record.notes:
-            lines.append(self.tr("Notes: {notes}").format(notes=record.notes))
-        self.figures.setText("<br>".join(_escape(line) for line in lines if line))
+            self._text_lines.append(self.tr("Notes: {notes}").format(notes=record.notes))
+        self._render_figures()
         context = Context(self.kato, self.reference, self._today())
         warnings = [issue.text(lang) for issue in check_action(record, context).warnings]
         self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))

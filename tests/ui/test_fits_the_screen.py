@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -285,3 +285,44 @@ def test_each_dialog_fits(
         while _STORES:
             _STORES.pop().close()
     assert not found, "\n".join(found)
+
+
+def test_the_record_below_the_list_shows_all_its_figures(
+    sqlite_server: LiveServer, translations: Translations, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """At 150 % the record goes below the list: a wide, low card. Its figures stand in columns
+    there, so a record with four fractions, an area, trees and a place is read whole, unscrolled."""
+    kainar = Laptop(tmp_path / "kainar", sqlite_server, OKRUG, "kainar")
+    waste = [
+        {"fraction": f, "kg": kg}
+        for f, kg in (("mixed", 3200), ("plastic", 450), ("glass", 198), ("metal", 98))
+    ]
+    kainar.add(
+        1, action_date=date(COORDINATOR_TODAY.year, 5, 9), waste=waste, trees=12, place="Орталық саябақ"
+    )
+    kainar.sync()
+    kainar.close()
+    coordinator = Coordinator(tmp_path / "coordinator", sqlite_server)
+    try:
+        coordinator.sync()
+        window = open_coordinator_window(coordinator, translations, qtbot)
+        window.resize(*SCREEN)
+        for lang in LANGUAGES:
+            translations.apply(lang)
+            window.review.table.selectRow(0)
+            settle(window, qtbot)
+            QApplication.processEvents()
+            review = window.review
+            assert review.splitter.orientation() is Qt.Orientation.Vertical
+            figures = review.figures
+            shown = figures.text()
+            for needed in ("3,2", "0,45", "0,198", "0,098", "5,2", "12", "Орталық саябақ"):
+                assert needed.replace(",", "." if lang == "en" else ",") in shown, (lang, needed)
+            viewport = figures.parentWidget().parentWidget()  # the card's scroll area's viewport
+            bottom = figures.mapTo(viewport, figures.rect().bottomLeft()).y()
+            assert bottom <= viewport.height(), (
+                f"{lang}: the figures end at {bottom}, the card at {viewport.height()}"
+            )
+        window.close()
+    finally:
+        coordinator.close()
