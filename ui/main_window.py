@@ -49,6 +49,7 @@ from ui.failures import watch_store
 from ui.filter_bar import FilterBar
 from ui.help_window import GuideWindow, show_guide
 from ui.i18n import LANGUAGE_NAMES, Translations, current_language
+from ui.name_columns import NameColumns
 from ui.photo_strip import PhotoStrip
 from ui.status_panel import StatusPanel
 from ui.style import SPACING, set_role
@@ -177,8 +178,7 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.SETTLEMENT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.CAMPAIGN, QHeaderView.ResizeMode.Stretch)
+        self.names = NameColumns(self.table, (Column.SETTLEMENT, Column.CAMPAIGN))
         sort_by_headers(self.table, self.model, self._keep_on_sort)
 
         self.empty = set_role(QLabel(), "muted")
@@ -440,6 +440,7 @@ class MainWindow(QMainWindow):
             title = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
             width = max(metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(title) + SPACING)
             header.resizeSection(column, width + SPACING * 2)
+        self.names.update()
 
     def _show_counts(self) -> None:
         total = self.model.total

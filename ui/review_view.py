@@ -50,6 +50,7 @@ from ui.failures import LoadFailed
 from ui.filter_bar import fit_column_to_texts, hint_width, month_name
 from ui.flow_layout import FlowLayout
 from ui.i18n import current_language
+from ui.name_columns import NameColumns
 from ui.photo_viewer import format_position
 from ui.review_table import Column, ReviewTableModel
 from ui.style import SPACING, set_role
@@ -220,8 +221,7 @@ class ReviewView(QWidget):
         # The other columns are as wide as their header or contents, so no heading is cut
         # («Қатысушылар»); the names share the rest, and the list scrolls sideways when narrow.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (Column.OKRUG, Column.SETTLEMENT, Column.CAMPAIGN):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.names = NameColumns(self.table, (Column.OKRUG, Column.SETTLEMENT, Column.CAMPAIGN))
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         sort_by_headers(self.table, self.model, self._keep_on_sort)
         left = QWidget()
@@ -472,6 +472,7 @@ class ReviewView(QWidget):
             title = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
             width = max(metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(title) + SPACING)
             header.resizeSection(column, width + SPACING * 2)
+        self.names.update()
 
     def _show_count(self) -> None:
         self.count.setText(self.tr("%n record(s)", "", self.model.total) if not self.model.loading else "")

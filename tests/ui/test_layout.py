@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -121,3 +121,53 @@ def test_the_coordinators_tabs_are_not_clipped_after_a_language_change(
         assert not found, "\n".join(found)
     finally:
         window.close()
+
+
+def _names_shown(table, columns, readable: int) -> list[str]:  # type: ignore[no-untyped-def]
+    header = table.horizontalHeader()
+    return [
+        f"{header.model().headerData(c, Qt.Orientation.Horizontal)}: {header.sectionSize(c)} < {readable}"
+        for c in columns
+        if header.sectionSize(c) + 1 < readable
+    ]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_names_in_a_half_screen_window_stay_readable(
+    seeded: Path, villages, coordinator, translations, qtbot, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The demo puts both windows side by side (683 px each): the lists then scroll sideways
+    rather than cut the settlement, okrug and campaign names to three letters; on the whole
+    screen the names share the width again and nothing scrolls."""
+    from ui.action_table import Column as VillageColumn
+    from ui.review_table import Column as ReviewColumn
+
+    translations.apply(lang)
+    village = open_window(seeded, translations, qtbot)
+    coordinating = window_tests.open_window(coordinator, translations, qtbot)
+    try:
+        window_tests.refresh(coordinating, qtbot)
+        lists = (
+            (village, village.table, (VillageColumn.SETTLEMENT, VillageColumn.CAMPAIGN)),
+            (
+                coordinating,
+                coordinating.review.table,
+                (ReviewColumn.OKRUG, ReviewColumn.SETTLEMENT, ReviewColumn.CAMPAIGN),
+            ),
+        )
+        for window, table, columns in lists:
+            readable = table.fontMetrics().averageCharWidth() * 12
+            window.resize(683, 740)
+            qtbot.waitUntil(lambda w=window: not w.tasks.busy)
+            QApplication.processEvents()
+            assert _names_shown(table, columns, readable) == []
+            header = table.horizontalHeader()
+            # what does not fit is a scroll away
+            assert header.length() <= table.viewport().width() or table.horizontalScrollBar().maximum() > 0
+            window.resize(1366, 740)
+            QApplication.processEvents()
+            assert _names_shown(table, columns, readable) == []
+            assert table.horizontalScrollBar().maximum() == 0
+    finally:
+        coordinating.close()
+        close_window(village)
