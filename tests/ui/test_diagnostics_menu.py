@@ -57,8 +57,8 @@ def test_the_village_window_saves_diagnostics_from_the_help_menu(
     window = open_window(tmp_path, translations, qtbot)
     window.store.save(action())
     items = window.help_menu.actions()
-    assert [i.text() for i in items] == ["Save &diagnostics…", "", "&About Taza Field"]
-    assert items[1].isSeparator()
+    assert [i.text() for i in items] == ["User &guide", "Save &diagnostics…", "", "&About Taza Field"]
+    assert items[2].isSeparator()
 
     target = tmp_path / "for-it.zip"
     suggested = chosen_file(monkeypatch, target)
@@ -130,7 +130,12 @@ def test_the_coordinator_window_has_a_help_menu_that_saves_diagnostics(
 ) -> None:
     window = coordinator_window
     assert window.help_menu.title() == "&Help"
-    assert [i.text() for i in window.help_menu.actions()] == ["Save &diagnostics…", "", "&About Taza Field"]
+    assert [i.text() for i in window.help_menu.actions()] == [
+        "User &guide",
+        "Save &diagnostics…",
+        "",
+        "&About Taza Field",
+    ]
     target = tmp_path / "coordinator.zip"
     window.save_diagnostics(target)
     qtbot.waitUntil(lambda: bool(told), timeout=30_000)
