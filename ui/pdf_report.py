@@ -260,7 +260,7 @@ def _completeness_table(matrix: CompletenessResponse, kato: Kato, lang: str) -> 
             out.append(f"<td align='center' bgcolor='{colours[state]}'>{marks[state]}</td>")
         out.append(f"<td class='n'>{escape(found.rate(okrug=row.okrug).percent)}</td></tr>")
     out.append(f"<tr class='total'><td>{escape(t('reporting_rate', lang))}</td>")
-    out += [f"<td class='n'>{escape(found.rate(month=m).percent)}</td>" for m in months]
+    out += [f"<td align='center'>{escape(found.rate(month=m).percent)}</td>" for m in months]
     out.append(f"<td class='n'>{escape(found.rate().percent)}</td></tr>")
     out.append("</table>")
     return "".join(out)
