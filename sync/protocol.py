@@ -405,21 +405,18 @@ class CompletenessResponse(Wire):
     rate: ReportingRate | None = None  # of the whole matrix
 
     def reporting(self) -> Reporting:
-        """The matrix as fieldapp.reporting reads it (the month under way is ``this_month``)."""
-        return Reporting(
-            facts={row.okrug: {m: s.value for m, s in row.months.items()} for row in self.rows},
-            first={row.okrug: row.first_month for row in self.rows if row.first_month},
-            this_month=self.this_month or "",
-        )
+        """The matrix as fieldapp.reporting reads it (made by ``read_against``)."""
+        first = {row.okrug: row.first_month for row in self.rows if row.first_month}
+        return self._read(first, self.this_month or "")
+
+    def _read(self, first: dict[str, str], this_month: str) -> Reporting:
+        facts = {row.okrug: {m: s.value for m, s in row.months.items()} for row in self.rows}
+        return Reporting(facts, {o: first[o] for o in facts if o in first}, this_month)
 
     def read_against(self, first: dict[str, str], this_month: str) -> CompletenessResponse:
         """This matrix with its states and rates: ``first`` holds each okrug's first month with a
         record or a nil report, ``this_month`` today's YYYY-MM."""
-        found = Reporting(
-            facts={row.okrug: {m: s.value for m, s in row.months.items()} for row in self.rows},
-            first={row.okrug: first[row.okrug] for row in self.rows if row.okrug in first},
-            this_month=this_month,
-        )
+        found = self._read(first, this_month)
         rows = [
             row.model_copy(
                 update={
