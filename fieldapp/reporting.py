@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 
 class State(StrEnum):
@@ -97,13 +98,22 @@ class Reporting:
     def months(self) -> list[str]:
         return list(next(iter(self.facts.values()))) if self.facts else []
 
+    @cached_property
+    def _read(self) -> dict[str, dict[str, State]]:
+        """Every month of every okrug read once (a country's matrix is 2,400 okrugs × 12 months)."""
+        return {
+            okrug: {
+                month: state_of(fact, month, this_month=self.this_month, first=self.first.get(okrug))
+                for month, fact in months.items()
+            }
+            for okrug, months in self.facts.items()
+        }
+
     def shown(self, okrug: str, month: str) -> State:
-        return state_of(
-            self.facts[okrug][month], month, this_month=self.this_month, first=self.first.get(okrug)
-        )
+        return self._read[okrug][month]
 
     def states(self, okrug: str) -> dict[str, State]:
-        return {month: self.shown(okrug, month) for month in self.facts[okrug]}
+        return dict(self._read[okrug])
 
     def rate(self, okrug: str | None = None, month: str | None = None) -> Rate:
         """Of one okrug, of one month, or (neither) of the whole matrix."""
