@@ -11,7 +11,10 @@ the records a coordinator accepted; otherwise every live (not deleted) record co
 **Completeness** is the okrug × month matrix of a year: *reported* (a live record that month),
 *nothing* (a nil report, not withdrawn, and no record) or *missing*; with each okrug's most recent
 sync and the app version of the laptop that made it. The okrugs come from KATO, so the villages
-that never reported are there too.
+that never reported are there too. The matrix is read as the coordinator's tab reads it
+(fieldapp.reporting): the month under way (in Kazakhstan) is *under way* and the months before an
+okrug's first record or nil report on the server are *not started* — neither is expected — and the
+reporting rate of each okrug, each month and the year is what was reported of what was expected.
 
 Rows come sorted as people look for them: places in KATO display order (by name, within their
 parent), campaigns in reference-data order, months in time order.
@@ -271,6 +274,7 @@ def completeness(conn: Connection, year: int, scope: Scope, kato: Kato, today: d
     reported = _reported(conn, months, scope)
     nothing = _nil_reported(conn, months, okrugs if scope.district else None)
     seen = _last_seen(conn, okrugs if scope.district else None)
+    first = first_months(conn, scope, okrugs if scope.district else None)
     rows = []
     for okrug in okrugs:
         states = {month: _state(okrug, month, reported, nothing) for month in months}
@@ -278,7 +282,34 @@ def completeness(conn: Connection, year: int, scope: Scope, kato: Kato, today: d
         rows.append(CompletenessRow(okrug=okrug, months=states, last_sync=last_sync, app_version=app_version))
     order = DisplayOrder(kato, None)
     rows.sort(key=lambda row: order.place(row.okrug))
-    return CompletenessResponse(year=year, rows=rows)
+    return CompletenessResponse(year=year, rows=rows).read_against(first, f"{today:%Y-%m}")
+
+
+def first_months(conn: Connection, scope: Scope, okrugs: Iterable[str] | None = None) -> dict[str, str]:
+    """Each okrug's first month (YYYY-MM) with a live record or a nil report (not withdrawn) on
+    the server: the month it began reporting. Two ``min``s, one over the records' action month (in
+    the monthly sums, which hold the live records and are what *reported* is read from; a few
+    thousand rows where the records are millions) and one over the nil reports' month; the earlier
+    is kept."""
+    sums = t.monthly_totals
+    query = select(sums.c.okrug, func.min(sums.c.month).label("month")).group_by(sums.c.okrug)
+    if scope.district:
+        query = query.where(sums.c.district == scope.district)
+    if scope.region:
+        query = query.where(sums.c.region == scope.region)
+    nil = t.nil_reports
+    nil_query = (
+        select(nil.c.okrug, func.min(nil.c.month).label("month"))
+        .where(nil.c.withdrawn == false())
+        .group_by(nil.c.okrug)
+    )
+    if okrugs is not None:
+        nil_query = nil_query.where(nil.c.okrug.in_(list(okrugs)))
+    first: dict[str, str] = {}
+    for row in [*conn.execute(query), *conn.execute(nil_query)]:
+        if row.month and (row.okrug not in first or row.month < first[row.okrug]):
+            first[row.okrug] = row.month
+    return first
 
 
 def _state(

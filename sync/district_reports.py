@@ -34,6 +34,7 @@ from sync.report_files import (
     _place_cells,
     _place_columns,
     _sums,
+    completeness_sheet,
     csv_bytes,
     label,
     totals_sheet,
@@ -92,11 +93,13 @@ def devices(store: Store) -> list[DeviceInfo]:
 
 
 def completeness(store: Store, kato: Kato, district: str, year: int, today: date) -> CompletenessResponse:
-    """Okrug × month: reported, reported nothing (a nil report), or missing — from the copy here."""
+    """Okrug × month: reported, reported nothing (a nil report), or missing — from the copy here;
+    read against the calendar (fieldapp.reporting): the month under way and the months before an
+    okrug's first record or nil report are not expected, and the rates."""
     last = 12 if year < today.year else today.month
     months = [f"{year:04d}-{m:02d}" for m in range(1, last + 1)]
     if not months:
-        return CompletenessResponse(year=year, rows=[])
+        return CompletenessResponse(year=year, rows=[], this_month=f"{today:%Y-%m}")
     reported = store.reported_months(months[0], months[-1])
     nothing = store.nothing_months(months[0], months[-1])
     newest: dict[str, DeviceInfo] = {}
@@ -125,7 +128,7 @@ def completeness(store: Store, kato: Kato, district: str, year: int, today: date
                 app_version=seen.app_version if seen else "",
             )
         )
-    return CompletenessResponse(year=year, rows=rows)
+    return CompletenessResponse(year=year, rows=rows).read_against(store.first_months(), f"{today:%Y-%m}")
 
 
 # -- files ----------------------------------------------------------------------------------------
@@ -207,8 +210,10 @@ def district_workbook(
     district: str,
     period: Period,
     lang: str,
+    today: date | None = None,
 ) -> int:
-    """The district's XLSX: totals by okrug, totals by campaign, every record. Returns records written."""
+    """The district's XLSX: totals by okrug, totals by campaign, every record, and who has reported
+    in the period's year (as the coordinator's tab reads it, up to ``today``). Returns records written."""
     area = _area_name(kato, district)
     by_okrug = totals_response(store.district_totals(period, kato, ("okrug",)), period, ("okrug",))
     by_campaign = totals_response(store.district_totals(period, kato, ("campaign",)), period, ("campaign",))
@@ -219,6 +224,8 @@ def district_workbook(
         sheets.append(sheet)
     rows = store.record_rows(period)
     sheets.append(records_sheet(rows, kato, reference, period, area, lang))
+    matrix = completeness(store, kato, district, period.start.year, today or date.today())
+    sheets.append(completeness_sheet(matrix, kato, area=district, several=False, lang=lang))
     write_workbook(sheets, path)
     return len(rows)
 

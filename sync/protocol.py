@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from fieldapp.models import CleanupAction, KatoCode, Sha256Hex, Status, UtcDateTime
 from fieldapp.reference import ReferenceData
+from fieldapp.reporting import Rate, Reporting, State
 from fieldapp.support import MAX_SUPPORT_LENGTH
 from fieldapp.updates import MAX_NOTES_LENGTH, MAX_URL_LENGTH, MAX_VERSION_LENGTH, release_tag
 
@@ -373,16 +374,67 @@ class Completeness(StrEnum):
     MISSING = "missing"
 
 
+class ReportingRate(Wire):
+    """``done`` of ``expected`` months reported (records or "nothing done")."""
+
+    done: int
+    expected: int
+
+    @classmethod
+    def of(cls, rate: Rate) -> ReportingRate:
+        return cls(done=rate.done, expected=rate.expected)
+
+
 class CompletenessRow(Wire):
     okrug: KatoCode
-    months: dict[str, Completeness]  # "2026-05" → state
+    months: dict[str, Completeness]  # "2026-05" → the fact: reported, nothing or missing
     last_sync: UtcDateTime | None = None
     app_version: str = ""
+    # The months read against the calendar (fieldapp.reporting): the month under way and the months
+    # before the okrug's first record or nil report (``first_month``) are not expected yet.
+    states: dict[str, State] = Field(default_factory=dict)
+    first_month: str | None = None
+    rate: ReportingRate | None = None
 
 
 class CompletenessResponse(Wire):
     year: int
     rows: list[CompletenessRow]
+    this_month: str | None = None  # YYYY-MM, in Kazakhstan, when the report was made
+    month_rates: dict[str, ReportingRate] = Field(default_factory=dict)
+    rate: ReportingRate | None = None  # of the whole matrix
+
+    def reporting(self) -> Reporting:
+        """The matrix as fieldapp.reporting reads it (made by ``read_against``)."""
+        first = {row.okrug: row.first_month for row in self.rows if row.first_month}
+        return self._read(first, self.this_month or "")
+
+    def _read(self, first: dict[str, str], this_month: str) -> Reporting:
+        facts = {row.okrug: {m: s.value for m, s in row.months.items()} for row in self.rows}
+        return Reporting(facts, {o: first[o] for o in facts if o in first}, this_month)
+
+    def read_against(self, first: dict[str, str], this_month: str) -> CompletenessResponse:
+        """This matrix with its states and rates: ``first`` holds each okrug's first month with a
+        record or a nil report, ``this_month`` today's YYYY-MM."""
+        found = self._read(first, this_month)
+        rows = [
+            row.model_copy(
+                update={
+                    "states": found.states(row.okrug),
+                    "first_month": first.get(row.okrug),
+                    "rate": ReportingRate.of(found.rate(okrug=row.okrug)),
+                }
+            )
+            for row in self.rows
+        ]
+        return self.model_copy(
+            update={
+                "rows": rows,
+                "this_month": this_month,
+                "month_rates": {m: ReportingRate.of(found.rate(month=m)) for m in found.months},
+                "rate": ReportingRate.of(found.rate()),
+            }
+        )
 
 
 class BundleImport(Wire):

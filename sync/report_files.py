@@ -19,8 +19,11 @@ which Russian-locale Excel shows as ``# ##0``); days and months are Excel dates 
 ``yyyy-mm-dd`` in English), so they sort and filter as dates; a bold totals row at the bottom holds
 values (not formulas, so any reader sees them). Every sheet has an AutoFilter on its header row
 (over the rows, not the totals) and prints landscape on A4, one page wide, the header row repeated
-on each page. The completeness sheet colours its states: green *reported*,
-grey *nothing done*, red *missing*, and counts the missing okrugs per month at the bottom.
+on each page. The completeness sheet reads the months as the coordinator's tab does
+(fieldapp.reporting) and colours them: green *reported*, grey *nothing done*, red *missing*, white
+*under way* (the month is not over) and *not started* (before the okrug's first record or nil
+report); a column beside the months holds each okrug's reporting rate, and the bottom row each
+month's and the year's (the CSV has the states and the okrugs' rates).
 """
 
 from __future__ import annotations
@@ -41,8 +44,9 @@ from xml.sax.saxutils import escape as xml_escape
 from fieldapp.atomic import write_atomic
 from fieldapp.kato import Kato, Place
 from fieldapp.reference import Campaign, Fraction, ReferenceData
+from fieldapp.reporting import State
 from fieldapp.units import kg_to_tonnes, m2_to_hectares
-from sync.protocol import Completeness, CompletenessResponse, TotalsResponse
+from sync.protocol import CompletenessResponse, ReportingRate, TotalsResponse
 
 if TYPE_CHECKING:  # openpyxl is loaded only to write an XLSX file
     from openpyxl import Workbook
@@ -113,10 +117,12 @@ LABELS: dict[str, tuple[str, str, str]] = {  # kk, ru, en
     "notes": ("Ескертпе", "Примечание", "Notes"),
     "lat": ("GPS ендік", "GPS широта", "GPS latitude"),
     "lon": ("GPS бойлық", "GPS долгота", "GPS longitude"),
-    "missing_count": ("Есеп жоқ, округ саны", "Нет отчёта, округов", "Missing, okrugs"),
-    Completeness.REPORTED: ("есеп бар", "есть отчёт", "reported"),
-    Completeness.NOTHING: ("іс-шара болмады", "не проводилось", "nothing done"),
-    Completeness.MISSING: ("есеп жоқ", "нет отчёта", "missing"),
+    "rate": ("Есеп тапсыру үлесі", "Доля сданных отчётов", "Reporting rate"),
+    State.REPORTED: ("есеп бар", "есть отчёт", "reported"),
+    State.NOTHING: ("іс-шара болмады", "не проводилось", "nothing done"),
+    State.MISSING: ("есеп жоқ", "нет отчёта", "missing"),
+    State.UNDER_WAY: ("ай жүріп жатыр", "месяц идёт", "under way"),
+    State.NOT_STARTED: ("әлі басталмаған", "ещё не начали", "not started"),
 }
 
 
@@ -166,7 +172,8 @@ class Kind(StrEnum):
     DATE = "date"  # a day: a date (or its ISO text)
     MONTH = "month"  # a month: "YYYY-MM"
     DEGREES = "degrees"  # a GPS coordinate (float), 6 decimals
-    STATE = "state"  # a Completeness
+    STATE = "state"  # a fieldapp.reporting State
+    PERCENT = "percent"  # a share, 0.0–1.0 (a reporting rate)
 
 
 NUMERIC = (Kind.COUNT, Kind.TONNES, Kind.HECTARES)
@@ -305,27 +312,35 @@ def _sums(
 def completeness_sheet(
     response: CompletenessResponse, kato: Kato, *, area: str | None, several: bool, lang: str = "ru"
 ) -> Sheet:
-    """``several``: the okrugs of more than one district (their district is shown too)."""
+    """``several``: the okrugs of more than one district (their district is shown too).
+    ``response`` read against the calendar (``read_against``): its states and rates are shown."""
     months = list(response.rows[0].months) if response.rows else []
     columns = (_place_columns("district", lang) if several else []) + _place_columns("okrug", lang)
     first_month = len(columns)
     columns += [Column(month, Kind.STATE) for month in months]
+    columns += [Column(label("rate", lang), Kind.PERCENT)]
     columns += [Column(label("last_sync", lang), Kind.MOMENT), Column(label("app_version", lang), Kind.TEXT)]
     rows: list[list[Cell]] = []
     for row in response.rows:
         district = kato.district_of(row.okrug)
         cells = _place_cells(kato, district.code if district else "") if several else []
         cells += _place_cells(kato, row.okrug)
-        cells += [row.months[month] for month in months]
-        cells += [row.last_sync, row.app_version]
+        cells += [(row.states.get(month) or row.months[month]).value for month in months]
+        cells += [_share(row.rate), row.last_sync, row.app_version]
         rows.append(cells)
     footer: list[Cell] = [None] * len(columns)
-    footer[0] = label("missing_count", lang)
+    footer[0] = label("rate", lang)
     for offset, month in enumerate(months):
-        footer[first_month + offset] = sum(r.months[month] is Completeness.MISSING for r in response.rows)
+        footer[first_month + offset] = _share(response.month_rates.get(month))
+    footer[first_month + len(months)] = _share(response.rate)
     period = label("year", lang, response.year, months[0] if months else "", months[-1] if months else "")
     title = [label("completeness_title", lang), _area(kato, area, lang), period]
     return Sheet(label("completeness_sheet", lang), title, columns, rows, lang, footer)
+
+
+def _share(rate: ReportingRate | None) -> float | None:
+    """A rate as the share a PERCENT cell holds; None when nothing was expected."""
+    return rate.done / rate.expected if rate is not None and rate.expected else None
 
 
 # -- CSV ---------------------------------------------------------------------------------------------
@@ -346,6 +361,8 @@ def _csv_text(kind: Kind, value: Cell, lang: str) -> str:
         return f"{_degrees(value):.6f}".replace(".", ",")
     if kind is Kind.STATE:
         return label(str(value), lang)
+    if kind is Kind.PERCENT:
+        return f"{100 * _degrees(value):.0f}%"
     return str(value)
 
 
@@ -381,6 +398,7 @@ NUMBER_FORMATS = {
     Kind.MOMENT: "dd.mm.yyyy hh:mm",
     Kind.DATE: "dd.mm.yyyy",
     Kind.MONTH: "mm.yyyy",
+    Kind.PERCENT: "0%",
 }
 ENGLISH_FORMATS = {  # days written the ISO way in English, as the CSV and the titles do
     Kind.MOMENT: "yyyy-mm-dd hh:mm",
@@ -388,9 +406,11 @@ ENGLISH_FORMATS = {  # days written the ISO way in English, as the CSV and the t
     Kind.MONTH: "yyyy-mm",
 }
 STATE_STYLES = {  # fill, font colour
-    Completeness.REPORTED: ("C6EFCE", "006100"),
-    Completeness.NOTHING: ("D9D9D9", "404040"),
-    Completeness.MISSING: ("FFC7CE", "9C0006"),
+    State.REPORTED: ("C6EFCE", "006100"),
+    State.NOTHING: ("D9D9D9", "404040"),
+    State.MISSING: ("FFC7CE", "9C0006"),
+    State.UNDER_WAY: ("FFFFFF", "5B6A63"),  # not expected yet: white, muted (not red)
+    State.NOT_STARTED: ("FFFFFF", "5B6A63"),
 }
 HEADER_FILL, LINE = "DDEBF7", "808080"
 WIDTH_SAMPLE = 2000  # rows looked at to size a column
@@ -416,7 +436,7 @@ def _xlsx_value(kind: Kind, value: Cell, lang: str) -> XlsxValue:
         return datetime(day.year, day.month, day.day)
     if kind is Kind.MONTH:
         return _month(value)
-    if kind is Kind.DEGREES:
+    if kind in (Kind.DEGREES, Kind.PERCENT):
         return _degrees(value)
     if kind is Kind.STATE:
         return label(str(value), lang)
@@ -429,7 +449,9 @@ def _xlsx_value(kind: Kind, value: Cell, lang: str) -> XlsxValue:
 
 def _width(column: Column, values: list[Cell], lang: str) -> float:
     if column.kind is Kind.STATE:
-        longest = max(len(label(state, lang)) for state in Completeness)
+        longest = max(len(label(state, lang)) for state in State)
+    elif column.kind is Kind.PERCENT:
+        longest = 6
     elif column.kind in (Kind.TONNES, Kind.HECTARES, Kind.COUNT):
         longest = max((len(f"{_xlsx_value(column.kind, v, lang) or 0:,}") + 1 for v in values), default=4)
     elif column.kind is Kind.MOMENT:
@@ -580,7 +602,7 @@ def _style_of(column: Column, lang: str) -> str | None:
 def _styled(cell: CellMaker, column: Column, style: str | None, value: Cell, lang: str) -> object:
     shown = _xlsx_value(column.kind, value, lang)
     if column.kind is Kind.STATE and value is not None:
-        return cell(shown, f"state-{Completeness(str(value)).value}")
+        return cell(shown, f"state-{State(str(value)).value}")
     if style is None or shown is None:
         return shown
     return cell(shown, style)
@@ -588,6 +610,8 @@ def _styled(cell: CellMaker, column: Column, style: str | None, value: Cell, lan
 
 def _footer_cell(cell: CellMaker, column: Column, value: Cell, lang: str) -> object:
     kind = column.kind if column.kind in NUMERIC else Kind.COUNT if isinstance(value, int) else Kind.TEXT
+    if isinstance(value, float):  # a rate, under a month or under the rates
+        kind = Kind.PERCENT
     style = f"footer-{kind.value}" if kind in NUMBER_FORMATS else "footer"
     return cell(_xlsx_value(kind, value, lang), style)
 

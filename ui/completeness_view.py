@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt, Signal
@@ -28,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from fieldapp.kato import Kato
 from fieldapp.moments import format_moment
+from fieldapp.reporting import NOT_EXPECTED, ORDER, Rate, Reporting, State
 from fieldapp.store import Store
 from sync.district_reports import completeness
-from sync.protocol import Completeness, CompletenessResponse
+from sync.protocol import CompletenessResponse
 from sync.report_files import STATE_STYLES
 from ui.failures import LoadFailed
 from ui.i18n import current_language, locale_for
@@ -38,67 +38,9 @@ from ui.sorting import SortItem, sortable
 from ui.style import MUTED, SPACING, SURFACE, set_role
 from ui.tasks import Tasks
 
-UNDER_WAY, NOT_STARTED = "under_way", "not_started"  # shown beside Completeness' own three
-NOT_EXPECTED = (UNDER_WAY, NOT_STARTED)
 OKRUG_ROLE = Qt.ItemDataRole.UserRole + 1  # on a row's first cell: its okrug (None on the rate row)
 MONTH_ROLE = Qt.ItemDataRole.UserRole + 1  # on a month's header: YYYY-MM
 FIRST_MONTH = 2  # the columns: the okrug, its rate, the months, the last sync, the app version
-# How a month's states sort: the reported first (ascending), the missing after them.
-STATE_ORDER = (
-    Completeness.REPORTED.value,
-    Completeness.NOTHING.value,
-    Completeness.MISSING.value,
-    UNDER_WAY,
-    NOT_STARTED,
-)
-
-
-@dataclass(frozen=True)
-class Reporting:
-    """The matrix as a coordinator reads it: which months were expected, and the rates."""
-
-    matrix: CompletenessResponse
-    first: dict[str, str]  # okrug → its first month with a record or a nil report
-    this_month: str  # today's YYYY-MM
-
-    @property
-    def months(self) -> list[str]:
-        return list(self.matrix.rows[0].months) if self.matrix.rows else []
-
-    def shown(self, okrug: str, month: str) -> str:
-        """reported, nothing or missing; or under_way (this month, nothing yet) or not_started
-        (before the okrug's first record): neither of the last two is expected yet."""
-        state = next(r for r in self.matrix.rows if r.okrug == okrug).months[month]
-        if state is not Completeness.MISSING:
-            return state.value
-        if month == self.this_month:
-            return UNDER_WAY
-        first = self.first.get(okrug)
-        if first is not None and month < first:
-            return NOT_STARTED
-        return state.value
-
-    def rate(self, okrug: str | None = None, month: str | None = None) -> tuple[int, int]:
-        """(reported or nothing done, expected) of one okrug, of one month, or of the whole year."""
-        done = expected = 0
-        for row in self.matrix.rows:
-            if okrug is not None and row.okrug != okrug:
-                continue
-            for each in self.months:
-                if month is not None and each != month:
-                    continue
-                state = self.shown(row.okrug, each)
-                if state in NOT_EXPECTED:
-                    continue
-                expected += 1
-                done += state != Completeness.MISSING.value
-        return done, expected
-
-
-def reporting(store: Store, kato: Kato, district: str, year: int, today: date) -> Reporting:
-    """Worker side: the matrix from the district copy, and the month each okrug began."""
-    matrix = completeness(store, kato, district, year, today)
-    return Reporting(matrix, store.first_months(), f"{today:%Y-%m}")
 
 
 class CompletenessView(QWidget):
@@ -150,18 +92,19 @@ class CompletenessView(QWidget):
         store, kato, district, today = self.store, self.kato, self.district, self._today()
         year = self.year.currentData() or today.year
         self.tasks.run(
-            lambda: reporting(store, kato, district, year, today), self._show, self.load_failed.failed
+            lambda: completeness(store, kato, district, year, today), self._show, self.load_failed.failed
         )
 
-    def _show(self, found: Reporting) -> None:
+    def _show(self, found: CompletenessResponse) -> None:
+        """The matrix read against the calendar (fieldapp.reporting): the states and the rates."""
         self.load_failed.loaded()
-        self.reporting, self.matrix = found, found.matrix
+        self.matrix, self.reporting = found, found.reporting()
         self.retranslate()
 
     def _clicked(self, index: QModelIndex) -> None:
         """A month's cell: that okrug's records of the month (every okrug's on the rate row);
         the okrug's name or any other cell of its row: its records of the year."""
-        found = self.reporting
+        found = self.matrix
         if found is None:
             return
         okrug = self.table.item(index.row(), 0).data(OKRUG_ROLE) if self.table.item(index.row(), 0) else None
@@ -169,16 +112,16 @@ class CompletenessView(QWidget):
         month = header.data(MONTH_ROLE) if header is not None else None
         if okrug is None and month is None:
             return
-        self.open_records.emit(okrug, month or str(found.matrix.year))
+        self.open_records.emit(okrug, month or str(found.year))
 
     def state_text(self, state: str) -> str:
         return {
-            Completeness.REPORTED.value: self.tr("reported"),
-            Completeness.NOTHING.value: self.tr("nothing done"),
-            Completeness.MISSING.value: self.tr("missing"),
-            UNDER_WAY: self.tr("under way"),
-            NOT_STARTED: self.tr("not started"),
-        }[state]
+            State.REPORTED: self.tr("reported"),
+            State.NOTHING: self.tr("nothing done"),
+            State.MISSING: self.tr("missing"),
+            State.UNDER_WAY: self.tr("under way"),
+            State.NOT_STARTED: self.tr("not started"),
+        }[State(state)]
 
     def retranslate(self) -> None:
         self.year.setToolTip(self.tr("The year the months are shown for"))
@@ -195,8 +138,8 @@ class CompletenessView(QWidget):
                 "expected. Click a cell to open its records."
             )
         )
-        found = self.reporting
-        if found is None:
+        found, matrix = self.reporting, self.matrix
+        if found is None or matrix is None:
             return
         months = found.months
         # The rate beside the name, so that it is in sight when the months scroll sideways.
@@ -207,7 +150,7 @@ class CompletenessView(QWidget):
         self.table.setHorizontalHeaderLabels(headers)
         for c, month in enumerate(months, start=FIRST_MONTH):
             self.table.horizontalHeaderItem(c).setData(MONTH_ROLE, month)
-        rows = found.matrix.rows
+        rows = matrix.rows
         rate, after = 1, FIRST_MONTH + len(months)
         self.table.setSortingEnabled(False)  # while filling: it would move a row as its cells are set
         self.table.setRowCount(len(rows) + 1 if rows else 0)
@@ -218,15 +161,15 @@ class CompletenessView(QWidget):
             self.table.setItem(r, 0, name)
             for c, month in enumerate(months, start=FIRST_MONTH):
                 self.table.setItem(r, c, self._state_item(found.shown(row.okrug, month)))
-            self.table.setItem(r, rate, self._rate_item(*found.rate(okrug=row.okrug)))
+            self.table.setItem(r, rate, self._rate_item(found.rate(okrug=row.okrug)))
             self.table.setItem(r, after, SortItem(_moment(row.last_sync), row.last_sync))
             self.table.setItem(r, after + 1, SortItem(row.app_version, version_key(row.app_version)))
         if rows:  # under the okrugs: the rate of each month, and of the year
             last = len(rows)
             self.table.setItem(last, 0, SortItem(self.tr("Reporting rate"), pinned=True))  # stays last
             for c, month in enumerate(months, start=FIRST_MONTH):
-                self.table.setItem(last, c, self._rate_item(*found.rate(month=month), pinned=True))
-            self.table.setItem(last, rate, self._rate_item(*found.rate(), pinned=True))
+                self.table.setItem(last, c, self._rate_item(found.rate(month=month), pinned=True))
+            self.table.setItem(last, rate, self._rate_item(found.rate(), pinned=True))
             bold = self.table.font()
             bold.setBold(True)
             for c in range(self.table.columnCount()):
@@ -245,22 +188,22 @@ class CompletenessView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
 
-    def _state_item(self, state: str) -> QTableWidgetItem:
+    def _state_item(self, state: State) -> QTableWidgetItem:
         if state in NOT_EXPECTED:
             fill, ink = SURFACE, MUTED
         else:
-            fill, ink = (f"#{colour}" for colour in STATE_STYLES[Completeness(state)])
-        item = SortItem(self.state_text(state), STATE_ORDER.index(state))
+            fill, ink = (f"#{colour}" for colour in STATE_STYLES[state])
+        item = SortItem(self.state_text(state), ORDER.index(state))
         item.setBackground(QBrush(QColor(fill)))
         item.setForeground(QBrush(QColor(ink)))
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        item.setData(Qt.ItemDataRole.UserRole, state)
+        item.setData(Qt.ItemDataRole.UserRole, state.value)
         return item
 
-    def _rate_item(self, done: int, expected: int, *, pinned: bool = False) -> QTableWidgetItem:
+    def _rate_item(self, rate: Rate, *, pinned: bool = False) -> QTableWidgetItem:
         """«83 %», and in its tooltip «10 of 12 expected months reported»."""
-        text = f"{100 * done / expected:.0f} %" if expected else "—"
-        item = SortItem(text, done / expected if expected else None, pinned=pinned)
+        done, expected = rate.done, rate.expected
+        item = SortItem(rate.percent, rate.share, pinned=pinned)
         item.setToolTip(
             self.tr("{done} of {expected} expected reported").format(done=done, expected=expected)
         )

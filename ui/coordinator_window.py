@@ -472,8 +472,10 @@ class CoordinatorWindow(QMainWindow):
         if kind == "xlsx":
             from sync.district_reports import district_workbook
 
+            today = self._today()
+
             def job() -> int:
-                return district_workbook(path, store, kato, reference, district, period, chosen)
+                return district_workbook(path, store, kato, reference, district, period, chosen, today)
         elif kind == "csv":
             from fieldapp.atomic import write_atomic
             from sync.district_reports import records_csv

@@ -25,8 +25,9 @@ from fieldapp.models import CleanupAction
 from fieldapp.numbers import format_decimal, format_int
 from fieldapp.queries import Period
 from fieldapp.reference import ReferenceData
+from fieldapp.reporting import State
 from fieldapp.units import format_hectares, format_tonnes, kg_to_tonnes, m2_to_hectares
-from sync.protocol import Completeness, CompletenessResponse
+from sync.protocol import CompletenessResponse
 from sync.report_files import STATE_STYLES
 from ui.dashboard_view import DashboardData, magnitude
 from ui.i18n import locale_for
@@ -230,8 +231,18 @@ def _fraction_table(total: GroupTotals, reference: ReferenceData, lang: str) -> 
 
 
 def _completeness_table(matrix: CompletenessResponse, kato: Kato, lang: str) -> str:
-    months = list(matrix.rows[0].months)
-    marks = {Completeness.REPORTED: "✓", Completeness.NOTHING: "0", Completeness.MISSING: "—"}
+    """The months as the coordinator's tab reads them (fieldapp.reporting): the month under way and
+    the months before an okrug's first record are white, not red; each okrug's rate at the right,
+    each month's (and the year's) in the bottom row."""
+    found = matrix.reporting()
+    months = found.months
+    marks = {
+        State.REPORTED: "✓",
+        State.NOTHING: "0",
+        State.MISSING: "—",
+        State.UNDER_WAY: "…",
+        State.NOT_STARTED: "·",
+    }
     colours = {state: f"#{fill}" for state, (fill, _) in STATE_STYLES.items()}
     locale = locale_for(lang)
     out = [f"<p class='muted'>{escape(t('completeness_legend', lang))}</p>"]
@@ -240,14 +251,17 @@ def _completeness_table(matrix: CompletenessResponse, kato: Kato, lang: str) -> 
         f"<th>{escape(locale.standaloneMonthName(int(m[5:]), QLocale.FormatType.ShortFormat))}</th>"
         for m in months
     ]
-    out.append("</tr>")
+    out.append(f"<th>{escape(t('rate', lang))}</th></tr>")
     for row in matrix.rows:
         place = kato.get(row.okrug)
         out.append(f"<tr><td>{escape(place.name(lang) if place else row.okrug)}</td>")
         for month in months:
-            state = row.months[month]
+            state = found.shown(row.okrug, month)
             out.append(f"<td align='center' bgcolor='{colours[state]}'>{marks[state]}</td>")
-        out.append("</tr>")
+        out.append(f"<td class='n'>{escape(found.rate(okrug=row.okrug).percent)}</td></tr>")
+    out.append(f"<tr class='total'><td>{escape(t('reporting_rate', lang))}</td>")
+    out += [f"<td align='center'>{escape(found.rate(month=m).percent)}</td>" for m in months]
+    out.append(f"<td class='n'>{escape(found.rate().percent)}</td></tr>")
     out.append("</table>")
     return "".join(out)
 

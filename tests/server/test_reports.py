@@ -381,6 +381,34 @@ def expected_states(seeded: Seeded, okrug: str, year: int) -> dict[str, str]:
     }
 
 
+def first_month_of(seeded: Seeded, okrug: str) -> str | None:
+    """The okrug's first month with a live record or a nil report not withdrawn, any year."""
+    live = {
+        r.action_date.isoformat()[:7] for r in seeded.records.values() if r.okrug == okrug and not r.deleted
+    }
+    nil = {n["month"] for n in seeded.nil if n["okrug"] == okrug and not n["withdrawn"]}
+    return min(live | nil, default=None)
+
+
+def read_states(seeded: Seeded, okrug: str, year: int) -> dict[str, str]:
+    """As the coordinator's tab reads them: nothing in this month is «under way», nothing before
+    the okrug's first record or nil report «not started»."""
+    first = first_month_of(seeded, okrug)
+    return {
+        month: "under_way"
+        if state == "missing" and month == f"{TODAY:%Y-%m}"
+        else "not_started"
+        if state == "missing" and first is not None and month < first
+        else state
+        for month, state in expected_states(seeded, okrug, year).items()
+    }
+
+
+def rate_of(states: Any) -> dict[str, int]:
+    expected = [s for s in states if s not in ("under_way", "not_started")]
+    return {"done": sum(s != "missing" for s in expected), "expected": len(expected)}
+
+
 def last_sync_of(server: LiveServer) -> dict[str, tuple[datetime, str]]:
     """From the database: per okrug, the newest ``last_seen`` and its laptop's app version."""
     newest: dict[str, tuple[datetime, str]] = {}
@@ -497,6 +525,9 @@ def test_totals_completeness_and_scopes(server: LiveServer) -> None:
     seen = last_sync_of(server)
     for row in matrix["rows"]:
         assert row["months"] == expected_states(seeded, row["okrug"], 2026), row["okrug"]
+        assert row["states"] == read_states(seeded, row["okrug"], 2026), row["okrug"]
+        assert row["first_month"] == first_month_of(seeded, row["okrug"])
+        assert row["rate"] == rate_of(row["states"].values())
         synced, version = seen.get(row["okrug"], (None, ""))
         assert (row["last_sync"] and datetime.fromisoformat(row["last_sync"])) == synced, row["okrug"]
         assert row["app_version"] == version
@@ -513,9 +544,33 @@ def test_totals_completeness_and_scopes(server: LiveServer) -> None:
     assert rows[OTHER_OKRUG]["app_version"] == "0.1.9"
     assert rows[SILENT_OKRUG]["last_sync"] is None
     assert set(rows[SILENT_OKRUG]["months"].values()) == {"missing"}
+    # read as the coordinator's tab reads them: November is under way; Алатау began in March (its
+    # January nil report was withdrawn), so its January and February are not started, not missing
+    assert matrix["this_month"] == "2026-11"
+    kainar, alatau = rows[OKRUG]["states"], rows[OTHER_OKRUG]["states"]
+    assert (kainar["2026-02"], kainar["2026-07"], kainar["2026-11"]) == ("nothing", "missing", "under_way")
+    assert rows[OKRUG]["first_month"] == "2025-09"
+    assert rows[OTHER_OKRUG]["first_month"] == "2026-03"
+    assert (alatau["2026-01"], alatau["2026-02"], alatau["2026-03"]) == (
+        "not_started",
+        "not_started",
+        "reported",
+    )
+    assert rows[OTHER_OKRUG]["rate"] == {"done": 4, "expected": 8}  # March–October: 3, 4, 5 and 6
+    silent = rows[SILENT_OKRUG]["states"]  # never reported: red, every month that is over
+    assert [silent[m] for m in months_of(2026)] == ["missing"] * 10 + ["under_way"]
+    assert rows[SILENT_OKRUG]["rate"] == {"done": 0, "expected": 10}
+    for month in months_of(2026):
+        assert matrix["month_rates"][month] == rate_of(row["states"][month] for row in matrix["rows"])
+    assert matrix["month_rates"]["2026-11"] == {"done": 0, "expected": 0}
+    assert matrix["rate"] == rate_of(s for row in matrix["rows"] for s in row["states"].values())
     last_year = coordinator.get("/reports/completeness", params={"year": 2025}).json()
     kainar_2025 = next(row["months"] for row in last_year["rows"] if row["okrug"] == OKRUG)
     assert kainar_2025 == expected_states(seeded, OKRUG, 2025)
+    for row in last_year["rows"]:  # a year that is over: nothing under way
+        assert row["states"] == read_states(seeded, row["okrug"], 2025), row["okrug"]
+    kainar_read = next(row["states"] for row in last_year["rows"] if row["okrug"] == OKRUG)
+    assert (kainar_read["2025-08"], kainar_read["2025-11"]) == ("not_started", "missing")
     assert (kainar_2025["2025-09"], kainar_2025["2025-12"], kainar_2025["2025-11"]) == (
         "reported",
         "nothing",
@@ -526,8 +581,13 @@ def test_totals_completeness_and_scopes(server: LiveServer) -> None:
     far_matrix = far.get("/reports/completeness", params={"year": 2026}).json()
     assert [row["okrug"] for row in far_matrix["rows"]] == [p.code for p in KATO.okrugs(FAR_DISTRICT)]
     assert far_matrix["rows"][0]["months"]["2026-04"] == "reported"
+    assert far_matrix["rows"][0]["first_month"] == "2025-09"
     region = admin.get("/reports/completeness", params={"year": 2026, "region": REGION}).json()
     assert len(region["rows"]) == sum(len(KATO.okrugs(d.code)) for d in KATO.districts(REGION))
+    region_rows = {row["okrug"]: row for row in region["rows"]}
+    for okrug in (OKRUG, OTHER_OKRUG, FAR_OKRUG, SILENT_OKRUG):
+        assert region_rows[okrug]["states"] == read_states(seeded, okrug, 2026), okrug
+    assert ABAI_OKRUG not in region_rows
 
 
 @AT_TODAY
@@ -638,14 +698,22 @@ def test_exports_match_the_api(server: LiveServer, tmp_path: Path) -> None:
     # completeness: readable states, coloured
     matrix = seeded.coordinator.get("/reports/completeness", params={"year": 2026}).json()
     months = months_of(2026)
-    words = {"reported": "есть отчёт", "nothing": "не проводилось", "missing": "нет отчёта"}
+    words = {
+        "reported": "есть отчёт",
+        "nothing": "не проводилось",
+        "missing": "нет отчёта",
+        "under_way": "месяц идёт",
+        "not_started": "ещё не начали",
+    }
     out = tmp_path / "completeness.csv"
     server.cli("report", "completeness", "--year", "2026", "--district", DISTRICT, "--out", str(out))
     table = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline=""), delimiter=";"))
     assert table[0][3 : 3 + len(months)] == months
     assert [line[0] for line in table[1:]] == [row["okrug"] for row in matrix["rows"]]
     for line, row in zip(table[1:], matrix["rows"], strict=True):
-        assert line[3 : 3 + len(months)] == [words[row["months"][m]] for m in months]
+        assert line[3 : 3 + len(months)] == [words[row["states"][m]] for m in months]
+        rate = row["rate"]
+        assert line[3 + len(months)] == f"{100 * rate['done'] / rate['expected']:.0f}%"
         assert line[-1] == row["app_version"]
         assert bool(line[-2]) == (row["last_sync"] is not None)
 
@@ -667,13 +735,27 @@ def test_exports_match_the_api(server: LiveServer, tmp_path: Path) -> None:
         sheet = workbook.active
         assert sheet is not None
         assert sheet.freeze_panes == "A7"
-        colours = {"reported": "C6EFCE", "nothing": "D9D9D9", "missing": "FFC7CE"}
+        colours = {
+            "reported": "C6EFCE",
+            "nothing": "D9D9D9",
+            "missing": "FFC7CE",
+            "under_way": "FFFFFF",  # not expected yet: white, not red
+            "not_started": "FFFFFF",
+        }
+        assert sheet.cell(row=6, column=4 + len(months)).value == "Доля сданных отчётов"
         for r, row in enumerate(matrix["rows"], start=7):
             cells = [sheet.cell(row=r, column=4 + n) for n in range(len(months))]
-            assert [c.value for c in cells] == [words[row["months"][m]] for m in months]
-            assert [c.fill.fgColor.rgb[-6:] for c in cells] == [colours[row["months"][m]] for m in months]
-        footer = [sheet.cell(row=7 + len(matrix["rows"]), column=4 + n).value for n in range(len(months))]
-        assert footer == [sum(row["months"][m] == "missing" for row in matrix["rows"]) for m in months]
+            assert [c.value for c in cells] == [words[row["states"][m]] for m in months]
+            assert [c.fill.fgColor.rgb[-6:] for c in cells] == [colours[row["states"][m]] for m in months]
+            rate = sheet.cell(row=r, column=4 + len(months))
+            assert rate.value == pytest.approx(row["rate"]["done"] / row["rate"]["expected"])
+            assert rate.number_format == "0%"
+        bottom = 7 + len(matrix["rows"])
+        assert sheet.cell(row=bottom, column=1).value == "Доля сданных отчётов"
+        footer = [sheet.cell(row=bottom, column=4 + n).value for n in range(len(months) + 1)]
+        shares = [matrix["month_rates"][m] for m in months] + [matrix["rate"]]
+        assert footer == [pytest.approx(s["done"] / s["expected"]) if s["expected"] else None for s in shares]
+        assert footer[-2] is None  # November is under way: nothing expected of it yet
     finally:
         workbook.close()
 

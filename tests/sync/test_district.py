@@ -26,6 +26,7 @@ from fieldapp.paths import DataPaths
 from fieldapp.photo_library import PhotoLibrary
 from fieldapp.queries import ActionFilter, Period
 from fieldapp.reference import default_reference
+from fieldapp.reporting import NOT_EXPECTED, State
 from fieldapp.session import load_session, save_session
 from fieldapp.store import Store
 from server import schema as t
@@ -33,7 +34,8 @@ from sync.client import ServerClient
 from sync.district import DistrictSync, LoginError, end_session, login
 from sync.district_reports import completeness, district_workbook, photos_zip, records_csv
 from sync.errors import Kind, SyncError
-from sync.protocol import Completeness
+from sync.protocol import Completeness, ReportingRate
+from sync.report_files import label
 from tests.photo_factory import make_jpeg
 from tests.records import (
     DISTRICT,
@@ -242,6 +244,27 @@ def test_duplicates_and_completeness(
     assert list(rows[OKRUG].months) == [f"{YEAR}-{m:02d}" for m in range(1, 12)]
     assert rows[OKRUG].last_sync is not None
     assert rows[OKRUG].app_version
+    # read as the tab reads it (fieldapp.reporting): Қайнар began with its March nil report, Алатау
+    # with its May records; November is under way
+    assert rows[OKRUG].first_month == f"{YEAR}-03"
+    assert [rows[OKRUG].states[f"{YEAR}-{m:02d}"] for m in (1, 2, 3, 4, 11)] == [
+        State.NOT_STARTED,
+        State.NOT_STARTED,
+        State.NOTHING,
+        State.MISSING,
+        State.UNDER_WAY,
+    ]
+    assert rows[OTHER_OKRUG].first_month == f"{YEAR}-05"
+    assert [rows[OTHER_OKRUG].states[f"{YEAR}-{m:02d}"] for m in (4, 5, 6)] == [
+        State.NOT_STARTED,
+        State.REPORTED,
+        State.MISSING,
+    ]
+    expected = [s for s in rows[OKRUG].states.values() if s not in NOT_EXPECTED]
+    assert rows[OKRUG].rate == ReportingRate(
+        done=sum(s is not State.MISSING for s in expected), expected=len(expected)
+    )
+    assert matrix.month_rates[f"{YEAR}-11"] == ReportingRate(done=0, expected=0)
 
     # March after all: the record withdraws the village's nil report, on the laptop and on the server
     villages["kainar"].add(1, action_date=date(YEAR, 3, 28))
@@ -359,10 +382,21 @@ def test_totals_and_exports_match_an_independent_count(
     assert sum(g.total_kg for g in totals.values()) == kg_total
 
     xlsx = tmp_path / "talgar.xlsx"
-    written = district_workbook(xlsx, coordinator.store, kato, reference, DISTRICT, period, "kk")
+    today = date(YEAR, 11, 25)
+    written = district_workbook(xlsx, coordinator.store, kato, reference, DISTRICT, period, "kk", today)
     assert written == 7
     book = load_workbook(xlsx)
-    assert book.sheetnames == ["Округтер бойынша", "Акциялар бойынша", "Жазбалар"]
+    assert book.sheetnames == ["Округтер бойынша", "Акциялар бойынша", "Жазбалар", "Толықтық"]
+    # who has reported, as the tab reads it: Қайнар's first months not started, November under way
+    matrix = completeness(coordinator.store, kato, DISTRICT, YEAR, today)
+    completeness_rows = {r[0].value: r for r in book["Толықтық"].iter_rows(min_row=7) if r[0].value}
+    kainar = completeness_rows[OKRUG]
+    states = next(r.states for r in matrix.rows if r.okrug == OKRUG)
+    assert [c.value for c in kainar[3:14]] == [label(state, "kk") for state in states.values()]
+    assert kainar[3].value == "әлі басталмаған"
+    assert kainar[13].value == "ай жүріп жатыр"
+    assert kainar[3].fill.fgColor.rgb[-6:] == "FFFFFF"  # not started: white, not red
+    assert book["Толықтық"].cell(row=6, column=15).value == "Есеп тапсыру үлесі"
     by_okrug = book["Округтер бойынша"]
     header = next(r for r in by_okrug.iter_rows(values_only=True) if r and r[0] and "ҚАТО" in str(r[0]))
     body = [r for r in by_okrug.iter_rows(values_only=True) if r and r[0] in expected_by_okrug]

@@ -159,3 +159,70 @@ def test_file_names_say_the_place_and_the_period() -> None:
     names = {p.code: report_files.short_name(p, "ru") for p in kato.children("190000000")}
     assert names["196200000"] == "Талгар"
     assert all(name and not name.endswith(" район") for name in names.values())
+
+
+def test_the_completeness_file_reads_the_months_as_the_coordinator_does() -> None:
+    """The month under way and the months before an okrug's first record are not red «missing»;
+    an okrug that never reported is; the rates of the okrugs beside the months, of the months
+    and the year under them (the CSV: the states and the okrugs' rates)."""
+    from fieldapp.kato import default_kato
+    from sync.protocol import Completeness, CompletenessResponse, CompletenessRow
+    from sync.report_files import completeness_sheet, csv_bytes
+
+    kato = default_kato()
+    kainar, alatau, silent = "196247000", "196233000", "196235000"  # Қайнар, Алатау, Белбұлақ
+    months = ["2026-08", "2026-09", "2026-10", "2026-11"]
+    r, n, m = Completeness.REPORTED, Completeness.NOTHING, Completeness.MISSING
+    facts = {kainar: [r, m, n, m], alatau: [m, m, r, m], silent: [m, m, m, m]}
+    matrix = CompletenessResponse(
+        year=2026,
+        rows=[CompletenessRow(okrug=o, months=dict(zip(months, s, strict=True))) for o, s in facts.items()],
+    ).read_against({kainar: "2025-09", alatau: "2026-10"}, "2026-11")
+    sheet = completeness_sheet(matrix, kato, area="196200000", several=False, lang="ru")
+
+    book = load_workbook(io.BytesIO(xlsx_bytes(sheet)))
+    ws = book.active
+    assert ws is not None
+    header = [c.value for c in ws[6]]
+    assert header[3:8] == [*months, "Доля сданных отчётов"]
+    shown = {row[0].value: row for row in ws.iter_rows(min_row=7, max_row=9)}
+    words = [[c.value for c in shown[o][3:7]] for o in (kainar, alatau, silent)]
+    assert words == [
+        ["есть отчёт", "нет отчёта", "не проводилось", "месяц идёт"],
+        ["ещё не начали", "ещё не начали", "есть отчёт", "месяц идёт"],
+        ["нет отчёта", "нет отчёта", "нет отчёта", "месяц идёт"],
+    ]
+    fills = [[c.fill.fgColor.rgb[-6:] for c in shown[o][3:7]] for o in (kainar, alatau, silent)]
+    assert fills == [
+        ["C6EFCE", "FFC7CE", "D9D9D9", "FFFFFF"],
+        ["FFFFFF", "FFFFFF", "C6EFCE", "FFFFFF"],
+        ["FFC7CE", "FFC7CE", "FFC7CE", "FFFFFF"],  # never reported: red, as in the tab
+    ]
+    rates = [shown[o][7] for o in (kainar, alatau, silent)]
+    assert [c.value for c in rates] == [pytest.approx(2 / 3), 1, 0]
+    assert {c.number_format for c in rates} == {"0%"}
+    footer = [c for c in ws[10]]
+    assert footer[0].value == "Доля сданных отчётов"
+    assert [c.value for c in footer[3:8]] == [
+        pytest.approx(1 / 2),  # August: Алатау had not begun
+        0,
+        pytest.approx(2 / 3),
+        None,  # the month under way: nothing expected, no rate
+        pytest.approx(3 / 7),  # the year
+    ]
+    assert footer[3].number_format == "0%"
+    assert footer[3].font.b
+    assert [c.value for c in ws[6][8:]] == ["Последняя синхронизация (UTC+5)", "Версия приложения"]
+    book.close()
+
+    table = [line.split(";") for line in csv_bytes(sheet).decode("utf-8-sig").splitlines()]
+    assert table[0][3:8] == [*months, "Доля сданных отчётов"]
+    assert [line[3:8] for line in table[1:]] == [
+        ["есть отчёт", "нет отчёта", "не проводилось", "месяц идёт", "67%"],
+        ["ещё не начали", "ещё не начали", "есть отчёт", "месяц идёт", "100%"],
+        ["нет отчёта", "нет отчёта", "нет отчёта", "месяц идёт", "0%"],
+    ]
+    kk = completeness_sheet(matrix, kato, area="196200000", several=False, lang="kk")
+    assert kk.columns[7].header == "Есеп тапсыру үлесі"
+    kk_table = [line.split(";") for line in csv_bytes(kk).decode("utf-8-sig").splitlines()]
+    assert kk_table[2][3:7] == ["әлі басталмаған", "әлі басталмаған", "есеп бар", "ай жүріп жатыр"]

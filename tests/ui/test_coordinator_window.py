@@ -34,6 +34,7 @@ from fieldapp.session import load_session
 from fieldapp.store import Store, StoreError
 from server import schema as t
 from sync.district import login
+from sync.report_files import label as export_word
 from tests.records import DISTRICT, LONG_AGO, OKRUG, OTHER_OKRUG, SETTLEMENT
 from tests.server.live import LiveServer
 from tests.sync.laptop import Laptop
@@ -384,7 +385,17 @@ def test_exports_opened_back_match_an_independent_count(
     qtbot.waitUntil(xlsx.is_file, timeout=WAIT_MS)
     settle(window, qtbot)
     book = load_workbook(xlsx)
-    assert book.sheetnames == ["По округам", "По акциям", "Записи"]
+    assert book.sheetnames == ["По округам", "По акциям", "Записи", "Полнота"]
+    # who has reported, as the tab reads it: the month under way is not red «missing», the rates
+    tab = window.completeness.reporting
+    assert tab is not None
+    shown = {r[0].value: r for r in book["Полнота"].iter_rows(min_row=7) if r[0].value in tab.okrugs}
+    assert set(shown) == set(tab.okrugs)
+    for okrug, cells in shown.items():
+        months = cells[3 : 3 + len(tab.months)]
+        assert [c.value for c in months] == [export_word(tab.shown(okrug, m), "ru") for m in tab.months]
+        assert cells[3 + len(tab.months)].value == pytest.approx(tab.rate(okrug=okrug).share)
+    assert "месяц идёт" in {c.value for c in shown[OKRUG]}
     sheet = book["По округам"]
     header = next(r for r in sheet.iter_rows(values_only=True) if r and r[0] and "КАТО" in str(r[0]))
     body = [r for r in sheet.iter_rows(values_only=True) if r and r[0] in by_okrug]
@@ -416,6 +427,9 @@ def test_exports_opened_back_match_an_independent_count(
     assert "Талғар" in text
     assert f"{people}" in text.replace("\u00a0", "").replace(" ", "")
     assert "Қайнар" in text
+    words = " ".join(text.split())  # pypdf puts a tab between the words
+    assert "Есеп тапсыру үлесі" in words  # who has reported: the rates of the months and the year
+    assert "ай әлі біткен жоқ" in words  # the legend: the month under way is not expected yet
 
     archive = tmp_path / "photos.zip"
     window.export("zip", archive, "kk", period)
