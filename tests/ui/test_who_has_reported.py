@@ -26,6 +26,7 @@ from tests.records import OKRUG, OTHER_OKRUG
 from tests.server.live import LiveServer
 from tests.sync.laptop import Laptop
 from tests.sync.test_district import YEAR, Coordinator, seed
+from tests.ui import test_coordinator_window as window_tests
 from tests.ui.test_coordinator_window import open_window, refresh, settle
 from ui.coordinator_window import CoordinatorWindow
 from ui.i18n import Translations
@@ -36,16 +37,7 @@ WAIT_MS = 30_000
 NARROW = (910, 485)  # 1366×768 at 150 %, less the taskbar
 
 
-@pytest.fixture
-def villages(sqlite_server: LiveServer, tmp_path: Path) -> Iterator[dict[str, Laptop]]:
-    made = {
-        "kainar": Laptop(tmp_path / "kainar", sqlite_server, OKRUG, "kainar"),
-        "alatau": Laptop(tmp_path / "alatau", sqlite_server, OTHER_OKRUG, "alatau"),
-        "far": Laptop(tmp_path / "far", sqlite_server, "194033000", "far"),
-    }
-    yield made
-    for laptop in made.values():
-        laptop.close()
+villages = window_tests.villages  # the coordinator window's three village laptops
 
 
 @pytest.fixture
