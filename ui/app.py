@@ -197,6 +197,10 @@ def side_of_screen(screen: QRect, side: str, minimum_width: int) -> QRect:
 def place_on_side(window: QMainWindow, screen: QRect, side: str) -> None:
     """``window`` (shown) onto its side of the screen, its frame and title bar included."""
     target = side_of_screen(screen, side, window.minimumSizeHint().width())
+    fold = getattr(window, "fold_to", None)
+    if fold is not None:  # a window that folds a part away when narrow does so first (its minimum shrinks)
+        fold(target.width())
+        target = side_of_screen(screen, side, window.minimumSizeHint().width())
     frame, inside = window.frameGeometry(), window.geometry()
     extra_w, extra_h = frame.width() - inside.width(), frame.height() - inside.height()
     window.resize(target.width() - extra_w, target.height() - extra_h)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -375,9 +375,18 @@ class MainWindow(QMainWindow):
         """A narrow window (a 1366-pixel screen at 150 %) gives the list the whole width and shows
         the totals as one line above it."""
         super().resizeEvent(event)
-        narrow = self.width() < NARROW_WIDTH
-        self.side.setVisible(not narrow)
-        self.summary.setVisible(narrow)
+        self.fold_to(self.width())
+
+    def fold_to(self, width: int) -> None:
+        """The totals beside the list, or as one line above it when the window is ``width`` wide
+        (called before the window is made narrow, so that its minimum width is the narrow one)."""
+        narrow = width < NARROW_WIDTH
+        if self.side.isVisibleTo(self) == narrow or self.summary.isVisibleTo(self) != narrow:
+            self.side.setVisible(not narrow)
+            self.summary.setVisible(narrow)
+            # the window's minimum width, now rather than at the next event loop's turn
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.layout().activate()
 
     def set_language(self, lang: str) -> None:
         self.translations.apply(lang)

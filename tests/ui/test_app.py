@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldapp.paths import data_dir
 from fieldapp.settings import Settings, load_settings, save_settings
 from fieldapp.store import Store
 from tests.records import OKRUG
+from tests.ui.helpers import close_window, open_window
 from ui import app as app_module
 from ui.i18n import Translations
 from ui.main_window import MainWindow
@@ -195,3 +197,24 @@ def test_the_demos_two_windows_open_side_by_side(
     assert left.right() < right.right()
     assert left.width() >= screen.width() // 2 - 1
     assert right.width() >= screen.width() // 2 - 1
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_village_window_takes_half_a_laptops_screen(
+    tmp_path: Path, translations, qtbot, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Shown wide (its totals panel beside the list), the village window is wider than half of a
+    1366-pixel screen; made narrow it folds the panel into a line, and then it fits the half: the
+    demo's two windows meet in the middle instead of overlapping."""
+    translations.apply(lang)
+    window = open_window(tmp_path, translations, qtbot)
+    try:
+        window.resize(1280, 700)
+        screen = QRect(0, 0, 1366, 728)
+        app_module.place_on_side(window, screen, "left")
+        qtbot.waitUntil(lambda: window.frameGeometry().width() <= 683, timeout=5_000)
+        assert window.frameGeometry().left() == 0
+        assert not window.side.isVisible()  # the totals: a line above the list
+        assert window.summary.isVisible()
+    finally:
+        close_window(window)
