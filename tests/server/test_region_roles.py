@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import requests
 from sqlalchemy import func, select
 
 from fieldapp.kato import default_kato
@@ -150,3 +151,16 @@ def test_region_and_national_users_write_nothing(server: LiveServer) -> None:
     assert "refused POST /api/v1/reviews: a national user only reads" in server.log.read_text(
         encoding="utf-8"
     )
+
+
+def test_the_openapi_description_names_the_roles(sqlite_server: LiveServer) -> None:
+    schema = requests.get(sqlite_server.root + "/openapi.json", timeout=10).json()
+    assert "`region` (an oblast" in schema["info"]["description"]
+    assert set(schema["components"]["schemas"]["Role"]["enum"]) == {
+        "device",
+        "coordinator",
+        "region",
+        "national",
+        "admin",
+    }
+    assert "region" in schema["components"]["schemas"]["LoginResponse"]["properties"]
