@@ -36,13 +36,15 @@ def now_utc() -> datetime:
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: a device of one okrug, a coordinator of one district, or an admin."""
+    """Who is calling: a device of one okrug, a coordinator of one district, a region user of one
+    oblast, a national user (all of them, reading) or an admin."""
 
     role: Role
     subject_id: str
     name: str
     okrug: str | None = None  # a device's
     district: str | None = None  # a coordinator's
+    region: str | None = None  # a region user's
 
 
 # -- devices -------------------------------------------------------------------------------------
@@ -155,11 +157,20 @@ def touch_device(
 # -- people --------------------------------------------------------------------------------------
 
 
-def create_user(conn: Connection, username: str, password: str, role: Role, district: str | None) -> str:
+def create_user(
+    conn: Connection,
+    username: str,
+    password: str,
+    role: Role,
+    district: str | None,
+    region: str | None = None,
+) -> str:
     if role is Role.DEVICE:
         raise ValueError("devices enrol; they are not users")
     if role is Role.COORDINATOR and not district:
         raise ValueError("a coordinator needs a district")
+    if role is Role.REGION and not region:
+        raise ValueError("a region user needs a region")
     user_id = str(uuid.uuid4())
     conn.execute(
         t.users.insert().values(
@@ -168,6 +179,7 @@ def create_user(conn: Connection, username: str, password: str, role: Role, dist
             password_hash=hash_password(password),
             role=role.value,
             district=district if role is Role.COORDINATOR else None,
+            region=region if role is Role.REGION else None,
             created_at=now_utc(),
             disabled=False,
         )
@@ -177,7 +189,8 @@ def create_user(conn: Connection, username: str, password: str, role: Role, dist
 
 def login(
     conn: Connection, username: str, password: str, hours: int, now: datetime | None = None
-) -> tuple[str, datetime, Role, str | None]:
+) -> tuple[str, datetime, Role, str | None, str | None]:
+    """A session token, when it expires, and whose: role, district (a coordinator's), region."""
     now = now or now_utc()
     user = conn.execute(select(t.users).where(t.users.c.username == username)).first()
     # The KDF runs even for an unknown name, so timing does not tell which names exist.
@@ -192,7 +205,7 @@ def login(
             token_hash=token_hash(token), kind="user", subject_id=user.id, created_at=now, expires_at=expires
         )
     )
-    return token, expires, Role(user.role), user.district
+    return token, expires, Role(user.role), user.district, user.region
 
 
 @cache
@@ -223,7 +236,7 @@ def authenticate(conn: Connection, token: str | None, now: datetime | None = Non
     user = conn.execute(select(t.users).where(t.users.c.id == row.subject_id)).first()
     if user is None or user.disabled:
         raise ApiError(401, Reason.TOKEN_REVOKED, "this account is disabled")
-    return Principal(Role(user.role), user.id, user.username, district=user.district)
+    return Principal(Role(user.role), user.id, user.username, district=user.district, region=user.region)
 
 
 def revoke_token(conn: Connection, token: str, now: datetime | None = None) -> None:

@@ -123,7 +123,13 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
     app = FastAPI(
         title="Taza Field server",
         version=__version__,
-        description="Receives the clean-up records of the villages; serves the district coordinators.",
+        description=(
+            "Receives the clean-up records of the villages; serves the district coordinators, and the"
+            " region (oblast) and national users who read their part of the country. Roles: `device`"
+            " (an okrug's laptop), `coordinator` (a district: reads it, records review decisions),"
+            " `region` (an oblast: reads its records, pull, totals and completeness), `national` (reads"
+            " everything), `admin`. Region and national users write nothing (403 `forbidden`)."
+        ),
     )
     app.state.server = server
     app.add_middleware(GZipMiddleware, minimum_size=2048)
@@ -215,6 +221,13 @@ def _caller(request: Request) -> Principal:
 def _role(*allowed: Role) -> Callable[[Request], Principal]:
     def check(request: Request) -> Principal:
         who = _caller(request)
+        if who.role in (Role.REGION, Role.NATIONAL) and who.role not in allowed:
+            raise ApiError(
+                403,
+                Reason.FORBIDDEN,
+                f"a {who.role.value} user only reads records and reports",
+                role=who.role.value,
+            )
         if who.role not in allowed:
             raise ApiError(403, Reason.FORBIDDEN, f"a {who.role.value} may not do this", role=who.role.value)
         return who
@@ -223,9 +236,26 @@ def _role(*allowed: Role) -> Callable[[Request], Principal]:
 
 
 Device = Annotated[Principal, Depends(_role(Role.DEVICE))]
+# Record review decisions are the district's level: a region or national user reads, never decides.
 Reviewer = Annotated[Principal, Depends(_role(Role.COORDINATOR, Role.ADMIN))]
+# Reads of records and reports: each in its own subtree of KATO (see ``sees``).
+Reader = Annotated[Principal, Depends(_role(Role.COORDINATOR, Role.REGION, Role.NATIONAL, Role.ADMIN))]
 Admin = Annotated[Principal, Depends(_role(Role.ADMIN))]
-Anyone = Annotated[Principal, Depends(_role(Role.DEVICE, Role.COORDINATOR, Role.ADMIN))]
+Anyone = Annotated[Principal, Depends(_role(*Role))]
+
+
+def sees(who: Principal, okrug: str, district: str, region: str) -> bool:
+    """Whether the caller may read a record of these places (a device its okrug, a coordinator its
+    district, a region user its oblast, national and admin all)."""
+    if who.role in (Role.ADMIN, Role.NATIONAL):
+        return True
+    if who.role is Role.DEVICE:
+        return okrug == who.okrug
+    if who.role is Role.COORDINATOR:
+        return district == who.district
+    if who.role is Role.REGION:
+        return region == who.region
+    return False
 
 
 def _body_schema(model: type[Any]) -> dict[str, Any]:
@@ -292,11 +322,11 @@ def _install_routes(app: FastAPI, server: Server) -> None:
     @app.post(f"{API_PREFIX}/login", response_model=LoginResponse, openapi_extra=_body_schema(LoginRequest))
     async def login(request: Request) -> LoginResponse:
         asked = await body(request, LoginRequest)
-        token, expires, role, district = await run_in_threadpool(
+        token, expires, role, district, region = await run_in_threadpool(
             server.write,
             lambda conn: accounts.login(conn, asked.username, asked.password, settings.user_session_hours),
         )
-        return LoginResponse(token=token, expires_at=expires, role=role, district=district)
+        return LoginResponse(token=token, expires_at=expires, role=role, district=district, region=region)
 
     @app.post(f"{API_PREFIX}/logout", status_code=204)
     def logout(request: Request, who: Anyone) -> Response:
@@ -355,17 +385,13 @@ def _install_routes(app: FastAPI, server: Server) -> None:
 
     @app.get(f"{API_PREFIX}/records/{{record_id}}", response_model=ServerRecord)
     def server_record(who: Anyone, record_id: UUID) -> ServerRecord:
-        """The server's copy of one record: a laptop's of its okrug, a coordinator's of its district."""
+        """The server's copy of one record: a laptop's of its okrug, a coordinator's of its district,
+        a region user's of its oblast; a national user's or an admin's of any."""
         rid = str(record_id)
         row = server.read(lambda conn: conn.execute(current_records().where(t.records.c.id == rid)).first())
         if row is None:
             raise ApiError(404, Reason.NOT_FOUND, "the server has no such record", record_id=rid)
-        allowed = (
-            who.role is Role.ADMIN
-            or (who.role is Role.DEVICE and row.okrug == who.okrug)
-            or (who.role is Role.COORDINATOR and row.district == who.district)
-        )
-        if not allowed:
+        if not sees(who, row.okrug, row.district, row.region):
             raise ApiError(403, Reason.FORBIDDEN, f"this record is outside the {who.role.value}'s area")
         action = CleanupAction.model_validate_json(row.body).with_server_state(
             status=STATUS_OF_REVIEW[row.review_status], review_comment=row.review_comment

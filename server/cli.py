@@ -6,6 +6,8 @@
     fieldapp-server device list [--okrug CODE]    laptops, when they were last seen, what waits on them
     fieldapp-server device revoke DEVICE_ID       the laptop's token stops working at once
     fieldapp-server user add NAME --role coordinator --district CODE
+    fieldapp-server user add NAME --role region --region CODE
+    fieldapp-server user add NAME --role national
     fieldapp-server user disable NAME
     fieldapp-server report totals --start DAY --end DAY [--group-by …] [--out FILE|FOLDER]
     fieldapp-server report completeness [--year YEAR] [--district CODE] [--out FILE|FOLDER]
@@ -91,11 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = device.add_parser("revoke", help="stop a laptop's token working")
     revoke.add_argument("device_id")
 
-    user = sub.add_parser("user", help="coordinators and admins").add_subparsers(dest="action", required=True)
+    user = sub.add_parser("user", help="coordinators, region and national users, admins").add_subparsers(
+        dest="action", required=True
+    )
     add = user.add_parser("add", help="a new user (asks for the password)")
     add.add_argument("username")
-    add.add_argument("--role", choices=["coordinator", "admin"], required=True)
+    add.add_argument("--role", choices=["coordinator", "region", "national", "admin"], required=True)
     add.add_argument("--district", help="KATO code of a coordinator's district")
+    add.add_argument("--region", help="KATO code of a region user's oblast")
     add.add_argument("--password-env", help="read the password from this environment variable instead")
     disable = user.add_parser("disable", help="a user who may no longer log in")
     disable.add_argument("username")
@@ -310,6 +315,14 @@ def cmd_user(settings: ServerSettings, args: argparse.Namespace) -> int:
                 district = default_kato().get(args.district or "")
                 if district is None or district.level is not Level.DISTRICT:
                     raise CliError("a coordinator needs --district with the KATO code of a district")
+            if role is Role.REGION:
+                region = default_kato().get(args.region or "")
+                if region is None or region.level is not Level.REGION:
+                    raise CliError("a region user needs --region with the KATO code of a region")
+            if args.district and role is not Role.COORDINATOR:
+                raise CliError("--district is only for a coordinator")
+            if args.region and role is not Role.REGION:
+                raise CliError("--region is only for a region user")
             password = (
                 os.environ.get(args.password_env, "") if args.password_env else getpass.getpass("password: ")
             )
@@ -318,8 +331,9 @@ def cmd_user(settings: ServerSettings, args: argparse.Namespace) -> int:
             with engine.begin() as conn:
                 if conn.execute(select(t.users.c.id).where(t.users.c.username == args.username)).first():
                     raise CliError(f"a user {args.username} already exists")
-                accounts.create_user(conn, args.username, password, role, args.district)
-            print(f"user {args.username} ({role.value}) added")
+                accounts.create_user(conn, args.username, password, role, args.district, args.region)
+            area = args.district or args.region
+            print(f"user {args.username} ({role.value}{' of ' + area if area else ''}) added")
             return 0
         with engine.begin() as conn:
             done = conn.execute(

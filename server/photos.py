@@ -184,10 +184,14 @@ def check_upload(conn: Connection, who: Principal, sha: str) -> None:
 
 
 def check_read(conn: Connection, who: Principal, sha: str) -> None:
-    """An admin sees every photo; a coordinator those of its district; a laptop those of its okrug."""
-    if who.role is Role.ADMIN:
+    """An admin and a national user see every photo; a region user those of its oblast; a
+    coordinator those of its district; a laptop those of its okrug."""
+    if who.role in (Role.ADMIN, Role.NATIONAL):
         return
-    column, value = ("district", who.district) if who.role is Role.COORDINATOR else ("okrug", who.okrug)
+    column, value = {
+        Role.COORDINATOR: ("district", who.district),
+        Role.REGION: ("region", who.region),
+    }.get(who.role, ("okrug", who.okrug))
     if not _referenced_in(conn, sha, column, value):
         raise ApiError(
             403, Reason.FORBIDDEN, f"no record of this {who.role.value}'s area references this photo"

@@ -1,8 +1,9 @@
 """What changed since a cursor, for the caller's scope.
 
 A village laptop gets the coordinator's decisions about its okrug's records, and newer reference
-data. A coordinator gets the district's records as they stand (with their review status); an admin
-everything. The cursor is the ``changes.seq`` of the last change delivered.
+data. A coordinator gets the district's records as they stand (with their review status), a region
+user its oblast's, a national user and an admin everything. The cursor is the ``changes.seq`` of
+the last change delivered.
 """
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ def newest_reference(conn: Connection, default: ReferenceData) -> ReferenceData:
     return stored if stored and stored.version > default.version else default
 
 
+def region_prefix(region: str | None) -> str:
+    """What the KATO codes of an oblast's places start with (fieldapp/kato.py: the first two digits)."""
+    if not region or len(region) != 9 or not region.isdigit():
+        raise ApiError(403, Reason.FORBIDDEN, "a region user without a region sees nothing")
+    return region[:2]
+
+
 def pull(
     conn: Connection,
     who: Principal,
@@ -57,6 +65,10 @@ def pull(
         query = query.where(c.okrug == who.okrug, c.kind == "review")
     elif who.role is Role.COORDINATOR:
         query = query.where(c.district == who.district)
+    elif who.role is Role.REGION:  # its oblast's districts: a KATO code starts with its oblast's two digits
+        query = query.where(c.district.startswith(region_prefix(who.region)))
+    elif who.role is not Role.NATIONAL and who.role is not Role.ADMIN:
+        raise ApiError(403, Reason.FORBIDDEN, f"a {who.role.value} pulls nothing", role=who.role.value)
     changes = conn.execute(query.order_by(c.txid, c.seq).limit(limit + 1)).all()
     more = len(changes) > limit
     changes = changes[:limit]

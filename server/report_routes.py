@@ -3,7 +3,9 @@
 A coordinator sees its own district: with no ``district`` the report is of it, naming another
 district (or a region it is not in) is refused with 403 and a line in the log, and grouping by
 region or district still only sums its district's records. An admin sees everything and may narrow
-by ``district`` and/or ``region``. Parameters that make no sense (an unknown grouping, an empty
+by ``district`` and/or ``region``; so may a national user (the ministry). A region user sees its
+oblast: with no ``region`` the report is of it, and a district or region outside it is refused with
+403 like a coordinator's. Parameters that make no sense (an unknown grouping, an empty
 period, a code that is not a district) get 422 with reason ``malformed``, like any other bad request.
 """
 
@@ -17,7 +19,7 @@ from fastapi import FastAPI, Query
 
 from server import reports
 from server.accounts import Principal
-from server.app import Reviewer, Server
+from server.app import Reader, Server
 from server.errors import ApiError
 from server.reports import ReportError, Scope
 from sync.protocol import API_PREFIX, CompletenessResponse, Reason, Role, TotalsResponse
@@ -30,7 +32,7 @@ KatoParam = Annotated[str | None, Query(pattern=r"^[0-9]{9}$", description="KATO
 def install_report_routes(app: FastAPI, server: Server) -> None:
     @app.get(f"{API_PREFIX}/reports/totals", response_model=TotalsResponse)
     def totals_report(
-        who: Reviewer,
+        who: Reader,
         start: Annotated[date, Query(description="first day of the period")],
         end: Annotated[date, Query(description="the day after the period (exclusive)")],
         group_by: Annotated[
@@ -49,7 +51,7 @@ def install_report_routes(app: FastAPI, server: Server) -> None:
 
     @app.get(f"{API_PREFIX}/reports/completeness", response_model=CompletenessResponse)
     def completeness_report(
-        who: Reviewer,
+        who: Reader,
         year: Annotated[int | None, Query(ge=1900, le=2200, description="default: this year")] = None,
         district: KatoParam = None,
         region: KatoParam = None,
@@ -72,8 +74,10 @@ def _checked(make: Callable[[], T]) -> T:
 def _scope(server: Server, who: Principal, district: str | None, region: str | None) -> Scope:
     """The data the caller asked for, as far as it may see it."""
     asked = _checked(lambda: reports.check_scope(server.kato, district, region))
-    if who.role is Role.ADMIN:
+    if who.role in (Role.ADMIN, Role.NATIONAL):
         return asked
+    if who.role is Role.REGION:
+        return _region_scope(server, who, district, region)
     own = who.district
     if not own:
         raise ApiError(403, Reason.FORBIDDEN, "a coordinator without a district sees no reports")
@@ -90,3 +94,23 @@ def _scope(server: Server, who: Principal, district: str | None, region: str | N
             403, Reason.FORBIDDEN, f"coordinator {who.name} of {own} asked for region {region}", region=region
         )
     return Scope(district=own, region=region)
+
+
+def _region_scope(server: Server, who: Principal, district: str | None, region: str | None) -> Scope:
+    own = who.region
+    if not own:
+        raise ApiError(403, Reason.FORBIDDEN, "a region user without a region sees no reports")
+    if region is not None and region != own:
+        raise ApiError(
+            403, Reason.FORBIDDEN, f"region user {who.name} of {own} asked for region {region}", region=region
+        )
+    if district is not None:
+        in_region = server.kato.region_of(district)
+        if in_region is None or in_region.code != own:
+            raise ApiError(
+                403,
+                Reason.FORBIDDEN,
+                f"region user {who.name} of {own} asked for district {district} of another region",
+                district=district,
+            )
+    return Scope(district=district, region=own)

@@ -102,6 +102,7 @@ users = Table(
     Column("password_hash", String(300), nullable=False),
     Column("role", String(16), nullable=False),
     Column("district", KATO, nullable=True),
+    Column("region", KATO, nullable=True),  # a region user's oblast
     Column("created_at", TS, nullable=False),
     Column("disabled", Boolean, nullable=False, default=False),
 )

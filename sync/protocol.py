@@ -83,6 +83,8 @@ class ErrorResponse(Wire):
 class Role(StrEnum):
     DEVICE = "device"  # a village laptop: its okrug
     COORDINATOR = "coordinator"  # a district
+    REGION = "region"  # an oblast: reads its districts, writes no records nor record decisions
+    NATIONAL = "national"  # the ministry: reads everything, writes no records nor record decisions
     ADMIN = "admin"  # everything
 
 
@@ -119,6 +121,7 @@ class LoginResponse(Wire):
     expires_at: UtcDateTime
     role: Role
     district: KatoCode | None = None  # a coordinator's district
+    region: KatoCode | None = None  # a region user's oblast (none for national: it sees all)
 
 
 class Provisioning(Wire):

@@ -150,11 +150,18 @@ class LiveServer:
         return self.caller(response.json()["token"])
 
     def user(
-        self, username: str, role: str, district: str | None = None, password: str = "a long password"
+        self,
+        username: str,
+        role: str,
+        district: str | None = None,
+        password: str = "a long password",
+        region: str | None = None,
     ) -> Caller:
         args = ["user", "add", username, "--role", role, "--password-env", "TAZA_TEST_PASSWORD"]
         if district:
             args += ["--district", district]
+        if region:
+            args += ["--region", region]
         self.cli(*args, env={"TAZA_TEST_PASSWORD": password})
         response = self.caller().post("/login", json={"username": username, "password": password})
         assert response.status_code == 200, response.text

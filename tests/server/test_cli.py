@@ -13,7 +13,7 @@ from sqlalchemy import func, select, update
 from server import schema as t
 from server.db import make_engine
 from server.process import ROOT
-from tests.records import DISTRICT, OKRUG
+from tests.records import DISTRICT, OKRUG, REGION
 from tests.server.live import LiveServer
 
 
@@ -129,6 +129,35 @@ def test_devices_enrol_list_revoke(server: LiveServer) -> None:
             "district",
         ),
         (("user", "add", "aigul", "--role", "admin", "--password-env", "SHORT"), "at least 10 characters"),
+        (("user", "add", "erlan", "--role", "region", "--password-env", "PW"), "needs --region"),
+        (
+            ("user", "add", "erlan", "--role", "region", "--region", DISTRICT, "--password-env", "PW"),
+            "KATO code of a region",
+        ),
+        (
+            ("user", "add", "erlan", "--role", "region", "--region", "999999999", "--password-env", "PW"),
+            "KATO code of a region",
+        ),
+        (
+            ("user", "add", "erlan", "--role", "national", "--region", REGION, "--password-env", "PW"),
+            "--region is only for a region user",
+        ),
+        (
+            (
+                "user",
+                "add",
+                "erlan",
+                "--role",
+                "region",
+                "--region",
+                REGION,
+                "--district",
+                DISTRICT,
+                "--password-env",
+                "PW",
+            ),
+            "--district is only for a coordinator",
+        ),
         (("user", "disable", "nobody"), "no user nobody"),
     ],
 )

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from fieldapp.models import CleanupAction, PhotoRef
 from server import schema as t
 from tests.photo_factory import make_jpeg, noisy_picture
-from tests.records import OKRUG, OTHER_OKRUG, OTHER_SETTLEMENT, action
+from tests.records import OKRUG, OTHER_OKRUG, OTHER_SETTLEMENT, REGION, action
 from tests.server.live import Caller, LiveServer, results
 
 CHUNK = 64 * 1024
@@ -214,17 +214,20 @@ def test_who_may_send_and_see_a_photo(server: LiveServer) -> None:
     coordinator = server.user("aigul", "coordinator", district=DISTRICT)
     stranger = server.user("marat", "coordinator", district=ANOTHER_DISTRICT)
     admin = server.user("root", "admin")
-    assert refusal(put(coordinator, name, 0, data, len(data)))[:2] == (403, "forbidden")
-    assert refusal(put(admin, name, 0, data, len(data)))[:2] == (403, "forbidden")
+    region = server.user("erlan", "region", region=REGION)
+    national = server.user("dana", "national")
+    other_region = server.user("baurzhan", "region", region="100000000")
+    for sender in (coordinator, admin, region, national):
+        assert refusal(put(sender, name, 0, data, len(data)))[:2] == (403, "forbidden")
     assert state(coordinator, name) == (0, False)
     assert refusal(coordinator.get(f"/photos/{name}/content"))[:2] == (404, "not_found")
 
     assert put(laptop, name, 0, data, len(data)).json()["complete"] is True
-    for reader in (coordinator, admin, laptop):
+    for reader in (coordinator, admin, laptop, region, national):
         content = reader.get(f"/photos/{name}/content")
         assert (content.status_code, content.headers["content-type"]) == (200, "image/jpeg")
         assert content.content == data
-    for outsider in (stranger, neighbour):
+    for outsider in (stranger, neighbour, other_region):
         assert refusal(outsider.get(f"/photos/{name}/content"))[:2] == (403, "forbidden")
         assert refusal(outsider.get(f"/photos/{name}/thumb"))[:2] == (403, "forbidden")
     assert "refused PUT /api/v1/photos/" in server.log.read_text(encoding="utf-8")
