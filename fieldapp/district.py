@@ -169,11 +169,11 @@ def undo_decision(db: Database, action_id: str) -> CleanupAction:
 
 
 def _sending(conn: sqlite3.Connection) -> bool:
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", [META_SENDING_DECISIONS]).fetchone()
-    if row is None:
+    value = queries.meta_value(conn, META_SENDING_DECISIONS)
+    if value is None:
         return False
     try:
-        since = datetime.fromisoformat(row[0].replace("Z", "+00:00"))
+        since = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return False
     return utc_now() - since < SENDING_EXPIRES

@@ -41,6 +41,7 @@ from fieldapp.writes import (
     mark_sent,
     replace_with_server_version,
     save_settled,
+    set_meta,
 )
 
 HELD_REJECTED = "rejected"
@@ -450,17 +451,6 @@ def apply_pull(
         set_meta(db, "reference", reference_json)
     set_meta(db, "sync.cursor", cursor)
     return changed
-
-
-def set_meta(db: Database, key: str, value: str) -> None:
-    db.conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [key, value],
-    )
-
-
-def delete_meta(db: Database, key: str) -> None:
-    db.conn.execute("DELETE FROM meta WHERE key = ?", [key])
 
 
 # -- writing: conflicts --------------------------------------------------------------------------------

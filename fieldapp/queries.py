@@ -535,3 +535,9 @@ def outbox_depth(conn: sqlite3.Connection) -> OutboxDepth:
         "JOIN photos p ON p.sha256 = o.entity_id WHERE o.kind = 'photo' AND o.held IS NULL"
     ).fetchone()
     return OutboxDepth(records=records, photos=photos, photo_bytes=size, held=held)
+
+
+def meta_value(conn: sqlite3.Connection, key: str) -> str | None:
+    """The ``meta`` table's value for ``key`` (None when absent)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None

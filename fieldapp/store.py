@@ -224,8 +224,8 @@ class Store:
         return queries.photo_dates(self._reader(), list(hashes))
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
-        row = self._reader().execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-        return row[0] if row else default
+        value = queries.meta_value(self._reader(), key)
+        return default if value is None else value
 
     def backup_to(self, target: Path) -> Path:
         """Copy the whole database as it is at one moment to ``target`` (SQLite's online backup
@@ -293,13 +293,7 @@ class Store:
         self._writer.call(lambda db: writes.add_photo(db, photo))
 
     def set_meta(self, key: str, value: str) -> None:
-        self._writer.call(
-            lambda db: db.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )
-        )
+        self._writer.call(lambda db: writes.set_meta(db, key, value))
 
     # -- sync (the engine in ``sync/`` calls these; see :mod:`fieldapp.outbox`) --------------
 
@@ -447,7 +441,7 @@ class Store:
         self._writer.call(lambda db: duplicates.replace_server_dismissals(db, pulled))
 
     def delete_meta(self, key: str) -> None:
-        self._writer.call(lambda db: outbox.delete_meta(db, key))
+        self._writer.call(lambda db: writes.delete_meta(db, key))
 
     def integrity_check(self) -> list[str]:
         """``PRAGMA integrity_check`` and foreign key check; empty when all is well."""

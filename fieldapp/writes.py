@@ -318,19 +318,26 @@ def note_deletions_written(db: Database, tombstones: Mapping[str, int]) -> None:
     deletes the records there, so they can no longer be taken back on this laptop."""
     if not tombstones:
         return
-    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", [META_DELETIONS_IN_FILES]).fetchone()
-    written: dict[str, int] = json.loads(row[0]) if row else {}
+    written: dict[str, int] = json.loads(queries.meta_value(db.conn, META_DELETIONS_IN_FILES) or "{}")
     for action_id, revision in tombstones.items():
         written[action_id] = max(revision, written.get(action_id, 0))
-    db.conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [META_DELETIONS_IN_FILES, json.dumps(written, sort_keys=True)],
-    )
+    set_meta(db, META_DELETIONS_IN_FILES, json.dumps(written, sort_keys=True))
 
 
 def _in_written_file(db: Database, action_id: str, revision: int) -> bool:
-    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", [META_DELETIONS_IN_FILES]).fetchone()
-    return bool(row) and json.loads(row[0]).get(action_id, 0) >= revision
+    written = json.loads(queries.meta_value(db.conn, META_DELETIONS_IN_FILES) or "{}")
+    return bool(written.get(action_id, 0) >= revision)
+
+
+def set_meta(db: Database, key: str, value: str) -> None:
+    db.conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )
+
+
+def delete_meta(db: Database, key: str) -> None:
+    db.conn.execute("DELETE FROM meta WHERE key = ?", [key])
 
 
 def _in_pending_batch(db: Database, action_id: str) -> bool:
