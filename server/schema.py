@@ -334,4 +334,90 @@ monthly_waste = Table(
     Index("ix_monthly_waste_district_month", "district", "month"),
 )
 
-__all__ = [name for name, value in globals().items() if isinstance(value, Table)] + ["metadata"]
+# -- the month sign-off chain, reporting deadlines and the audit log -------------------------------
+
+NATIONAL_UNIT = "000000000"  # the ministry's unit in ``signoffs``: the whole country
+
+signoffs = Table(
+    # A month signed off at one level of the chain (DHIS2's data approval per period and org unit):
+    # a district by its coordinator once every record of the month is reviewed and every okrug has
+    # reported or said nothing was done; a region after all its districts; the ministry (level
+    # ``national``, unit NATIONAL_UNIT) after all the regions. A row is a sign-off in force;
+    # reopening removes it, and ``signoff_events`` keeps both. A district month with a row is
+    # locked: records of it are held, review decisions refused.
+    "signoffs",
+    metadata,
+    Column("month", String(7), primary_key=True),
+    Column("unit", KATO, primary_key=True),  # the district's or the region's KATO code
+    Column("level", String(16), nullable=False),  # district | region | national
+    Column("region", KATO, nullable=True),  # the unit's oblast (none for the ministry)
+    Column("signed_by", String(100), nullable=False),
+    Column("signed_at", TS, nullable=False),
+    Index("ix_signoffs_month_level", "month", "level"),
+)
+
+signoff_events = Table(
+    # Every sign-off and every reopening, with who, when and (for a reopening) why: shown with the
+    # chain at every level.
+    "signoff_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("month", String(7), nullable=False),
+    Column("unit", KATO, nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("region", KATO, nullable=True),
+    Column("action", String(16), nullable=False),  # signed | reopened
+    Column("actor", String(100), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("at", TS, nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Index("ix_signoff_events_month_unit", "month", "unit"),
+)
+
+report_deadlines = Table(
+    # The last day (inclusive, Kazakhstan time) an okrug's report of a month counts as on time, as
+    # the admin set it; a month with no row has the default deadline (see server.rates).
+    "report_deadlines",
+    metadata,
+    Column("month", String(7), primary_key=True),
+    Column("deadline", Date, nullable=False),
+    Column("set_by", String(100), nullable=False),
+    Column("set_at", TS, nullable=False),
+)
+
+first_reports = Table(
+    # When each okrug's first report of each month reached the server: its first record of that
+    # month (any revision, by any way) or its first "nothing done". Read against the month's
+    # deadline for the on-time reporting rate; kept in the transaction of the push.
+    "first_reports",
+    metadata,
+    Column("okrug", KATO, primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("district", KATO, nullable=False),
+    Column("region", KATO, nullable=False),
+    Column("first_at", TS, nullable=False),
+    Index("ix_first_reports_district_month", "district", "month"),
+)
+
+audit_log = Table(
+    # Who did what, when and from where: logins (and failed ones), review decisions, sign-offs,
+    # reopenings, users and roles, deadlines, devices. Append-only; ``fieldapp-server audit``
+    # lists it.
+    "audit_log",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("at", TS, nullable=False),
+    Column("actor", String(100), nullable=False),  # a user name, a device id, or "cli"
+    Column("role", String(16), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("target", String(200), nullable=False, default=""),  # a record id, "2026-03 191010000", a user
+    Column("details", Text, nullable=False, default=""),  # JSON
+    Column("address", String(64), nullable=False, default=""),  # the caller's IP address
+    Index("ix_audit_log_at", "at"),
+    Index("ix_audit_log_target", "target"),
+)
+
+__all__ = [name for name, value in globals().items() if isinstance(value, Table)] + [
+    "metadata",
+    "NATIONAL_UNIT",
+]

@@ -60,6 +60,9 @@ class Reason(StrEnum):
     BAD_BUNDLE = "bad_bundle"  # a USB bundle refused whole; details.problem says why
     VALIDATION = "validation"  # a record that breaks the rules
     SCOPE = "scope"  # a record outside the device's okrug
+    # The record's month is signed off (details: month, closed_by = district | region | national):
+    # the laptop keeps it and sends it once the month is reopened.
+    MONTH_CLOSED = "month_closed"
     SERVER_ERROR = "server_error"  # a bug on the server: try again later
 
 
@@ -288,6 +291,11 @@ class PullResponse(Wire):
     review_status: dict[str, str] = Field(default_factory=dict)  # record id → review status
     conflicts: list[UUID] = Field(default_factory=list)  # of those, the ones flagged for a person
     nil_reports: list[NilReport] = Field(default_factory=list)  # a district's "nothing this month"
+    # The months (YYYY-MM) of the caller's district that are signed off and locked, newest first:
+    # a laptop holds its records of them until one is reopened (then it is no longer listed). Only
+    # to a caller that asked with ``closed_months=true`` (left out of the JSON otherwise: an older
+    # app refuses fields it does not know).
+    closed_months: list[Month] | None = None
     # The published app release, only to a caller that asked with ``release=TAG`` and knows
     # another one (an empty version: none any more). Left out of the JSON when None: an older app,
     # which does not ask, refuses fields it does not know.
@@ -473,3 +481,103 @@ class DeviceInfo(Wire):
     app_version: str = ""
     waiting: int = 0
     revoked: bool = False
+
+
+# -- the month sign-off chain (district → region → ministry) ----------------------------------------
+
+
+class SignoffLevel(StrEnum):
+    DISTRICT = "district"  # by the district's coordinator
+    REGION = "region"  # by the oblast's region user
+    NATIONAL = "national"  # the ministry accepts the month for the country
+
+
+class SignoffRequest(Wire):
+    """Sign off a month, or reopen it (with a reason). ``unit`` is the district or region: by default
+    the caller's own (a coordinator's district, a region user's oblast); a region user reopening one
+    of its districts, or an admin, names it. The ministry's level has no unit."""
+
+    month: Month
+    decision: Literal["sign", "reopen"]
+    level: SignoffLevel | None = None  # default: the caller's own level
+    unit: KatoCode | None = None
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] = ""
+
+
+class SignoffEvent(Wire):
+    month: Month
+    level: SignoffLevel
+    unit: str  # KATO code; "000000000" for the ministry
+    action: Literal["signed", "reopened"]
+    actor: str
+    role: str
+    at: UtcDateTime
+    reason: str = ""
+
+
+class UnitSignoff(Wire):
+    """One unit's place in the chain for a month: signed or not, and what still stands in the way."""
+
+    level: SignoffLevel
+    unit: str  # KATO code; "000000000" for the ministry
+    signed: bool
+    signed_by: str = ""
+    signed_at: UtcDateTime | None = None
+    # What keeps it from being signed now (empty: it may be): pending_records, conflicts,
+    # missing_okrugs (district); unsigned_districts (region); unsigned_regions (national);
+    # month_not_over — each a count.
+    blockers: dict[str, int] = Field(default_factory=dict)
+    missing: list[str] = Field(default_factory=list)  # the okrugs / districts / regions still to come
+
+
+class SignoffChain(Wire):
+    """A month's chain as far as the caller sees: the ministry, the regions, the districts."""
+
+    month: Month
+    national: UnitSignoff
+    regions: list[UnitSignoff] = Field(default_factory=list)
+    districts: list[UnitSignoff] = Field(default_factory=list)
+    events: list[SignoffEvent] = Field(default_factory=list)  # oldest first
+
+
+class SignoffResponse(Wire):
+    outcome: Outcome  # applied, or already (it was signed / open already)
+    unit: UnitSignoff
+    chain: SignoffChain
+
+
+# -- reporting rates (DHIS2's REPORTING_RATE and REPORTING_RATE_ON_TIME) -------------------------------
+
+
+class RateCell(Wire):
+    """Of one unit (okrug, district or region) and one month, or summed over months or units."""
+
+    expected: int = 0  # okrug-months expected to report
+    actual: int = 0  # of them, reported: records or "nothing done"
+    on_time: int = 0  # of those, by the month's deadline
+    nothing: int = 0  # of the actual, "nothing done"
+
+    @property
+    def reporting_rate(self) -> float | None:
+        return self.actual / self.expected if self.expected else None
+
+    @property
+    def reporting_rate_on_time(self) -> float | None:
+        return self.on_time / self.expected if self.expected else None
+
+
+class RatesRow(Wire):
+    unit: KatoCode
+    level: Literal["okrug", "district", "region"]
+    months: dict[str, RateCell]  # "2026-03" → the cell
+    total: RateCell
+
+
+class RatesResponse(Wire):
+    year: int
+    level: Literal["okrug", "district", "region"]
+    months: list[str]
+    deadlines: dict[str, date]  # each month's deadline (the last day on time, Kazakhstan time)
+    rows: list[RatesRow]
+    month_totals: dict[str, RateCell] = Field(default_factory=dict)
+    total: RateCell = Field(default_factory=RateCell)
