@@ -31,7 +31,7 @@ from fieldapp.kato import Kato, default_kato
 from fieldapp.models import CleanupAction
 from fieldapp.reference import ReferenceData, default_reference
 from fieldapp.support import support_tag
-from server import accounts, clock
+from server import accounts, clock, signoffs
 from server import schema as t
 from server.accounts import Principal, now_utc
 from server.bodies import M, decode, parse, read_body, read_model
@@ -141,6 +141,9 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
     from server.report_routes import install_report_routes  # here: it imports this module
 
     install_report_routes(app, server)
+    from server.signoff_routes import install_signoff_routes  # here: it imports this module
+
+    install_signoff_routes(app, server)
     from server.release_routes import install_release_routes  # here: it imports this module
 
     install_release_routes(app, server)
@@ -258,6 +261,14 @@ def sees(who: Principal, okrug: str, district: str, region: str) -> bool:
     return False
 
 
+def _district_of(server: Server, who: Principal) -> str | None:
+    """The district whose locked months concern the caller: a laptop's okrug's, a coordinator's."""
+    if who.role is Role.DEVICE and who.okrug:
+        found = server.kato.district_of(who.okrug)
+        return found.code if found else None
+    return who.district if who.role is Role.COORDINATOR else None
+
+
 def _body_schema(model: type[Any]) -> dict[str, Any]:
     """Document a body the endpoint reads itself (to guard its size and encoding)."""
     return {
@@ -368,9 +379,20 @@ def _install_routes(app: FastAPI, server: Server) -> None:
         support: Annotated[
             str | None, Query(max_length=40, description="tag of the support contact the caller knows")
         ] = None,
+        closed_months: Annotated[
+            bool, Query(description="also answer the signed-off (locked) months of the caller's district")
+        ] = False,
     ) -> Response:
         def read(conn: Connection) -> PullResponse:
             answer = pull(conn, who, cursor, limit, reference_version, server.default_reference)
+            if closed_months:
+                district = _district_of(server, who)
+                months = (
+                    sorted(signoffs.closed_months(conn, server.kato, district), reverse=True)
+                    if district
+                    else []
+                )
+                answer = answer.model_copy(update={"closed_months": months})
             if support is not None and support_tag(settings.support_contact) != support:
                 answer = answer.model_copy(update={"support": settings.support_contact})
             if release is None:  # an app that does not ask (older ones would refuse the field)
@@ -379,7 +401,7 @@ def _install_routes(app: FastAPI, server: Server) -> None:
             return answer if current.tag == release else answer.model_copy(update={"release": current})
 
         answer = server.read(read)
-        left_out = {name for name in ("release", "support") if getattr(answer, name) is None}
+        left_out = {name for name in ("release", "support", "closed_months") if getattr(answer, name) is None}
         text = answer.model_dump_json(exclude=left_out or None)
         return Response(text, media_type="application/json")
 
@@ -402,7 +424,7 @@ def _install_routes(app: FastAPI, server: Server) -> None:
     async def reviews(request: Request, who: Reviewer) -> ReviewResponse:
         batch = await body(request, ReviewBatch)
         now = now_utc()
-        return await run_in_threadpool(server.write, lambda conn: review(conn, who, batch, now))
+        return await run_in_threadpool(server.write, lambda conn: review(conn, server.kato, who, batch, now))
 
     @app.post(
         f"{API_PREFIX}/duplicates/dismissals",

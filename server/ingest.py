@@ -36,6 +36,7 @@ from fieldapp.validation import Context, check_action
 from server import schema as t
 from server.accounts import Principal, touch_device
 from server.errors import ApiError
+from server.signoffs import closed_months
 from server.sql import among, chunks, current_records, insert, insert_rows, log_changes
 from server.totals import Contribution, TotalsDelta
 from sync.protocol import (
@@ -46,6 +47,7 @@ from sync.protocol import (
     PushResponse,
     Reason,
     RecordResult,
+    SignoffLevel,
 )
 
 log = logging.getLogger(__name__)
@@ -72,6 +74,7 @@ class _Current:
     contribution: Contribution | None
     okrug: str
     conflict: bool = False
+    month: str = ""  # YYYY-MM of its action date
 
     def content_hash(self) -> str:
         return CleanupAction.model_validate_json(self.body).content_hash()
@@ -111,6 +114,9 @@ class Ingest:
             return stored
         ctx = Context(self.kato, reference, (now + self.skew).date(), device_okrug=device.okrug)
         writer = _BatchWriter(self, conn, device, now)
+        # Read after the okrug's lock: a sign-off of its district takes that lock too (server.signoffs).
+        district = self.places(device.okrug or "", device.okrug or "").district
+        writer.closed = closed_months(conn, self.kato, district)
         ours = [item.record for item in batch.records if item.record.okrug == device.okrug]
         writer.lock_photos(sorted({p.sha256 for action in ours for p in action.photos}))
         writer.load_current(sorted({str(action.id) for action in ours}))
@@ -153,6 +159,10 @@ def _stored_answer(conn: Connection, batch: PushBatch, device: Principal) -> str
     return row.response
 
 
+def _month(action: CleanupAction) -> str:
+    return action.action_date.isoformat()[:7]
+
+
 def contribution(action: CleanupAction, places: Places, review_status: str) -> Contribution | None:
     if action.deleted:
         return None
@@ -180,6 +190,7 @@ class _BatchWriter:
         self.existed: set[str] = set()  # ids the server held before this batch
         self.settling: set[str] = set()  # flagged ones this laptop sent a revision over
         self.nil_changed: list[str] = []  # nil reports filed or withdrawn by this batch
+        self.closed: dict[str, SignoffLevel] = {}  # the district's signed-off months
 
     # -- deciding --------------------------------------------------------------------------------
 
@@ -220,6 +231,11 @@ class _BatchWriter:
         if report.errors:
             problems = [{"field": i.field, "code": i.code} for i in report.errors]
             return result(Outcome.REJECTED, Reason.VALIDATION, problems=problems)
+        for month in dict.fromkeys((_month(action), current.month if current else "")):
+            if month in self.closed:  # a signed-off month: held on the laptop until it is reopened
+                return result(
+                    Outcome.REJECTED, Reason.MONTH_CLOSED, month=month, closed_by=self.closed[month].value
+                )
         if current is None:
             return self._apply(action, None, item)
         if action.revision > current.revision and item.base_revision == current.revision:
@@ -272,6 +288,7 @@ class _BatchWriter:
                     contribution(action, places, row.review_status),
                     row.okrug,
                     row.conflict,
+                    row.month,
                 )
             for rid in some:
                 self.current.setdefault(rid, None)
@@ -332,7 +349,13 @@ class _BatchWriter:
         self.totals.add(current.contribution if current else None, -1)
         self.totals.add(part, +1)
         self.current[rid] = _Current(
-            action.revision, body, PENDING, part, action.okrug, current.conflict if current else False
+            action.revision,
+            body,
+            PENDING,
+            part,
+            action.okrug,
+            current.conflict if current else False,
+            _month(action),
         )
         missing = self._missing_photos(action)
         self.applied[rid] = (action, places, missing)
@@ -385,6 +408,14 @@ class _BatchWriter:
                 "device %s sent a nil report of okrug %s: refused", self.device.subject_id, report.okrug
             )
             return RecordResult(id=report.id, revision=1, outcome=Outcome.REJECTED, reason=Reason.SCOPE)
+        if report.month in self.closed:
+            return RecordResult(
+                id=report.id,
+                revision=1,
+                outcome=Outcome.REJECTED,
+                reason=Reason.MONTH_CLOSED,
+                details={"month": report.month, "closed_by": self.closed[report.month].value},
+            )
         stmt = insert(self.conn, t.nil_reports).values(
             id=str(report.id),
             okrug=report.okrug,

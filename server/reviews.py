@@ -1,5 +1,6 @@
 """A coordinator's decisions: accept a revision, or return it with a comment. Coordinators change
-nothing else; a decision about a revision the village has since replaced is refused as stale."""
+nothing else; a decision about a revision the village has since replaced is refused as stale, and
+one about a record of a signed-off month (``month_closed``) until the month is reopened."""
 
 from __future__ import annotations
 
@@ -8,18 +9,20 @@ from datetime import datetime
 
 from sqlalchemy import Connection, update
 
+from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status
 from server import schema as t
 from server.accounts import Principal
 from server.ingest import Places, contribution
+from server.signoffs import closed_months
 from server.sql import among, chunks, current_records, log_changes
 from server.totals import TotalsDelta
-from sync.protocol import Outcome, Reason, ReviewBatch, ReviewResponse, ReviewResult, Role
+from sync.protocol import Outcome, Reason, ReviewBatch, ReviewResponse, ReviewResult, Role, SignoffLevel
 
 log = logging.getLogger(__name__)
 
 
-def review(conn: Connection, who: Principal, batch: ReviewBatch, now: datetime) -> ReviewResponse:
+def review(conn: Connection, kato: Kato, who: Principal, batch: ReviewBatch, now: datetime) -> ReviewResponse:
     totals = TotalsDelta()
     results = []
     changes: list[dict[str, object]] = []
@@ -35,6 +38,7 @@ def review(conn: Connection, who: Principal, batch: ReviewBatch, now: datetime) 
             .with_for_update(of=t.records)
         )
     }
+    closed: dict[str, dict[str, SignoffLevel]] = {}  # district → its signed-off months
     for decision in batch.decisions:
         rid = str(decision.record_id)
         row = rows.get(rid)
@@ -54,6 +58,11 @@ def review(conn: Connection, who: Principal, batch: ReviewBatch, now: datetime) 
                 row["district"],
             )
             results.append(result(Outcome.REJECTED, Reason.FORBIDDEN))
+            continue
+        if row["district"] not in closed:
+            closed[row["district"]] = closed_months(conn, kato, row["district"])
+        if row["month"] in closed[row["district"]]:  # a signed-off month's decisions stand
+            results.append(result(Outcome.REJECTED, Reason.MONTH_CLOSED))
             continue
         if decision.revision != row["revision"] or row["deleted"]:
             results.append(result(Outcome.CONFLICT, Reason.CONFLICT))  # the village changed it since

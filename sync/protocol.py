@@ -63,6 +63,7 @@ class Reason(StrEnum):
     # The record's month is signed off (details: month, closed_by = district | region | national):
     # the laptop keeps it and sends it once the month is reopened.
     MONTH_CLOSED = "month_closed"
+    NOT_READY = "not_ready"  # a month that cannot be signed off yet: details say what stands in the way
     SERVER_ERROR = "server_error"  # a bug on the server: try again later
 
 
