@@ -45,6 +45,9 @@ from sync.protocol import (
     ReviewBatch,
     ReviewResponse,
     ServerRecord,
+    SignoffChain,
+    SignoffRequest,
+    SignoffResponse,
     VersionResponse,
 )
 
@@ -246,6 +249,18 @@ class ServerClient:
         return self._model(BundleImport, answer)
 
     # -- the plumbing --------------------------------------------------------------------------------
+
+    # -- the month sign-off chain -----------------------------------------------------------------------
+
+    def signoff_chain(self, month: str, region: str | None = None) -> SignoffChain:
+        """The month's chain as far as this user sees it (``server.signoffs``)."""
+        params = {"month": month} | ({"region": region} if region else {})
+        return self._model(SignoffChain, self._call("GET", "/signoffs", params=params))
+
+    def signoff(self, request: SignoffRequest) -> SignoffResponse:
+        """Sign a month off or reopen it; refusals (not ready, signed above) come as a SyncError
+        with the server's reason and details."""
+        return self._model(SignoffResponse, self._call("POST", "/signoffs", json_body=request))
 
     def _headers(self, extra: dict[str, str] | None) -> dict[str, str]:
         headers = {

@@ -39,7 +39,7 @@ from fieldapp.store import Store
 from fieldapp.support import stored_support
 from sync.district import DistrictProgress, DistrictReport
 from sync.errors import Kind, SyncError
-from sync.protocol import BundleImport
+from sync.protocol import BundleImport, SignoffLevel
 from ui.completeness_view import CompletenessView
 from ui.dashboard_view import DashboardView
 from ui.district_controller import DistrictController, State
@@ -49,6 +49,7 @@ from ui.failures import watch_store
 from ui.help_window import GuideWindow, show_guide
 from ui.i18n import LANGUAGE_NAMES, Translations, current_language
 from ui.review_view import ReviewView
+from ui.signoff_view import SignoffView
 from ui.style import SPACING, restyle
 from ui.tasks import Tasks
 from ui.update_notice import UpdateNotice
@@ -90,8 +91,18 @@ class CoordinatorWindow(QMainWindow):
         self.duplicates = DuplicatesView(
             store, kato, reference, self.tasks, library.thumbnail_path, who=lambda: self.session.username
         )
+        self.signoff = SignoffView(
+            kato,
+            SignoffLevel.DISTRICT,
+            district,
+            self.tasks,
+            fetch=lambda month: self.controller.with_client(lambda c: c.signoff_chain(month)),
+            send=lambda asked: self.controller.with_client(lambda c: c.signoff(asked)),
+            meta=(store.get_meta, store.set_meta),
+            today=today,
+        )
         self.tabs = QTabWidget()
-        for view in (self.review, self.dashboard, self.completeness, self.duplicates):
+        for view in (self.review, self.dashboard, self.completeness, self.duplicates, self.signoff):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self._with_update_notice(self.tabs))
         self._build_status()
@@ -220,6 +231,7 @@ class CoordinatorWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Dashboard"))
         self.tabs.setTabText(2, self.tr("Who has reported"))
         self.tabs.setTabText(3, self.tr("Likely duplicates"))
+        self.tabs.setTabText(4, self.tr("Month sign-off"))
         self.district_menu.setTitle(self.tr("&District"))
         self.refresh_item.setText(self.tr("&Refresh from the server"))
         self.bundle_item.setText(self.tr("&Import a village's USB file…"))

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -25,6 +26,7 @@ from sync.schedule import Schedule
 from ui.tasks import Task, Tasks
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class State(Enum):
@@ -149,6 +151,14 @@ class DistrictController(QObject):
             self.refresh()  # the village's records are on the server now: pull them
 
         self.tasks.run(job, done, on_error)
+
+    def with_client(self, call: Callable[[ServerClient], T]) -> T:
+        """On a worker thread: one call to the server as this session (the sign-off chain)."""
+        client = self._client_factory(self.session)
+        try:
+            return call(client)
+        finally:
+            client.close()
 
     # -- outcomes -------------------------------------------------------------------------------------
 

@@ -484,6 +484,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Likely duplicates</translation>
     </message>
     <message>
+        <source>Month sign-off</source>
+        <translation>Month sign-off</translation>
+    </message>
+    <message>
         <source>&amp;District</source>
         <translation>&amp;District</translation>
     </message>
@@ -1990,6 +1994,25 @@ The data as they were just before are kept too: choose «Before a restore» in t
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen the month</source>
+        <translation>Reopen the month</translation>
+    </message>
+    <message>
+        <source>Why is {what} reopened? The reason is kept and shown at every level.</source>
+        <translation>Why is {what} reopened? The reason is kept and shown at every level.</translation>
+    </message>
+    <message>
+        <source>For example: Қайнар sent a subbotnik of 28 March late</source>
+        <translation>For example: Қайнар sent a subbotnik of 28 March late</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Return to the village</source>
@@ -2210,6 +2233,61 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>Review</source>
         <translation>Review</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffView</name>
+    <message>
+        <source>Something went wrong on this laptop; the log has the details.</source>
+        <translation>Something went wrong on this laptop; the log has the details.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>The chain: district → region → ministry</source>
+        <translation>The chain: district → region → ministry</translation>
+    </message>
+    <message>
+        <source>Sign-offs and reopenings</source>
+        <translation>Sign-offs and reopenings</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Sign off {month}</source>
+        <translation>Sign off {month}</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>As of {moment}</source>
+        <translation>As of {moment}</translation>
+    </message>
+    <message>
+        <source>Not read from the server yet</source>
+        <translation>Not read from the server yet</translation>
+    </message>
+    <message>
+        <source>The chain of this month has not been read yet.</source>
+        <translation>The chain of this month has not been read yet.</translation>
+    </message>
+    <message>
+        <source>Nothing has been signed off or reopened for this month yet.</source>
+        <translation>Nothing has been signed off or reopened for this month yet.</translation>
     </message>
 </context>
 <context>

@@ -484,6 +484,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Қайталануы мүмкін жазбалар</translation>
     </message>
     <message>
+        <source>Month sign-off</source>
+        <translation>Айды бекіту</translation>
+    </message>
+    <message>
         <source>&amp;District</source>
         <translation>&amp;Аудан</translation>
     </message>
@@ -1990,6 +1994,25 @@ The data as they were just before are kept too: choose «Before a restore» in t
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen the month</source>
+        <translation>Айды қайта ашу</translation>
+    </message>
+    <message>
+        <source>Why is {what} reopened? The reason is kept and shown at every level.</source>
+        <translation>{what} неге қайта ашылады? Себебі сақталып, барлық деңгейде көрсетіледі.</translation>
+    </message>
+    <message>
+        <source>For example: Қайнар sent a subbotnik of 28 March late</source>
+        <translation>Мысалы: Қайнар 28 наурыздағы сенбілікті кеш жіберді</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Қайта ашу</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Return to the village</source>
@@ -2210,6 +2233,61 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>Review</source>
         <translation>Тексеру</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffView</name>
+    <message>
+        <source>Something went wrong on this laptop; the log has the details.</source>
+        <translation>Осы ноутбукте бірдеңе дұрыс болмады; толығырақ журналда.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <source>The chain: district → region → ministry</source>
+        <translation>Тізбек: аудан → облыс → министрлік</translation>
+    </message>
+    <message>
+        <source>Sign-offs and reopenings</source>
+        <translation>Бекітулер мен қайта ашулар</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Деңгей</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>Sign off {month}</source>
+        <translation>Бекіту: {month}</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Қайта ашу…</translation>
+    </message>
+    <message>
+        <source>As of {moment}</source>
+        <translation>{moment} жағдай бойынша</translation>
+    </message>
+    <message>
+        <source>Not read from the server yet</source>
+        <translation>Серверден әлі оқылған жоқ</translation>
+    </message>
+    <message>
+        <source>The chain of this month has not been read yet.</source>
+        <translation>Осы айдың тізбегі әлі оқылған жоқ.</translation>
+    </message>
+    <message>
+        <source>Nothing has been signed off or reopened for this month yet.</source>
+        <translation>Бұл ай үшін әлі ештеңе бекітілген де, қайта ашылған да жоқ.</translation>
     </message>
 </context>
 <context>

@@ -486,6 +486,10 @@ Records saved after that moment will no longer be in the list; those already sen
         <translation>Возможные дубликаты</translation>
     </message>
     <message>
+        <source>Month sign-off</source>
+        <translation>Утверждение месяца</translation>
+    </message>
+    <message>
         <source>&amp;District</source>
         <translation>&amp;Район</translation>
     </message>
@@ -2006,6 +2010,25 @@ The data as they were just before are kept too: choose «Before a restore» in t
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen the month</source>
+        <translation>Открыть месяц снова</translation>
+    </message>
+    <message>
+        <source>Why is {what} reopened? The reason is kept and shown at every level.</source>
+        <translation>Почему {what} открывается снова? Причина сохраняется и видна на всех уровнях.</translation>
+    </message>
+    <message>
+        <source>For example: Қайнар sent a subbotnik of 28 March late</source>
+        <translation>Например: Кайнар поздно прислал субботник 28 марта</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Открыть снова</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Return to the village</source>
@@ -2232,6 +2255,61 @@ The data as they were just before are kept too: choose «Before a restore» in t
     <message>
         <source>Review</source>
         <translation>Проверка</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffView</name>
+    <message>
+        <source>Something went wrong on this laptop; the log has the details.</source>
+        <translation>На этом ноутбуке что-то пошло не так; подробности в журнале.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>The chain: district → region → ministry</source>
+        <translation>Цепочка: район → область → министерство</translation>
+    </message>
+    <message>
+        <source>Sign-offs and reopenings</source>
+        <translation>Утверждения и повторные открытия</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Sign off {month}</source>
+        <translation>Утвердить: {month}</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Открыть снова…</translation>
+    </message>
+    <message>
+        <source>As of {moment}</source>
+        <translation>По состоянию на {moment}</translation>
+    </message>
+    <message>
+        <source>Not read from the server yet</source>
+        <translation>С сервера ещё не получено</translation>
+    </message>
+    <message>
+        <source>The chain of this month has not been read yet.</source>
+        <translation>Цепочка этого месяца ещё не получена.</translation>
+    </message>
+    <message>
+        <source>Nothing has been signed off or reopened for this month yet.</source>
+        <translation>За этот месяц пока ничего не утверждалось и не открывалось снова.</translation>
     </message>
 </context>
 <context>

@@ -147,7 +147,7 @@ def test_the_window_is_for_review_not_data_entry(
 ) -> None:
     window = open_window(coordinator, translations, qtbot)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Review", "Dashboard", "Who has reported", "Likely duplicates"]
+    assert titles == ["Review", "Dashboard", "Who has reported", "Likely duplicates", "Month sign-off"]
     items = [a.text() for menu in (window.district_menu, window.export_menu) for a in menu.actions()]
     assert not any("New action" in text for text in items)
     assert "Талгарский район" in window.windowTitle()
