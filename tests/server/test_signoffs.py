@@ -5,16 +5,24 @@ units, in order; every act is in ``signoff_events`` and the audit log."""
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from fieldapp.kato import default_kato
 from server import schema as t
+from server import signoffs
+from server.accounts import Principal
 from server.signoffs import NATIONAL_UNIT, Tree
+from sync.protocol import Role, SignoffRequest
+from tests.plugins.live_server import database_for
 from tests.records import DISTRICT, FAR_DISTRICT, OKRUG, OTHER_OKRUG, REGION, action
 from tests.server.live import Caller, LiveServer, results
 
@@ -317,3 +325,50 @@ def test_a_record_in_conflict_keeps_the_month_open(server: LiveServer) -> None:
     assert results(laptop.push(stale, base=1))[0].outcome == "conflict"
     review_all(coordinator, second)
     assert error(decide(coordinator), 409, "not_ready")["details"]["blockers"] == {"conflicts": 1}
+
+
+@pytest.fixture
+def pg_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
+    databases = database_for(request, "postgres", tmp_path)
+    live = LiveServer(tmp_path, next(databases)).start()
+    yield live
+    live.close()
+    next(databases, None)
+
+
+def lock_waiters(server: LiveServer) -> int:
+    with server.engine.connect() as conn:
+        return int(
+            conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity"
+                    " WHERE wait_event_type = 'Lock' AND datname = current_database()"
+                )
+            ).scalar_one()
+        )
+
+
+@pytest.mark.postgres
+def test_a_push_racing_a_sign_off_waits_for_it_and_is_held(pg_server: LiveServer) -> None:
+    """The sign-off takes its district's okrugs' locks, which pushes take first: a push that comes
+    while a sign-off is being written waits for it, then finds the month closed — it never slips a
+    record into a month that was just signed off."""
+    server = pg_server
+    laptop, coordinator, record = district_ready(server)
+    review_all(coordinator, record)
+    who = Principal(Role.COORDINATOR, "aigul-id", "aigul", district=DISTRICT)
+    late = action(action_date=date(2026, 3, 29))
+    with ThreadPoolExecutor(1) as pool, server.engine.connect() as conn:
+        with conn.begin():
+            signoffs.decide(
+                conn, KATO, who, SignoffRequest(month=MONTH, decision="sign"), AT, date(2026, 4, 2)
+            )
+            pushing = pool.submit(laptop.push, late)
+            # The race happened: the push's transaction waits on a lock the sign-off holds.
+            deadline = time.monotonic() + 30
+            while not lock_waiters(server) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert lock_waiters(server) == 1
+            assert not pushing.done()
+        answer = results(pushing.result(timeout=30))
+    assert [(r.outcome, r.reason) for r in answer] == [("rejected", "month_closed")]
