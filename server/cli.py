@@ -52,6 +52,7 @@ from server.db import (
     upgrade,
 )
 from server.settings import ServerSettings
+from server.signoff_cli import SignoffCliError, add_signoff_parser, run_signoff
 from sync.protocol import Provisioning, Role
 
 log = logging.getLogger("fieldapp-server")
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     disable = user.add_parser("disable", help="a user who may no longer log in")
     disable.add_argument("username")
     add_report_parser(sub)
+    add_signoff_parser(sub)
     reference = sub.add_parser("reference", help="campaigns and waste fractions").add_subparsers(
         dest="action", required=True
     )
@@ -144,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "reference": cmd_reference,
             "release": cmd_release,
             "import-bundle": cmd_import_bundle,
+            "signoff": cmd_signoff,
         }[args.command]
         return handler(settings, args) or 0
     except (CliError, SchemaTooNew) as exc:
@@ -350,6 +353,19 @@ def cmd_user(settings: ServerSettings, args: argparse.Namespace) -> int:
             raise CliError(f"no user {args.username}")
         print(f"user {args.username} disabled; their sessions ended")
         return 0
+    finally:
+        engine.dispose()
+
+
+# -- the month sign-off chain --------------------------------------------------------------------------
+
+
+def cmd_signoff(settings: ServerSettings, args: argparse.Namespace) -> int:
+    engine = ready_engine(settings)
+    try:
+        return run_signoff(args, engine)
+    except SignoffCliError as exc:
+        raise CliError(str(exc)) from None
     finally:
         engine.dispose()
 

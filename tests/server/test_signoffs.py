@@ -372,3 +372,38 @@ def test_a_push_racing_a_sign_off_waits_for_it_and_is_held(pg_server: LiveServer
             assert not pushing.done()
         answer = results(pushing.result(timeout=30))
     assert [(r.outcome, r.reason) for r in answer] == [("rejected", "month_closed")]
+
+
+def test_it_staff_see_and_decide_the_chain_from_the_command_line(server: LiveServer) -> None:
+    _, coordinator, record = district_ready(server)
+    review_all(coordinator, record)
+    shown = server.cli("signoff", "show", MONTH, "--region", REGION, "--lang", "kk").stdout
+    assert "national   000000000  Kazakhstan" in shown
+    assert f"district   {DISTRICT}  Талғар ауданы" in shown
+    assert "ready to sign off" in shown
+    done = server.cli("signoff", "sign", MONTH, "--level", "district", "--unit", DISTRICT)
+    assert done.stdout.strip() == f"{MONTH} district {DISTRICT}: signed off"
+    assert "signed off by cli:" in server.cli("signoff", "show", MONTH, "--region", REGION).stdout
+    # Mistakes and refusals: exit 2, a plain line, nothing changed.
+    for args, said in (
+        (
+            ["sign", MONTH, "--level", "region", "--unit", REGION],
+            "cannot be signed off yet (unsigned_districts: 10)",
+        ),
+        (["reopen", MONTH, "--level", "district"], "the following arguments are required: --reason"),
+        (["reopen", MONTH, "--level", "district", "--reason", "late"], "name the district with --unit"),
+        (["sign", MONTH, "--level", "district", "--unit", "7"], "not a KATO code"),
+        (["show", MONTH, "--region", "750000000"], "not a region that reports"),
+        (["show", "March"], "not a month (YYYY-MM)"),
+    ):
+        failed = server.cli("signoff", *args, check=False)
+        assert failed.returncode == 2, failed
+        assert said in failed.stderr, failed.stderr
+    with server.engine.connect() as conn:
+        assert conn.execute(select(t.signoffs.c.unit, t.signoffs.c.level)).all() == [(DISTRICT, "district")]
+        audited = conn.execute(
+            select(t.audit_log.c.actor, t.audit_log.c.address).where(t.audit_log.c.action == "signoff")
+        ).all()
+    assert len(audited) == 1
+    assert audited[0].actor.startswith("cli:")
+    assert audited[0].address == "cli"
