@@ -10,6 +10,7 @@ Reads take a connection; writes are jobs for the store's writer thread (each one
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -20,7 +21,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from fieldapp import queries
-from fieldapp.i18n import month_in_text, msg
+from fieldapp.i18n import LANGUAGES, Localized, month_in_text, month_name, msg
 from fieldapp.ids import uuid7
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status, utc_now
@@ -31,6 +32,8 @@ QUEUED, REFUSED, SUPERSEDED = "queued", "refused", "superseded"
 # Set (to the time, ISO) while decisions are on their way to the server: none is taken back then.
 # One left by a run that was killed counts for SENDING_EXPIRES only (the next run sends them anyway).
 META_SENDING_DECISIONS = "district.sending_decisions"
+# The district's signed-off months (JSON list of YYYY-MM) as the last pull said: their decisions stand.
+META_CLOSED_MONTHS = "district.closed_months"
 SENDING_EXPIRES = timedelta(minutes=15)
 DECISIONS = (Status.ACCEPTED, Status.RETURNED)
 
@@ -121,6 +124,9 @@ def queue_decisions(db: Database, decisions: Sequence[Decision]) -> list[Cleanup
         current = _current_or_fail(db, decision.action_id)
         if current.revision != decision.revision or current.deleted:
             raise StoreError(msg("district.record_changed"))
+        month = current.action_date.isoformat()[:7]
+        if month in closed_months(db.conn):
+            raise StoreError(msg("district.month_closed", month=month_name_of(month)))
         db.conn.execute(
             "INSERT INTO review_queue (action_id, revision, decision, comment, decided_at, state, problem) "
             "VALUES (?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (action_id) DO UPDATE SET "
@@ -137,6 +143,16 @@ def queue_decisions(db: Database, decisions: Sequence[Decision]) -> list[Cleanup
         )
         done.append(_show_decision(db, decision.action_id, decision.revision, decision.decision, comment))
     return done
+
+
+def closed_months(conn: sqlite3.Connection) -> set[str]:
+    """The months the district has signed off, as the last refresh learned (none before it)."""
+    text = queries.meta_value(conn, META_CLOSED_MONTHS)
+    return set(json.loads(text)) if text else set()
+
+
+def month_name_of(month: str) -> Localized:
+    return Localized({lang: month_name(int(month[:4]), int(month[5:7]), lang) for lang in LANGUAGES})
 
 
 def undo_decisions(db: Database, action_ids: Sequence[str]) -> list[CleanupAction]:

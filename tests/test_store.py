@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 import threading
@@ -631,3 +632,28 @@ def utc_iso_now() -> str:
     from fieldapp.models import utc_now
 
     return utc_now().isoformat().replace("+00:00", "Z")
+
+
+def test_no_decision_is_made_here_about_a_signed_off_month(tmp_path: Path) -> None:
+    """Once the district's refresh learned that March is signed off, a decision about a March record
+    is refused here with the reason (the server would refuse it too), and nothing is queued; April's
+    go as usual, and so do March's once the month is reopened."""
+    from fieldapp.district import META_CLOSED_MONTHS, Decision
+
+    with Store.open(tmp_path / "district.sqlite") as store:
+        march = store.save(action(action_date=date(2026, 3, 19)))
+        april = store.save(action(action_date=date(2026, 4, 2)))
+        for record in (march, april):
+            store.mark_sent(record.id, record.revision)
+        store.set_meta(META_CLOSED_MONTHS, json.dumps(["2026-03"]))
+        with pytest.raises(StoreError) as refused:
+            store.queue_decisions([Decision(str(march.id), march.revision, Status.ACCEPTED)])
+        assert refused.value.text("en").startswith("March 2026 is signed off: its decisions stand.")
+        assert refused.value.text("kk").startswith("Наурыз 2026 бекітілген")
+        assert refused.value.text("ru").startswith("Март 2026 утверждён")
+        assert store.queued_decisions() == []
+        assert store.get(march.id).status is Status.SENT
+        store.queue_decisions([Decision(str(april.id), april.revision, Status.ACCEPTED)])
+        store.set_meta(META_CLOSED_MONTHS, json.dumps([]))
+        store.queue_decisions([Decision(str(march.id), march.revision, Status.ACCEPTED)])
+        assert sorted(q.action_id for q in store.queued_decisions()) == sorted([str(march.id), str(april.id)])
