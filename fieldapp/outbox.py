@@ -27,7 +27,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from fieldapp import queries
-from fieldapp.i18n import LANGUAGES, Localized, Message, count, msg, translate
+from fieldapp.i18n import LANGUAGES, Localized, Message, count, month_name, msg, translate
 from fieldapp.models import CleanupAction, Status, utc_now
 from fieldapp.writes import (
     OUTBOX_ACTION,
@@ -46,6 +46,8 @@ from fieldapp.writes import (
 
 HELD_REJECTED = "rejected"
 HELD_CONFLICT = "conflict"
+HELD_MONTH_CLOSED = "month_closed"  # its month is signed off: it waits, by itself, for it to reopen
+CLOSERS = ("district", "region", "national")
 MAX_LINEAGE = 100  # the protocol's limit; older revisions than that are left out
 
 # Outcomes, as the protocol names them.
@@ -84,6 +86,7 @@ class AnswerSummary:
     sent: int = 0  # applied or already there
     conflicts: int = 0
     rejected: int = 0
+    closed: int = 0  # held because their month is signed off
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ class HeldRecord:
 
     action_id: str
     revision: int
-    held: str  # rejected | conflict
+    held: str  # rejected | conflict | month_closed
     reason: str  # the protocol's reason (validation, scope, conflict, ...)
     details: dict[str, Any]
 
@@ -147,6 +150,13 @@ def held_explanation(held: str, problem_json: str | None) -> Message:
             {lang: ", ".join(translate(f"field.{f}", lang) for f in fields if f) for lang in LANGUAGES}
         )
         return msg("sync.held.validation", fields=names)
+    if held == HELD_MONTH_CLOSED or reason == "month_closed":
+        details = problem.get("details", {})
+        month = str(details.get("month", ""))
+        closer = details.get("closed_by")
+        closer = closer if closer in CLOSERS else "district"
+        if len(month) == 7:
+            return msg(f"sync.held.month_closed.{closer}", month=month_name_of(month))
     if reason in ("scope", "malformed"):
         return msg(f"sync.held.{reason}")
     return msg("sync.held.other", reason=reason or held)
@@ -338,7 +348,7 @@ def drop_batch(db: Database, batch_id: str) -> None:
 def apply_answers(db: Database, batch_id: str | None, answers: Sequence[Answer]) -> AnswerSummary:
     """What the server said about each record of a batch, and the batch done — all in one
     transaction. ``batch_id`` None: answers that came another way (no batch to close)."""
-    sent = conflicted = rejected = 0
+    sent = conflicted = rejected = closed = 0
     conn = db.conn
     for answer in answers:
         row = conn.execute("SELECT revision FROM actions WHERE id = ?", [answer.action_id]).fetchone()
@@ -363,12 +373,48 @@ def apply_answers(db: Database, batch_id: str | None, answers: Sequence[Answer])
                 ],
             )
             conflicted += 1
+        elif answer.outcome == REJECTED and answer.reason == "month_closed":
+            _hold(db, answer, HELD_MONTH_CLOSED)
+            month = str(answer.details.get("month", ""))
+            if len(month) == 7:  # known closed from now on, until a pull says otherwise
+                _store_closed(db, queries.closed_months(conn) | {month})
+            closed += 1
         elif answer.outcome == REJECTED:
             _hold(db, answer, HELD_REJECTED)
             rejected += 1
     if batch_id is not None:
         conn.execute("DELETE FROM sync_batches WHERE batch_id = ?", [batch_id])
-    return AnswerSummary(sent, conflicted, rejected)
+    return AnswerSummary(sent, conflicted, rejected, closed)
+
+
+def set_closed_months(db: Database, months: Iterable[str]) -> list[str]:
+    """The months signed off for this laptop's district, as the server said in a pull: records
+    held for a month no longer among them are released, to go with the next push. Returns their ids."""
+    months = set(months)
+    _store_closed(db, months)
+    rows = db.conn.execute(
+        "SELECT entity_id, last_error FROM outbox WHERE kind = ? AND held = ? ORDER BY queued_at, entity_id",
+        [OUTBOX_ACTION, HELD_MONTH_CLOSED],
+    ).fetchall()
+    released = [
+        action_id
+        for action_id, error in rows
+        if (json.loads(error) if error else {}).get("details", {}).get("month") not in months
+    ]
+    db.conn.executemany(
+        "UPDATE outbox SET held = NULL, last_error = NULL, attempts = 0 WHERE kind = ? AND entity_id = ?",
+        [(OUTBOX_ACTION, action_id) for action_id in released],
+    )
+    return released
+
+
+def _store_closed(db: Database, months: set[str]) -> None:
+    set_meta(db, queries.META_CLOSED_MONTHS, json.dumps(sorted(months)))
+
+
+def month_name_of(month: str) -> Localized:
+    """A YYYY-MM month, nominative, in every language («Наурыз 2026»)."""
+    return Localized({lang: month_name(int(month[:4]), int(month[5:7]), lang) for lang in LANGUAGES})
 
 
 def _hold(db: Database, answer: Answer, held: str) -> None:

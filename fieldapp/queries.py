@@ -4,6 +4,7 @@ per-thread reader, write jobs on the writer's own connection."""
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -523,21 +524,32 @@ class OutboxDepth:
     photos: int  # photos of records to be sent that the server does not have yet
     photo_bytes: int
     held: int = 0  # records the server refused or found in conflict: they wait for a person
+    closed: int = 0  # records of a signed-off month: they wait, by themselves, for it to reopen
 
 
 def outbox_depth(conn: sqlite3.Connection) -> OutboxDepth:
-    records, held = conn.execute(
-        "SELECT count(*) FILTER (WHERE held IS NULL), count(*) FILTER (WHERE held IS NOT NULL) "
-        "FROM outbox WHERE kind = 'action'"
+    records, held, closed = conn.execute(
+        "SELECT count(*) FILTER (WHERE held IS NULL), "
+        "count(*) FILTER (WHERE held IS NOT NULL AND held <> 'month_closed'), "
+        "count(*) FILTER (WHERE held = 'month_closed') FROM outbox WHERE kind = 'action'"
     ).fetchone()
     photos, size = conn.execute(
         "SELECT count(*), coalesce(sum(p.upload_size), 0) FROM outbox o "
         "JOIN photos p ON p.sha256 = o.entity_id WHERE o.kind = 'photo' AND o.held IS NULL"
     ).fetchone()
-    return OutboxDepth(records=records, photos=photos, photo_bytes=size, held=held)
+    return OutboxDepth(records=records, photos=photos, photo_bytes=size, held=held, closed=closed)
 
 
 def meta_value(conn: sqlite3.Connection, key: str) -> str | None:
     """The ``meta`` table's value for ``key`` (None when absent)."""
     row = conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return row[0] if row else None
+
+
+META_CLOSED_MONTHS = "district.closed_months"  # JSON list of YYYY-MM, as the server last said
+
+
+def closed_months(conn: sqlite3.Connection) -> set[str]:
+    """The months signed off for this laptop's district, as the last pull (or refresh) learned."""
+    text = meta_value(conn, META_CLOSED_MONTHS)
+    return set(json.loads(text)) if text else set()

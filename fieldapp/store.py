@@ -342,6 +342,12 @@ class Store:
     def hold_photo(self, sha256: str, reason: str, details: dict[str, Any] | None = None) -> None:
         self._writer.call(lambda db: outbox.hold_photo(db, sha256, reason, details))
 
+    def set_closed_months(self, months: Sequence[str]) -> list[str]:
+        return self._writer.call(lambda db: outbox.set_closed_months(db, months))
+
+    def closed_months(self) -> set[str]:
+        return queries.closed_months(self._reader())
+
     def apply_pull(
         self, decisions: Sequence[outbox.Decision], cursor: str, reference_json: str | None = None
     ) -> int:

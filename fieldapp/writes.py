@@ -562,19 +562,42 @@ def _write_history(
     )
 
 
+def _closed_hold(
+    db: Database, a: CleanupAction, action_id: str, closed: set[str]
+) -> tuple[str | None, str | None]:
+    """(held, last_error) for a record's new revision as far as signed-off months go."""
+    row = db.conn.execute(
+        "SELECT last_error FROM outbox WHERE kind = ? AND entity_id = ? AND held = 'month_closed'",
+        [OUTBOX_ACTION, action_id],
+    ).fetchone()
+    before = json.loads(row[0]).get("details", {}) if row and row[0] else {}
+    month = a.action_date.isoformat()[:7]
+    if before.get("month") in closed:
+        details = before
+    elif month in closed:
+        details = {"month": month, "closed_by": "district"}  # the first level to sign; the server tells
+    else:
+        return None, None
+    return "month_closed", json.dumps({"reason": "month_closed", "details": details}, ensure_ascii=False)
+
+
 def _enqueue(db: Database, actions: list[CleanupAction], ids: list[str], now: str) -> None:
     """Ready records wait in the outbox (one entry per record, the newest revision), with their
     photos that the server does not have yet; a record put back to draft leaves it."""
     ready = [(a, i) for a, i in zip(actions, ids, strict=True) if a.status is Status.READY]
     # A new revision goes again even if the server refused the last one (it may be the fix); one
     # in conflict stays held until a person has chosen which version to keep.
+    # One of a month known to be signed off (or held for one still closed: it may move a record
+    # out of it) waits for the month to reopen instead of being sent into it again and again.
+    closed = queries.closed_months(db.conn)
     db.conn.executemany(
-        "INSERT INTO outbox (kind, entity_id, revision, queued_at, held) "
-        "VALUES (?, ?, ?, ?, (SELECT 'conflict' FROM sync_conflicts WHERE action_id = ?)) "
+        "INSERT INTO outbox (kind, entity_id, revision, queued_at, held, last_error) "
+        "VALUES (?, ?, ?, ?, coalesce((SELECT 'conflict' FROM sync_conflicts WHERE action_id = ?), ?), ?) "
         "ON CONFLICT (kind, entity_id) DO UPDATE SET revision = excluded.revision, "
         "queued_at = excluded.queued_at, attempts = 0, held = excluded.held, "
-        "last_error = CASE WHEN excluded.held IS NULL THEN NULL ELSE last_error END",
-        [(OUTBOX_ACTION, i, a.revision, now, i) for a, i in ready],
+        "last_error = CASE WHEN excluded.held IS NULL THEN NULL "
+        "WHEN excluded.held = 'month_closed' THEN excluded.last_error ELSE last_error END",
+        [(OUTBOX_ACTION, i, a.revision, now, i, *_closed_hold(db, a, i, closed)) for a, i in ready],
     )
     db.conn.executemany(
         "INSERT INTO outbox (kind, entity_id, revision, queued_at) "

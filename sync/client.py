@@ -194,6 +194,7 @@ class ServerClient:
         reference_version: int,
         release: str | None = None,
         support: str | None = None,
+        closed_months: bool = False,
     ) -> PullResponse:
         """``release``: the tag of the app release this side knows ("" for none); the answer
         carries the server's release only when it differs (see ``fieldapp.updates``). ``support``
@@ -203,6 +204,8 @@ class ServerClient:
             params["release"] = release
         if support is not None:
             params["support"] = support
+        if closed_months:  # the months signed off for this laptop's district
+            params["closed_months"] = "true"
         return self._model(PullResponse, self._call("GET", "/pull", params=params))
 
     def record(self, record_id: UUID | str) -> ServerRecord:

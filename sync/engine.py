@@ -150,6 +150,8 @@ class SyncReport:
     requests: int = 0
     seconds: float = 0.0
     held: list[str] = field(default_factory=list)  # ids of records refused or in conflict this run
+    closed: list[str] = field(default_factory=list)  # ids of records held for a signed-off month
+    released: list[str] = field(default_factory=list)  # ids of records whose month was reopened
 
 
 # -- the run ------------------------------------------------------------------------------------------------
@@ -202,6 +204,11 @@ class SyncEngine:
             if self.send_photos:
                 self._push_photos()
             self._pull()
+            if self.report.released:  # their month was reopened: they go now, not a sync later
+                released = set(self.report.released)
+                self._waiting = [i for i in self.store.waiting_ids() if i in released]
+                self._records_total += len(self._waiting)
+                self._push_records()
             self._fetch_conflicts()
         except SyncError as exc:
             self._note_error(exc)
@@ -339,12 +346,21 @@ class SyncEngine:
         summary = self.store.apply_answers(batch_id, answers)
         if answer.nil_reports:  # an answered nil report is done, taken or not (a refusal is logged)
             for refused in (r for r in answer.nil_reports if r.outcome.value == "rejected"):
+                if refused.reason is Reason.MONTH_CLOSED:  # the month is signed off: nothing to send
+                    log.info("nil report %s: its month is signed off (%s)", refused.id, refused.details)
+                    continue
                 log.error("the server refused nil report %s: %s", refused.id, refused.reason)
             self.store.mark_nil_sent([str(r.id) for r in answer.nil_reports])
         self.report.records_sent += summary.sent
         self.report.conflicts += summary.conflicts
         self.report.rejected += summary.rejected
-        self.report.held += [a.action_id for a in answers if a.outcome in ("conflict", "rejected")]
+        closed = [a.action_id for a in answers if a.outcome == "rejected" and a.reason == "month_closed"]
+        self.report.closed += closed
+        self.report.held += [
+            a.action_id
+            for a in answers
+            if a.outcome in ("conflict", "rejected") and a.action_id not in closed
+        ]
         if summary.conflicts or summary.rejected:
             log.info("%s records in conflict, %s refused by the server", summary.conflicts, summary.rejected)
         self._progress("records")
@@ -483,8 +499,10 @@ class SyncEngine:
             self._check_cancel()
             self._progress("pull")
             got = self._retrying(
-                lambda: self.client.pull(cursor, 1000, reference.version, tag, helper)  # noqa: B023
+                lambda: self.client.pull(cursor, 1000, reference.version, tag, helper, closed_months=True)  # noqa: B023
             )
+            if got.closed_months is not None:  # an older server does not say: what is known stays
+                self.report.released += self.store.set_closed_months([str(m) for m in got.closed_months])
             if got.release is not None:  # another release than the one kept here (or none any more)
                 self.report.release_changed |= learn_release(self.store, got.release)
                 tag = got.release.tag
