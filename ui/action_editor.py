@@ -16,6 +16,7 @@ from fieldapp.i18n import FieldAppError, msg
 from fieldapp.i18n import translate as domain_text
 from fieldapp.kato import Kato
 from fieldapp.models import CleanupAction, Status
+from fieldapp.outbox import month_name_of
 from fieldapp.queries import ActionSummary, short_id
 from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
@@ -125,7 +126,8 @@ class ActionEditor(QObject):
         entry = ActionEntry.from_action(base, current_language()) if base else ActionEntry(reporter=reporter)
         dialog.load(entry)
         self._loaded = dialog.entry(entry.status)
-        dialog.set_banner(self._banner())
+        self._closed = store.closed_months()  # signed off, as the last sync learned: read once
+        self._show_banner()
         self._checked_as = Status.DRAFT  # what a save was last asked as: re-checks judge the same way
         self._photo_days: dict[str, date] = {}  # when the photos were taken, as read at the last Save
         dialog.save_requested.connect(self.save)
@@ -133,6 +135,19 @@ class ActionEditor(QObject):
         dialog.history_requested.connect(self.show_history)
         dialog.discard_requested.connect(self.discard)
         dialog.photos.busy_changed.connect(lambda busy: dialog.set_busy(busy or self._saving))
+        dialog.action_date.dateChanged.connect(lambda *_: self._show_banner())
+
+    def _show_banner(self) -> None:
+        """What the form says above the fields: the record's state, and that a record dated in a
+        signed-off month is saved here but waits to be sent until the month is reopened."""
+        texts = [self._banner()]
+        day = self.dialog.action_date.value()
+        month = day.isoformat()[:7] if isinstance(day, date) else ""
+        if month in self._closed:
+            texts.append(
+                msg("sync.month_closed.on_save", month=month_name_of(month)).text(current_language())
+            )
+        self.dialog.set_banner("\n".join(t for t in texts if t))
 
     def _banner(self) -> str:
         if self._base is None:
@@ -201,6 +216,8 @@ class ActionEditor(QObject):
             return
         _, report = self._check(self._checked_as)
         self.dialog.recheck(report, name, left)
+        if name == "action_date":
+            self._show_banner()
 
     def _photo_dates(self) -> dict[str, date]:
         """When the form's photos were taken: the new ones from their files, the others as stored

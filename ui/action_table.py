@@ -28,7 +28,7 @@ from fieldapp.i18n import translate as domain_text
 from fieldapp.kato import Kato
 from fieldapp.models import Status
 from fieldapp.numbers import format_int
-from fieldapp.outbox import held_explanation
+from fieldapp.outbox import HELD_MONTH_CLOSED, held_explanation
 from fieldapp.queries import ActionFilter, ActionOrder, ActionSummary
 from fieldapp.reference import ReferenceData
 from fieldapp.store import Store
@@ -270,11 +270,15 @@ class ActionTableModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         flagged = row.status is Status.RETURNED or row.held is not None
         if role == Qt.ItemDataRole.BackgroundRole:
+            if row.held == HELD_MONTH_CLOSED:  # nothing for the person to fix: it waits by itself
+                return QBrush(QColor(style.AMBER_LIGHT))
             if row.held is not None:
                 return QBrush(QColor(style.RED_LIGHT))
             if row.status is Status.RETURNED:
                 return QBrush(QColor(style.AMBER_LIGHT))
         if role == Qt.ItemDataRole.ForegroundRole:
+            if row.held == HELD_MONTH_CLOSED and column is Column.STATUS:
+                return QBrush(QColor(style.AMBER))
             if row.held is not None and column is Column.STATUS:
                 return QBrush(QColor(style.RED))
             if row.status is Status.RETURNED and column is Column.STATUS:
@@ -322,7 +326,10 @@ class ActionTableModel(QAbstractTableModel):
 
     def held_texts(self) -> list[str]:
         """What the status column says of records the server refused or found in conflict."""
-        return [domain_text(f"status.held.{held}", current_language()) for held in ("rejected", "conflict")]
+        return [
+            domain_text(f"status.held.{held}", current_language())
+            for held in ("rejected", "conflict", "month_closed")
+        ]
 
     def retranslate(self) -> None:
         """Texts depend on the language: tell the view everything changed; sorted by names, the

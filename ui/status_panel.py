@@ -224,6 +224,8 @@ class StatusPanel(QObject):
             text = self.tr("Waiting to be sent: {what}").format(what=", ".join(what))
         if depth.held:
             text += " · " + self.tr("%Ln need(s) attention", "", depth.held)
+        if depth.closed:  # nothing to do: they go by themselves once their month is reopened
+            text += " · " + self.tr("%Ln wait(s) for a closed month to reopen", "", depth.closed)
         self.waiting.setText(text)
 
     def _show_last_sync(self) -> None:

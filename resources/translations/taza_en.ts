@@ -2417,6 +2417,13 @@ The data as they were just before are kept too: choose «Before a restore» in t
             <numerusform>%Ln need attention</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln wait(s) for a closed month to reopen</source>
+        <translation>
+            <numerusform>%Ln waits for its month to reopen</numerusform>
+            <numerusform>%Ln wait for their month to reopen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Last sync: never</source>
         <translation>Last sync: never</translation>

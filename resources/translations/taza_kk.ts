@@ -2417,6 +2417,13 @@ The data as they were just before are kept too: choose «Before a restore» in t
             <numerusform>%Ln жазба назар аударуды қажет етеді</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln wait(s) for a closed month to reopen</source>
+        <translation>
+            <numerusform>%Ln жазба айдың ашылуын күтеді</numerusform>
+            <numerusform>%Ln жазба айдың ашылуын күтеді</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Last sync: never</source>
         <translation>Соңғы синхрондау: әлі болған жоқ</translation>

@@ -2442,6 +2442,14 @@ The data as they were just before are kept too: choose «Before a restore» in t
             <numerusform>%Ln требуют внимания</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln wait(s) for a closed month to reopen</source>
+        <translation>
+            <numerusform>%Ln ждёт открытия месяца</numerusform>
+            <numerusform>%Ln ждут открытия месяца</numerusform>
+            <numerusform>%Ln ждут открытия месяца</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Last sync: never</source>
         <translation>Последняя синхронизация: ещё не было</translation>
