@@ -112,6 +112,10 @@ def cmd_sync(cli: Cli, args: argparse.Namespace) -> int:
                 rejected=count("records", report.rejected),
                 conflicts=count("records", report.conflicts),
             )
+        if report.closed:  # their month is signed off: nothing to do but ask for it to be reopened
+            cli.say("sync.cli.month_closed", records=count("records", len(report.closed)))
+        if report.released:
+            cli.say("sync.cli.month_reopened", records=count("records", len(report.released)))
         if report.reference_updated:
             cli.say("sync.cli.reference")
         cli.say(
