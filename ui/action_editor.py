@@ -143,6 +143,8 @@ class ActionEditor(QObject):
         texts = [self._banner()]
         day = self.dialog.action_date.value()
         month = day.isoformat()[:7] if isinstance(day, date) else ""
+        was = self._base.action_date.isoformat()[:7] if self._base is not None else ""
+        month = was if was in self._closed else month  # moving it out of a closed month changes it too
         if month in self._closed:
             texts.append(
                 msg("sync.month_closed.on_save", month=month_name_of(month)).text(current_language())

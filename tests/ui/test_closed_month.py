@@ -80,4 +80,11 @@ def test_a_record_of_a_closed_month_says_why_it_waits(tmp_path: Path, translatio
     assert window.store.outbox_depth().closed == 2
     held = [h for h in window.store.held_records() if h.held == HELD_MONTH_CLOSED]
     assert len(held) == 2
+
+    # Moving the held record out of March into April changes March too: the form says it waits.
+    dialog = window._open_editor(window.store.get(late.id))
+    assert WAITS[lang] in dialog.banner_text.text()
+    dialog.action_date.setDate(QDate(2026, 4, 5))
+    assert WAITS[lang] in dialog.banner_text.text()
+    dialog.close_without_asking()
     close_window(window)
