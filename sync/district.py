@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from fieldapp.district import META_SENDING_DECISIONS, NilReportData, QueuedDecision, ReviewOutcome
+from fieldapp.district import (
+    META_CLOSED_MONTHS,
+    META_SENDING_DECISIONS,
+    NilReportData,
+    QueuedDecision,
+    ReviewOutcome,
+)
 from fieldapp.duplicates import QUEUED, SENT, Dismissal
 from fieldapp.i18n import FieldAppError, msg
 from fieldapp.photo_library import PhotoLibrary
@@ -243,7 +249,11 @@ class DistrictSync:
         while True:
             self._check_cancel()
             self._progress(DistrictProgress("records", pulled, None))
-            got = self._retrying(lambda: self.client.pull(cursor, PULL_PAGE, 0, tag, helper))  # noqa: B023
+            got = self._retrying(
+                lambda: self.client.pull(cursor, PULL_PAGE, 0, tag, helper, closed_months=True)  # noqa: B023
+            )
+            if got.closed_months is not None:  # their decisions stand (fieldapp.district)
+                self.store.set_meta(META_CLOSED_MONTHS, json.dumps(sorted(got.closed_months)))
             if got.release is not None:  # coordinators need the new version too
                 learn_release(self.store, got.release)
                 tag = got.release.tag

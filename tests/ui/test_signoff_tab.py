@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from fieldapp.district import META_CLOSED_MONTHS
 from server import schema as t
 from server.signoffs import Tree
 from sync.protocol import ReviewBatch, ReviewDecision, Status
@@ -96,6 +97,11 @@ def test_the_coordinator_signs_off_and_reopens_a_month_in_the_tab(
     ]
     with server.engine.connect() as conn:
         assert conn.execute(select(t.signoffs.c.unit, t.signoffs.c.signed_by)).all() == [(DISTRICT, "aigul")]
+
+    # The district copy learns of it on its next refresh: its decisions about March stand.
+    with qtbot.waitSignal(window.controller.finished, timeout=WAIT_MS):
+        window.refresh_item.trigger()
+    assert coordinator.store.get_meta(META_CLOSED_MONTHS) == f'["{MONTH}"]'
 
     # Reopening asks why; the button waits for a reason.
     click(qtbot, view.reopen_button)
